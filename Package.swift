@@ -1,0 +1,48 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Tolk",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "TolkKit", targets: ["TolkKit"]),
+        .executable(name: "tolk", targets: ["tolk"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "Clibxml2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        // ICU behind an opaque C shim: its headers never reach a Swift module,
+        // so TolkKit can import Foundation (whose private ICU would clash).
+        .target(
+            name: "CICU",
+            linkerSettings: [
+                .linkedLibrary("icui18n"),
+                .linkedLibrary("icuuc"),
+                .linkedLibrary("icudata"),
+            ]
+        ),
+        .target(
+            name: "TolkKit",
+            dependencies: ["Clibxml2", "CICU"]
+        ),
+        .executableTarget(
+            name: "tolk",
+            dependencies: [
+                "TolkKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "TolkKitTests",
+            dependencies: ["TolkKit"],
+            resources: [.copy("Fixtures")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

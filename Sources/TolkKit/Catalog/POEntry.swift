@@ -1,0 +1,57 @@
+/// One message of a gettext PO catalogue, with everything a PO file can say about it.
+public struct POEntry: Sendable, Equatable {
+    /// `# ` lines: what translators wrote. Never touched by Tolk.
+    public var translatorComments: [String] = []
+    /// `#.` lines: notes from extraction.
+    public var extractedComments: [String] = []
+    /// `#:` references, such as `Input/index.html:12`.
+    public var references: [String] = []
+    /// `#,` flags other than `fuzzy`, in the order they were read.
+    public var flags: [String] = []
+    public var isFuzzy = false
+    /// `#|` previous msgctxt, msgid and msgid_plural of a fuzzy entry.
+    public var previousContext: String?
+    public var previousID: String?
+    public var previousPluralID: String?
+    public var context: String?
+    public var id: String
+    public var pluralID: String?
+    /// `msgstr`, or `msgstr[0]`, `msgstr[1]`, ... when there is a `msgid_plural`.
+    public var translations: [String]
+    /// `#~` entries: no longer in the source, kept with their translations.
+    public var isObsolete = false
+    /// 1-based line of the entry's first line in the file it was read from (0 if new).
+    public var line = 0
+
+    public init(context: String? = nil, id: String, pluralID: String? = nil, translations: [String] = [""]) {
+        self.context = context
+        self.id = id
+        self.pluralID = pluralID
+        self.translations = translations
+    }
+
+    /// Identity of a message in a catalogue: context and msgid.
+    public struct Key: Hashable, Sendable, Comparable {
+        public var context: String?
+        public var id: String
+
+        public init(context: String?, id: String) {
+            self.context = context
+            self.id = id
+        }
+
+        public static func < (lhs: Key, rhs: Key) -> Bool {
+            (lhs.context ?? "", lhs.id) < (rhs.context ?? "", rhs.id)
+        }
+    }
+
+    public var key: Key { Key(context: context, id: id) }
+
+    public var isHeader: Bool { id.isEmpty && context == nil && !isObsolete }
+
+    /// True when every form has a translation.
+    public var isTranslated: Bool { translations.allSatisfy { !$0.isEmpty } }
+
+    /// The translation of a singular message (the first form of a plural one).
+    public var translation: String { translations.first ?? "" }
+}

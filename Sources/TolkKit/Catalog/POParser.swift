@@ -1,0 +1,282 @@
+/// Reads gettext PO files as GNU gettext, Poedit and Weblate write them.
+///
+/// Any problem stops the read with `TolkError.malformedCatalog` naming the line.
+public struct POParser {
+    let path: String
+
+    public init(path: String) {
+        self.path = path
+    }
+
+    /// Parses a PO file's text.
+    public func parse(_ text: String) throws -> POCatalog {
+        var entries: [POEntry] = []
+        var pending = PendingEntry()
+        var seen: [POEntry.Key: Int] = [:]
+
+        func finish() throws {
+            guard pending.hasContent else { return }
+            let entry = try pending.entry(path: path)
+            if let first = seen[entry.key], !entry.isObsolete {
+                throw error(entry.line, "duplicate message definition (first defined on line \(first))")
+            }
+            if !entry.isObsolete { seen[entry.key] = entry.line }
+            entries.append(entry)
+            pending = PendingEntry()
+        }
+
+        var lineNumber = 0
+        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            var line = Substring(rawLine)
+            if line.last == "\r" { line = line.dropLast() }
+            let trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
+            if trimmed.isEmpty { continue }
+
+            var obsolete = false
+            var content = trimmed
+            if content.hasPrefix("#~") {
+                obsolete = true
+                content = content.dropFirst(2)
+                if content.hasPrefix("|") {
+                    // "#~| msgid ..." : a previous msgid of an obsolete entry.
+                    if pending.hasKeyword { try finish() }
+                    pending.start(line: lineNumber, obsolete: true)
+                    try readKeyword(content.dropFirst().drop(while: { $0 == " " }), into: &pending, previous: true, line: lineNumber)
+                    continue
+                }
+                content = content.drop(while: { $0 == " " || $0 == "\t" })
+                if content.isEmpty { continue }
+            } else if content.hasPrefix("#") {
+                if pending.hasKeyword { try finish() }
+                pending.start(line: lineNumber, obsolete: false)
+                try readComment(content, into: &pending, line: lineNumber)
+                continue
+            }
+
+            if content.hasPrefix("\"") {
+                guard pending.lastField != nil else {
+                    throw error(lineNumber, "a string here belongs to no keyword (expected msgid, msgstr, ...)")
+                }
+                let value = try readString(content, line: lineNumber)
+                pending.appendToLastField(value)
+                continue
+            }
+            // A keyword line: msgctxt / msgid start a new entry if the pending one has its msgstr.
+            if content.hasPrefix("msgctxt") || (content.hasPrefix("msgid") && !content.hasPrefix("msgid_plural")) {
+                if pending.hasTranslation { try finish() }
+            }
+            pending.start(line: lineNumber, obsolete: obsolete)
+            if obsolete { pending.isObsolete = true }
+            try readKeyword(content, into: &pending, previous: false, line: lineNumber)
+        }
+        try finish()
+        try checkCharset(entries)
+        return POCatalog(entries: entries)
+    }
+
+    private func readComment(_ content: Substring, into pending: inout PendingEntry, line: Int) throws {
+        let kind = content.dropFirst().first
+        switch kind {
+        case ".":
+            pending.entry.extractedComments.append(String(dropOneSpace(content.dropFirst(2))))
+        case ":":
+            pending.entry.references += content.dropFirst(2).split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        case ",":
+            for flag in content.dropFirst(2).split(separator: ",") {
+                let name = flag.trimmingHTMLWhitespace()
+                if name.isEmpty { continue }
+                if name == "fuzzy" {
+                    pending.entry.isFuzzy = true
+                } else if !pending.entry.flags.contains(name) {
+                    pending.entry.flags.append(name)
+                }
+            }
+        case "|":
+            try readKeyword(content.dropFirst(2).drop(while: { $0 == " " }), into: &pending, previous: true, line: line)
+        default:
+            pending.entry.translatorComments.append(String(dropOneSpace(content.dropFirst())))
+        }
+    }
+
+    private func dropOneSpace(_ text: Substring) -> Substring {
+        text.first == " " ? text.dropFirst() : text
+    }
+
+    private func readKeyword(_ content: Substring, into pending: inout PendingEntry, previous: Bool, line: Int) throws {
+        guard let space = content.firstIndex(where: { $0 == " " || $0 == "\t" || $0 == "\"" }) else {
+            throw error(line, "expected a keyword and a string, found '\(content.prefix(40))'")
+        }
+        let keyword = String(content[..<space])
+        let value = try readString(content[space...].drop(while: { $0 == " " || $0 == "\t" }), line: line)
+        let field: PendingEntry.Field
+        switch keyword {
+        case "msgctxt": field = previous ? .previousContext : .context
+        case "msgid": field = previous ? .previousID : .id
+        case "msgid_plural": field = previous ? .previousPluralID : .pluralID
+        case "msgstr" where !previous: field = .translation(-1)
+        default:
+            if !previous, keyword.hasPrefix("msgstr["), keyword.hasSuffix("]"),
+               let index = Int(keyword.dropFirst(7).dropLast()), index >= 0 {
+                field = .translation(index)
+            } else {
+                throw error(line, "unknown keyword '\(keyword)'")
+            }
+        }
+        try pending.set(field, to: value, line: line, path: path)
+    }
+
+    /// Reads one C-style quoted string with gettext's escapes.
+    private func readString(_ content: Substring, line: Int) throws -> String {
+        var characters = content.makeIterator()
+        guard characters.next() == "\"" else {
+            throw error(line, "expected a string in double quotes")
+        }
+        var result = ""
+        var closed = false
+        while let character = characters.next() {
+            if closed {
+                if character == " " || character == "\t" { continue }
+                throw error(line, "unexpected text after the closing quote")
+            }
+            switch character {
+            case "\"":
+                closed = true
+            case "\\":
+                guard let escaped = characters.next() else { throw error(line, "string ends inside an escape sequence") }
+                switch escaped {
+                case "n": result.append("\n")
+                case "t": result.append("\t")
+                case "r": result.append("\r")
+                case "a": result.append("\u{07}")
+                case "b": result.append("\u{08}")
+                case "f": result.append("\u{0C}")
+                case "v": result.append("\u{0B}")
+                case "\\": result.append("\\")
+                case "\"": result.append("\"")
+                case "0"..."7":
+                    var value = Int(String(escaped))!
+                    var lookahead = characters
+                    for _ in 0..<2 {
+                        guard let next = lookahead.next(), ("0"..."7").contains(next) else { break }
+                        value = value * 8 + Int(String(next))!
+                        characters = lookahead
+                    }
+                    result.unicodeScalars.append(Unicode.Scalar(UInt8(truncatingIfNeeded: value)))
+                default:
+                    throw error(line, "invalid escape sequence '\\\(escaped)'")
+                }
+            default:
+                result.append(character)
+            }
+        }
+        guard closed else { throw error(line, "string is not terminated (missing closing quote)") }
+        return result
+    }
+
+    private func checkCharset(_ entries: [POEntry]) throws {
+        guard let header = entries.first(where: \.isHeader) else { return }
+        for field in header.translation.split(separator: "\n") where field.lowercased().hasPrefix("content-type:") {
+            let lowered = field.lowercased()
+            if let range = lowered.range(of: "charset=") {
+                let charset = lowered[range.upperBound...].trimmingHTMLWhitespace()
+                if !["utf-8", "utf8", "charset", "ascii", "us-ascii"].contains(charset.lowercased()) {
+                    throw error(header.line, "the catalogue is in \(charset); Tolk reads UTF-8 only (convert it with 'msgconv --to-code=UTF-8')")
+                }
+            }
+        }
+    }
+
+    private func error(_ line: Int, _ problem: String) -> TolkError {
+        .malformedCatalog(path: path, line: line, problem: problem)
+    }
+}
+
+/// An entry being read, line by line.
+private struct PendingEntry {
+    enum Field: Equatable {
+        case previousContext, previousID, previousPluralID, context, id, pluralID
+        case translation(Int)
+    }
+
+    var entry = POEntry(id: "", translations: [])
+    var started = false
+    var hasKeyword = false
+    var hasID = false
+    var hasTranslation = false
+    var isObsolete = false
+    var lastField: Field?
+    var translationsByIndex: [Int: String] = [:]
+    var usesPluralIndices = false
+
+    var hasContent: Bool { started }
+
+    mutating func start(line: Int, obsolete: Bool) {
+        if !started {
+            started = true
+            entry.line = line
+        }
+    }
+
+    mutating func set(_ field: Field, to value: String, line: Int, path: String) throws {
+        func fail(_ problem: String) -> TolkError { .malformedCatalog(path: path, line: line, problem: problem) }
+        switch field {
+        case .previousContext: entry.previousContext = value
+        case .previousID: entry.previousID = value
+        case .previousPluralID: entry.previousPluralID = value
+        case .context:
+            if hasID { throw fail("msgctxt must come before msgid") }
+            entry.context = value
+            hasKeyword = true
+        case .id:
+            if hasID { throw fail("a second msgid in one entry (is a msgstr missing?)") }
+            entry.id = value
+            hasID = true
+            hasKeyword = true
+        case .pluralID:
+            if !hasID { throw fail("msgid_plural without msgid") }
+            entry.pluralID = value
+        case let .translation(index):
+            if !hasID { throw fail("msgstr without msgid") }
+            if index < 0 {
+                if entry.pluralID != nil { throw fail("a plural message needs msgstr[0], msgstr[1], ... instead of msgstr") }
+                if translationsByIndex[0] != nil { throw fail("a second msgstr in one entry") }
+                translationsByIndex[0] = value
+            } else {
+                if entry.pluralID == nil { throw fail("msgstr[\(index)] without msgid_plural") }
+                if translationsByIndex[index] != nil { throw fail("msgstr[\(index)] appears twice") }
+                if index != translationsByIndex.count { throw fail("msgstr[\(index)] is out of order (expected msgstr[\(translationsByIndex.count)])") }
+                translationsByIndex[index] = value
+                usesPluralIndices = true
+            }
+            hasTranslation = true
+        }
+        lastField = field
+    }
+
+    mutating func appendToLastField(_ value: String) {
+        switch lastField {
+        case .previousContext?: entry.previousContext = (entry.previousContext ?? "") + value
+        case .previousID?: entry.previousID = (entry.previousID ?? "") + value
+        case .previousPluralID?: entry.previousPluralID = (entry.previousPluralID ?? "") + value
+        case .context?: entry.context = (entry.context ?? "") + value
+        case .id?: entry.id += value
+        case .pluralID?: entry.pluralID = (entry.pluralID ?? "") + value
+        case let .translation(index)?: translationsByIndex[max(index, 0), default: ""] += value
+        case nil: break
+        }
+    }
+
+    func entry(path: String) throws -> POEntry {
+        guard hasID else {
+            throw TolkError.malformedCatalog(path: path, line: entry.line, problem: "comments without a message (msgid is missing)")
+        }
+        guard hasTranslation else {
+            throw TolkError.malformedCatalog(path: path, line: entry.line, problem: "msgid without msgstr")
+        }
+        var result = entry
+        result.isObsolete = isObsolete
+        result.translations = (0..<translationsByIndex.count).map { translationsByIndex[$0] ?? "" }
+        return result
+    }
+}

@@ -1,0 +1,216 @@
+/// Writes PO files exactly as GNU gettext's tools do, so that `msgcat` of a file Tolk
+/// wrote changes nothing and diffs stay small.
+///
+/// Lines are wrapped at 79 columns at Unicode line-break opportunities (ICU's, which
+/// follow the same UAX #14 rules as gettext's libunistring).
+public struct POWriter {
+    public var pageWidth = 79
+
+    public init() {}
+
+    public func write(_ catalog: POCatalog) -> String {
+        var output = ""
+        var first = true
+        for entry in catalog.entries where !entry.isObsolete {
+            if !first { output += "\n" }
+            first = false
+            writeActive(entry, to: &output)
+        }
+        for entry in catalog.entries where entry.isObsolete && entry.translations.contains(where: { !$0.isEmpty }) {
+            if !first { output += "\n" }
+            first = false
+            writeObsolete(entry, to: &output)
+        }
+        return output
+    }
+
+    private func writeComments(_ entry: POEntry, to output: inout String) {
+        for comment in entry.translatorComments {
+            for line in comment.split(separator: "\n", omittingEmptySubsequences: false) {
+                output += line.isEmpty ? "#\n" : "# \(line)\n"
+            }
+        }
+        for comment in entry.extractedComments {
+            output += comment.isEmpty ? "#.\n" : "#. \(comment)\n"
+        }
+        if !entry.references.isEmpty {
+            output += "#:"
+            var column = 2
+            for reference in entry.references {
+                let length = reference.utf8.count + 1
+                if column > 2 && column + length > pageWidth {
+                    output += "\n#:"
+                    column = 2
+                }
+                output += " " + reference
+                column += length
+            }
+            output += "\n"
+        }
+    }
+
+    private func writeActive(_ entry: POEntry, to output: inout String) {
+        writeComments(entry, to: &output)
+        var flags: [String] = []
+        if entry.isFuzzy && !entry.translation.isEmpty { flags.append("fuzzy") }
+        flags += entry.flags
+        if !flags.isEmpty { output += "#, " + flags.joined(separator: ", ") + "\n" }
+        let noWrap = entry.flags.contains("no-wrap")
+        if let previous = entry.previousContext { wrap("msgctxt", previous, prefix: "#| ", noWrap: noWrap, to: &output) }
+        if let previous = entry.previousID { wrap("msgid", previous, prefix: "#| ", noWrap: noWrap, to: &output) }
+        if let previous = entry.previousPluralID { wrap("msgid_plural", previous, prefix: "#| ", noWrap: noWrap, to: &output) }
+        writeMessage(entry, prefix: "", noWrap: noWrap, to: &output)
+    }
+
+    private func writeObsolete(_ entry: POEntry, to output: inout String) {
+        writeComments(entry, to: &output)
+        // gettext keeps only `fuzzy` here; Tolk keeps every flag, so that nothing a
+        // translator's tools recorded is lost while the entry waits to come back.
+        var flags: [String] = []
+        if entry.isFuzzy { flags.append("fuzzy") }
+        flags += entry.flags
+        if !flags.isEmpty { output += "#, " + flags.joined(separator: ", ") + "\n" }
+        let noWrap = entry.flags.contains("no-wrap")
+        if let previous = entry.previousContext { wrap("msgctxt", previous, prefix: "#~| ", noWrap: noWrap, to: &output) }
+        if let previous = entry.previousID { wrap("msgid", previous, prefix: "#~| ", noWrap: noWrap, to: &output) }
+        if let previous = entry.previousPluralID { wrap("msgid_plural", previous, prefix: "#~| ", noWrap: noWrap, to: &output) }
+        writeMessage(entry, prefix: "#~ ", noWrap: noWrap, to: &output)
+    }
+
+    private func writeMessage(_ entry: POEntry, prefix: String, noWrap: Bool, to output: inout String) {
+        if let context = entry.context { wrap("msgctxt", context, prefix: prefix, noWrap: noWrap, to: &output) }
+        wrap("msgid", entry.id, prefix: prefix, noWrap: noWrap, to: &output)
+        if let plural = entry.pluralID {
+            wrap("msgid_plural", plural, prefix: prefix, noWrap: noWrap, to: &output)
+            for (index, translation) in entry.translations.enumerated() {
+                wrap("msgstr[\(index)]", translation, prefix: prefix, noWrap: noWrap, to: &output)
+            }
+        } else {
+            wrap("msgstr", entry.translation, prefix: prefix, noWrap: noWrap, to: &output)
+        }
+    }
+
+    // MARK: Wrapping, as gettext's write-po.c does it
+
+    /// Writes `keyword "value"`, split after each `\n` and wrapped to the page width.
+    func wrap(_ keyword: String, _ value: String, prefix: String, noWrap: Bool, to output: inout String) {
+        let portions = Self.portions(of: value)
+        var firstLine = true
+        let startAfterBreak = prefix.count + 1
+        let width = (noWrap ? Int.max / 2 : pageWidth) - 1 - startAfterBreak
+        for (index, portion) in portions.enumerated() {
+            let isLast = index == portions.count - 1
+            let (escaped, overrides) = Self.escape(portion)
+            var startColumn = firstLine ? prefix.count + keyword.count + 1 + 1 - startAfterBreak : prefix.count + 1 - startAfterBreak
+            var breaks = Self.lineBreaks(escaped, overrides: overrides, width: width, startColumn: startColumn)
+            if firstLine, !escaped.isEmpty, !isLast || startColumn > width || breaks.contains(true) {
+                output += "\(prefix)\(keyword) \"\"\n"
+                firstLine = false
+                startColumn = prefix.count + 1 - startAfterBreak
+                breaks = Self.lineBreaks(escaped, overrides: overrides, width: width, startColumn: startColumn)
+            }
+            output += firstLine ? "\(prefix)\(keyword) \"" : "\(prefix)\""
+            firstLine = false
+            for (offset, scalar) in escaped.enumerated() {
+                if breaks[offset] { output += "\"\n\(prefix)\"" }
+                output.unicodeScalars.append(scalar)
+            }
+            output += "\"\n"
+        }
+    }
+
+    /// The value cut after each newline; an empty value is one empty portion.
+    static func portions(of value: String) -> [[Unicode.Scalar]] {
+        var portions: [[Unicode.Scalar]] = []
+        var current: [Unicode.Scalar] = []
+        for scalar in value.unicodeScalars {
+            current.append(scalar)
+            if scalar == "\n" {
+                portions.append(current)
+                current = []
+            }
+        }
+        if !current.isEmpty || portions.isEmpty { portions.append(current) }
+        return portions
+    }
+
+    /// C escapes for a portion; `overrides[i]` is true where no break may come before scalar i.
+    static func escape(_ portion: [Unicode.Scalar]) -> ([Unicode.Scalar], [Bool]) {
+        var escaped: [Unicode.Scalar] = []
+        var prohibited: [Bool] = []
+        for scalar in portion {
+            let replacement: Unicode.Scalar?
+            switch scalar {
+            case "\u{07}": replacement = "a"
+            case "\u{08}": replacement = "b"
+            case "\u{0C}": replacement = "f"
+            case "\n": replacement = "n"
+            case "\r": replacement = "r"
+            case "\t": replacement = "t"
+            case "\u{0B}": replacement = "v"
+            case "\\", "\"": replacement = scalar
+            default: replacement = nil
+            }
+            if let replacement {
+                escaped += ["\\", replacement]
+                prohibited += [false, true]
+            } else {
+                escaped.append(scalar)
+                prohibited.append(false)
+            }
+        }
+        // Never break just before the "\n" that ends a portion.
+        if portion.last == "\n", escaped.count >= 2 { prohibited[escaped.count - 2] = true }
+        return (escaped, prohibited)
+    }
+
+    /// Where to break: `result[i]` is true for a line break before scalar i. The greedy
+    /// fill of libunistring's `ulc_width_linebreaks`, on ICU's break opportunities.
+    static func lineBreaks(_ scalars: [Unicode.Scalar], overrides: [Bool], width: Int, startColumn: Int) -> [Bool] {
+        var result = [Bool](repeating: false, count: scalars.count)
+        guard !scalars.isEmpty else { return result }
+        let possible = opportunities(scalars)
+        var lastBreak: Int?
+        var lastColumn = startColumn
+        var pieceWidth = 0
+        for index in scalars.indices {
+            let canBreak = possible[index] && !overrides[index]
+            if canBreak {
+                if let last = lastBreak, lastColumn + pieceWidth > width {
+                    result[last] = true
+                    lastColumn = 0
+                }
+                lastBreak = index
+                lastColumn += pieceWidth
+                pieceWidth = 0
+            }
+            pieceWidth += UnicodeText.width(of: scalars[index])
+        }
+        if let last = lastBreak, lastColumn + pieceWidth > width {
+            result[last] = true
+        }
+        return result
+    }
+
+    /// ICU's line-break opportunities, per scalar: true where a line may start.
+    static func opportunities(_ scalars: [Unicode.Scalar]) -> [Bool] {
+        var utf16: [UInt16] = []
+        var scalarAtOffset: [Int: Int] = [:]
+        for (index, scalar) in scalars.enumerated() {
+            scalarAtOffset[utf16.count] = index
+            utf16.append(contentsOf: UTF16.encode(scalar)!)
+        }
+        var possible = [Bool](repeating: false, count: scalars.count)
+        let boundaries = (try? BreakIterator.boundaries(.line, in: utf16, locale: "en")) ?? []
+        for boundary in boundaries {
+            if let index = scalarAtOffset[boundary.offset], index > 0 { possible[index] = true }
+        }
+        // libunistring, which gettext uses, predates UAX #14's rule LB29 and still breaks
+        // between infix punctuation and a letter ("messages." | "po"); ICU does not.
+        for index in scalars.indices.dropFirst() where ".,:;".unicodeScalars.contains(scalars[index - 1])
+            && scalars[index].properties.isAlphabetic && index >= 2 && scalars[index - 2].properties.isAlphabetic {
+            possible[index] = true
+        }
+        return possible
+    }
+}

@@ -1,0 +1,53 @@
+/// A run of text a translator sees as a whole: the inline content of one block
+/// element, or the value of one translatable attribute.
+public struct TranslationUnit: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        /// The inline content of a block element such as `p`, `li` or `title`.
+        case content(element: String)
+        /// A translatable attribute, such as `alt` of `img` or `content` of a meta description.
+        case attribute(name: String, element: String)
+    }
+
+    public var kind: Kind
+    /// Text and placeholders in source order; placeholder tokens index `codes`.
+    public var tokens: [UnitToken]
+    public var codes: [InlineCode]
+    /// 1-based source line of the unit.
+    public var line: Int
+    /// Explicit context from `data-l10n-context`, written as `msgctxt`.
+    public var context: String?
+    /// Localization notes (`its-loc-note`, `data-l10n-note`) that apply to the unit.
+    public var notes: [String]
+    /// True inside `pre` and `textarea`, where HTML keeps whitespace as written.
+    public var preservesSpace: Bool
+}
+
+/// One piece of a unit: text, or a placeholder for an inline element.
+public enum UnitToken: Sendable, Equatable {
+    case text(String)
+    /// Start of a paired inline element (`<N>`); the value indexes `TranslationUnit.codes`.
+    case open(Int)
+    /// End of a paired inline element (`</N>`).
+    case close(Int)
+    /// An empty element or protected content (`<N/>`).
+    case empty(Int)
+}
+
+/// An inline element or protected run that a unit keeps as a placeholder.
+public struct InlineCode: Sendable, Equatable {
+    /// Why content is kept away from the translator.
+    public enum Protection: Sendable, Equatable {
+        /// `translate="no"` on the element or an ancestor.
+        case notTranslatable
+        /// Text in another language than the page (`lang` differs).
+        case otherLanguage(String)
+        /// A `<time datetime>`, which the build renders for each language.
+        case machineReadableTime(String)
+    }
+
+    /// The element's tag name, or `#text` for protected text outside any element.
+    public var element: String
+    public var protection: Protection?
+    /// The protected original text, shown to the translator in a comment.
+    public var original: String
+}

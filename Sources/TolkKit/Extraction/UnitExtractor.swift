@@ -1,0 +1,254 @@
+/// Finds the translation units of a page, following HTML5 and ITS 2.0 local markup.
+///
+/// Text is grouped per block element; phrasing elements inside it become placeholders.
+/// `translate="no"` (inherited, re-opened by `translate="yes"`), text in another language
+/// than the page and `<time datetime>` are protected: they become empty placeholders and
+/// are never offered for translation. Scripts, styles and comments are never looked at.
+public struct UnitExtractor {
+    /// The page's language (its `<html lang>`); other-language content is protected.
+    public var pageLanguage: String
+
+    public init(pageLanguage: String) {
+        self.pageLanguage = pageLanguage
+    }
+
+    /// What is inherited down the tree.
+    struct Scope {
+        var translate = true
+        var language: String
+        var preservesSpace = false
+        var context: String?
+        var notes: [String] = []
+    }
+
+    /// The units of `document` in document order.
+    public func units(of document: HTMLDocument) -> [TranslationUnit] {
+        var collector = Collector(pageLanguage: pageLanguage)
+        let scope = Scope(language: document.declaredLanguage ?? pageLanguage)
+        collector.walkBlock(document.root, scope: collector.scope(for: document.root, inheriting: scope))
+        return collector.units
+    }
+}
+
+private struct Collector {
+    let pageLanguage: String
+    var units: [TranslationUnit] = []
+
+    init(pageLanguage: String) {
+        self.pageLanguage = pageLanguage
+    }
+
+    // MARK: Scope
+
+    func scope(for element: HTMLElement, inheriting parent: UnitExtractor.Scope) -> UnitExtractor.Scope {
+        var scope = parent
+        if let translate = element[attribute: "translate"]?.trimmingHTMLWhitespace().lowercased() {
+            if translate == "no" { scope.translate = false }
+            if translate == "yes" || translate == "" { scope.translate = true }
+        }
+        if let language = element[attribute: "lang"] ?? element[attribute: "xml:lang"] {
+            scope.language = language.trimmingHTMLWhitespace()
+        }
+        if HTMLVocabulary.preformattedElements.contains(element.name) {
+            scope.preservesSpace = true
+        }
+        if let context = element[attribute: "data-l10n-context"] {
+            scope.context = context.trimmingHTMLWhitespace()
+        }
+        for name in ["its-loc-note", "data-l10n-note"] {
+            if let note = element[attribute: name]?.collapsingHTMLWhitespace().trimmingHTMLWhitespace(), !note.isEmpty {
+                scope.notes.append(note)
+            }
+        }
+        return scope
+    }
+
+    func isProtected(_ scope: UnitExtractor.Scope) -> Bool {
+        !scope.translate || !LanguageTag.sameLanguage(scope.language, pageLanguage)
+    }
+
+    // MARK: Blocks
+
+    /// Walks a block element: runs of inline content become units, blocks are walked in turn.
+    mutating func walkBlock(_ element: HTMLElement, scope: UnitExtractor.Scope) {
+        extractAttributes(of: element, scope: scope)
+        var run: [HTMLNode] = []
+        var runLine = 0
+        for child in element.children {
+            switch child {
+            case let .text(_, line):
+                if run.isEmpty { runLine = line }
+                run.append(child)
+            case let .element(childElement):
+                if HTMLVocabulary.skippedElements.contains(childElement.name) { continue }
+                if isInline(childElement) {
+                    if run.isEmpty { runLine = childElement.line }
+                    run.append(child)
+                } else {
+                    flush(&run, line: runLine, container: element, scope: scope)
+                    let childScope = self.scope(for: childElement, inheriting: scope)
+                    if HTMLVocabulary.opaqueElements.contains(childElement.name) {
+                        extractAttributesBelow(childElement, scope: childScope)
+                    } else {
+                        walkBlock(childElement, scope: childScope)
+                    }
+                }
+            case .other:
+                continue
+            }
+        }
+        flush(&run, line: runLine, container: element, scope: scope)
+    }
+
+    /// An element counts as inline when HTML calls it phrasing and it holds no blocks
+    /// (`<a>` around a `<div>` is a container, not a placeholder).
+    func isInline(_ element: HTMLElement) -> Bool {
+        if HTMLVocabulary.opaqueElements.contains(element.name) { return true }
+        guard HTMLVocabulary.inlineElements.contains(element.name) else { return false }
+        return element.children.allSatisfy { child in
+            guard case let .element(inner) = child else { return true }
+            return HTMLVocabulary.skippedElements.contains(inner.name) || isInline(inner)
+        }
+    }
+
+    // MARK: Units
+
+    mutating func flush(_ run: inout [HTMLNode], line: Int, container: HTMLElement, scope: UnitExtractor.Scope) {
+        defer { run.removeAll() }
+        guard !run.isEmpty else { return }
+        var builder = TokenBuilder()
+        for node in run {
+            builder.add(node, scope: scope, collector: &self)
+        }
+        var (tokens, codes) = (builder.tokens, builder.codes)
+        stripWrappers(&tokens, codes: codes)
+        guard tokens.contains(where: { if case let .text(text) = $0 { return text.contains(where: \.isLetter) }; return false })
+        else { return }
+        units.append(TranslationUnit(
+            kind: .content(element: container.name), tokens: tokens, codes: codes,
+            line: line > 0 ? line : container.line, context: scope.context, notes: scope.notes,
+            preservesSpace: scope.preservesSpace))
+    }
+
+    /// Drops paired placeholders that wrap a whole unit (`<p><a>Read more</a></p>`):
+    /// the translator sees only the text, and the build keeps the wrapper as it was.
+    func stripWrappers(_ tokens: inout [UnitToken], codes: [InlineCode]) {
+        while true {
+            let first = tokens.firstIndex { !isBlankText($0) }
+            let last = tokens.lastIndex { !isBlankText($0) }
+            guard let first, let last, first < last,
+                  case let .open(opened) = tokens[first], case let .close(closed) = tokens[last], opened == closed
+            else { return }
+            // Only when the two tags really pair up with each other.
+            var depth = 0
+            for index in first...last {
+                if case .open = tokens[index] { depth += 1 }
+                if case .close = tokens[index] { depth -= 1 }
+                if depth == 0 && index < last { return }
+            }
+            tokens[last] = .text("")
+            tokens[first] = .text("")
+        }
+    }
+
+    func isBlankText(_ token: UnitToken) -> Bool {
+        if case let .text(text) = token { return text.allSatisfy(\.isHTMLWhitespace) }
+        return false
+    }
+
+    // MARK: Attributes
+
+    mutating func extractAttributes(of element: HTMLElement, scope: UnitExtractor.Scope) {
+        guard !isProtected(scope) else { return }
+        for name in HTMLVocabulary.translatableAttributes(of: element) {
+            guard let value = element[attribute: name] else { continue }
+            let text = scope.preservesSpace ? value : value.collapsingHTMLWhitespace().trimmingHTMLWhitespace()
+            guard text.contains(where: \.isLetter) else { continue }
+            units.append(TranslationUnit(
+                kind: .attribute(name: name, element: element.name), tokens: [.text(text)], codes: [],
+                line: element.line, context: scope.context, notes: scope.notes, preservesSpace: scope.preservesSpace))
+        }
+    }
+
+    /// Attributes anywhere below an element whose content is not walked as text.
+    mutating func extractAttributesBelow(_ element: HTMLElement, scope: UnitExtractor.Scope) {
+        extractAttributes(of: element, scope: scope)
+        for case let .element(child) in element.children where !HTMLVocabulary.skippedElements.contains(child.name) {
+            extractAttributesBelow(child, scope: self.scope(for: child, inheriting: scope))
+        }
+    }
+}
+
+/// Turns a run of inline nodes into tokens and placeholder codes.
+private struct TokenBuilder {
+    var tokens: [UnitToken] = []
+    var codes: [InlineCode] = []
+
+    mutating func add(_ node: HTMLNode, scope: UnitExtractor.Scope, collector: inout Collector) {
+        switch node {
+        case let .text(text, _):
+            if collector.isProtected(scope) {
+                guard !text.allSatisfy(\.isHTMLWhitespace) else {
+                    tokens.append(.text(text))
+                    return
+                }
+                let code = InlineCode(element: "#text", protection: protection(for: scope, collector: collector),
+                                      original: text.collapsingHTMLWhitespace().trimmingHTMLWhitespace())
+                appendEmpty(code, around: text)
+            } else {
+                tokens.append(.text(text))
+            }
+        case let .element(element):
+            if HTMLVocabulary.skippedElements.contains(element.name) { return }
+            let scope = collector.scope(for: element, inheriting: scope)
+            let name = element.name
+            if collector.isProtected(scope) && !reopensTranslation(element) {
+                collector.extractAttributesBelow(element, scope: scope)
+                let original = element.textContent.collapsingHTMLWhitespace().trimmingHTMLWhitespace()
+                codes.append(InlineCode(element: name, protection: protection(for: scope, collector: collector),
+                                        original: original))
+                tokens.append(.empty(codes.count - 1))
+            } else if name == "time", let datetime = element[attribute: "datetime"] {
+                collector.extractAttributes(of: element, scope: scope)
+                codes.append(InlineCode(element: name, protection: .machineReadableTime(datetime),
+                                        original: element.textContent.collapsingHTMLWhitespace().trimmingHTMLWhitespace()))
+                tokens.append(.empty(codes.count - 1))
+            } else if HTMLVocabulary.voidElements.contains(name) || HTMLVocabulary.opaqueElements.contains(name) {
+                collector.extractAttributesBelow(element, scope: scope)
+                codes.append(InlineCode(element: name, protection: nil, original: ""))
+                tokens.append(.empty(codes.count - 1))
+            } else {
+                collector.extractAttributes(of: element, scope: scope)
+                codes.append(InlineCode(element: name, protection: nil, original: ""))
+                let index = codes.count - 1
+                tokens.append(.open(index))
+                for child in element.children {
+                    add(child, scope: scope, collector: &collector)
+                }
+                tokens.append(.close(index))
+            }
+        case .other:
+            return
+        }
+    }
+
+    /// Protected text keeps its surrounding whitespace outside the placeholder.
+    mutating func appendEmpty(_ code: InlineCode, around text: String) {
+        if text.first?.isHTMLWhitespace == true { tokens.append(.text(" ")) }
+        codes.append(code)
+        tokens.append(.empty(codes.count - 1))
+        if text.last?.isHTMLWhitespace == true { tokens.append(.text(" ")) }
+    }
+
+    func protection(for scope: UnitExtractor.Scope, collector: Collector) -> InlineCode.Protection {
+        scope.translate ? .otherLanguage(scope.language) : .notTranslatable
+    }
+
+    /// True when `translate="yes"` below re-opens translation inside protected content.
+    func reopensTranslation(_ element: HTMLElement) -> Bool {
+        element.children.contains { child in
+            guard case let .element(inner) = child else { return false }
+            return inner[attribute: "translate"]?.trimmingHTMLWhitespace().lowercased() == "yes" || reopensTranslation(inner)
+        }
+    }
+}

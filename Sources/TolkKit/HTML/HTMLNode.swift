@@ -1,0 +1,74 @@
+/// A node of a parsed HTML page, as plain Swift values.
+public enum HTMLNode: Sendable, Equatable {
+    case element(HTMLElement)
+    /// Character data with entities decoded, and the 1-based source line it starts on.
+    case text(String, line: Int)
+    /// Comments, processing instructions and anything else never translated.
+    case other
+}
+
+/// An HTML element with its attributes in source order.
+public struct HTMLElement: Sendable, Equatable {
+    public var name: String
+    public var attributes: [HTMLAttribute]
+    public var children: [HTMLNode]
+    /// 1-based line of the start tag (0 when libxml2 implied the element).
+    public var line: Int
+
+    public init(name: String, attributes: [HTMLAttribute] = [], children: [HTMLNode] = [], line: Int = 0) {
+        self.name = name
+        self.attributes = attributes
+        self.children = children
+        self.line = line
+    }
+
+    /// The value of attribute `name`, if present.
+    public subscript(attribute name: String) -> String? {
+        attributes.first { $0.name == name }?.value
+    }
+
+    /// All text below this element, entities decoded, markup dropped.
+    public var textContent: String {
+        var result = ""
+        func collect(_ nodes: [HTMLNode]) {
+            for node in nodes {
+                switch node {
+                case let .text(text, _): result += text
+                case let .element(element): collect(element.children)
+                case .other: break
+                }
+            }
+        }
+        collect(children)
+        return result
+    }
+}
+
+public struct HTMLAttribute: Sendable, Equatable {
+    public var name: String
+    public var value: String
+
+    public init(name: String, value: String) {
+        self.name = name
+        self.value = value
+    }
+}
+
+/// A parsed page: its root element and what libxml2 had to repair on the way.
+public struct HTMLDocument: Sendable {
+    public var root: HTMLElement
+    public var problems: [HTMLProblem]
+
+    /// The page's language from `<html lang>` (or `xml:lang`), if it says one.
+    public var declaredLanguage: String? {
+        let value = root[attribute: "lang"] ?? root[attribute: "xml:lang"]
+        guard let value, !value.trimmingHTMLWhitespace().isEmpty else { return nil }
+        return value.trimmingHTMLWhitespace()
+    }
+}
+
+/// Something wrong in a page's markup that libxml2 repaired.
+public struct HTMLProblem: Sendable, Equatable {
+    public var line: Int
+    public var message: String
+}

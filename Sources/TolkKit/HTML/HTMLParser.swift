@@ -1,0 +1,85 @@
+import Clibxml2
+import Foundation
+
+/// Parses HTML with libxml2's HTML parser in recovery mode and hands back Swift values.
+///
+/// This is the only file that touches libxml2's pointers: the C tree is converted
+/// into `HTMLNode` values and freed before `parse` returns.
+public enum HTMLParser {
+    /// Parses `text` (a whole page) into a document; never fails, since libxml2
+    /// recovers from any markup, but records what it had to repair.
+    public static func parse(_ text: String) -> HTMLDocument {
+        let collector = ProblemCollector()
+        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue
+            | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue)
+        let context = Unmanaged.passUnretained(collector).toOpaque()
+        xmlSetStructuredErrorFunc(context, collectProblem)
+        defer { xmlSetStructuredErrorFunc(nil, nil) }
+
+        var bytes = Array(text.utf8)
+        if bytes.isEmpty { bytes = [0x20] }
+        let document = bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                htmlReadMemory(chars.baseAddress, Int32(chars.count), nil, "UTF-8", options)
+            }
+        }
+        defer { if let document { xmlFreeDoc(document) } }
+
+        var root = HTMLElement(name: "html")
+        if let document, let rootNode = xmlDocGetRootElement(document) {
+            if case let .element(element) = convert(rootNode) {
+                root = element
+            }
+        }
+        return HTMLDocument(root: root, problems: collector.problems)
+    }
+
+    private static func convert(_ node: xmlNodePtr) -> HTMLNode {
+        switch node.pointee.type {
+        case XML_ELEMENT_NODE:
+            let name = String(cString: node.pointee.name).lowercased()
+            var attributes: [HTMLAttribute] = []
+            var attribute = node.pointee.properties
+            while let current = attribute {
+                let attributeName = String(cString: current.pointee.name).lowercased()
+                var value = ""
+                if let raw = xmlNodeListGetString(node.pointee.doc, current.pointee.children, 1) {
+                    value = String(cString: raw)
+                    tolk_xml_free(raw)
+                }
+                attributes.append(HTMLAttribute(name: attributeName, value: value))
+                attribute = current.pointee.next
+            }
+            var children: [HTMLNode] = []
+            var child = node.pointee.children
+            while let current = child {
+                children.append(convert(current))
+                child = current.pointee.next
+            }
+            return .element(HTMLElement(name: name, attributes: attributes, children: children,
+                                        line: Int(xmlGetLineNo(node))))
+        case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+            let text = node.pointee.content.map { String(cString: $0) } ?? ""
+            return .text(text, line: max(0, Int(xmlGetLineNo(node))))
+        default:
+            return .other
+        }
+    }
+}
+
+private final class ProblemCollector {
+    var problems: [HTMLProblem] = []
+}
+
+/// libxml2's structured error callback; `context` is the `ProblemCollector` of the parse under way.
+private func collectProblem(_ context: UnsafeMutableRawPointer?, _ error: xmlErrorPtr?) {
+    guard let context, let error else { return }
+    let code = Int(error.pointee.code)
+    // libxml2 knows HTML 4 only: HTML5 elements (section, time, nav, ...) are not problems.
+    if code == Int(XML_HTML_UNKNOWN_TAG.rawValue) { return }
+    let collector = Unmanaged<ProblemCollector>.fromOpaque(context).takeUnretainedValue()
+    let message = error.pointee.message.map { String(cString: $0) } ?? "markup error"
+    collector.problems.append(HTMLProblem(
+        line: Int(error.pointee.line),
+        message: message.trimmingCharacters(in: .whitespacesAndNewlines)))
+}

@@ -1,0 +1,87 @@
+/// The text format of msgids and msgstrs: plain Unicode text with numbered placeholders.
+///
+/// A paired inline element is `<N>…</N>`, an empty one (or protected content) `<N/>`.
+/// Literal text that would read as markup of this kind is escaped: a backslash is
+/// written `\\`, and a `<` that would start a placeholder is written `\<`.
+public enum MessageText {
+    /// One piece of a parsed message.
+    public enum Piece: Sendable, Equatable {
+        case text(String)
+        case open(Int)
+        case close(Int)
+        case empty(Int)
+    }
+
+    /// Escapes literal text so that it can never be read as a placeholder.
+    public static func escape(_ literal: String) -> String {
+        guard literal.contains(where: { $0 == "\\" || $0 == "<" }) else { return literal }
+        var result = ""
+        let characters = Array(literal)
+        for (index, character) in characters.enumerated() {
+            if character == "\\" {
+                result += "\\\\"
+            } else if character == "<", placeholderLength(in: characters, at: index) != nil {
+                result += "\\<"
+            } else {
+                result.append(character)
+            }
+        }
+        return result
+    }
+
+    /// Splits a message into text and placeholders, undoing the escapes.
+    public static func parse(_ message: String) -> [Piece] {
+        var pieces: [Piece] = []
+        var text = ""
+        let characters = Array(message)
+        var index = 0
+        while index < characters.count {
+            let character = characters[index]
+            if character == "\\", index + 1 < characters.count, characters[index + 1] == "\\" || characters[index + 1] == "<" {
+                text.append(characters[index + 1])
+                index += 2
+            } else if character == "<", let (piece, length) = placeholder(in: characters, at: index) {
+                if !text.isEmpty { pieces.append(.text(text)) }
+                text = ""
+                pieces.append(piece)
+                index += length
+            } else {
+                text.append(character)
+                index += 1
+            }
+        }
+        if !text.isEmpty { pieces.append(.text(text)) }
+        return pieces
+    }
+
+    /// The literal text of a message: placeholders dropped, escapes undone.
+    public static func plainText(_ message: String) -> String {
+        parse(message).reduce(into: "") { result, piece in
+            if case let .text(text) = piece { result += text }
+        }
+    }
+
+    static func placeholderLength(in characters: [Character], at index: Int) -> Int? {
+        placeholder(in: characters, at: index)?.1
+    }
+
+    /// Reads `<N>`, `</N>` or `<N/>` starting at `index`.
+    static func placeholder(in characters: [Character], at index: Int) -> (Piece, Int)? {
+        var cursor = index + 1
+        let closing = cursor < characters.count && characters[cursor] == "/"
+        if closing { cursor += 1 }
+        var digits = ""
+        while cursor < characters.count, characters[cursor].isASCIIDigit, digits.count < 6 {
+            digits.append(characters[cursor])
+            cursor += 1
+        }
+        guard !digits.isEmpty, digits.first != "0", let number = Int(digits), cursor < characters.count else { return nil }
+        if characters[cursor] == ">" {
+            return (closing ? .close(number) : .open(number), cursor + 1 - index)
+        }
+        if !closing, characters[cursor] == "/", cursor + 1 < characters.count, characters[cursor + 1] == ">" {
+            return (.empty(number), cursor + 2 - index)
+        }
+        return nil
+    }
+}

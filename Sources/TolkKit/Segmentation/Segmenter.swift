@@ -1,0 +1,205 @@
+/// Splits units into sentences with ICU's sentence rules, corrected for abbreviations
+/// and ordinals, and renders each sentence as a msgid with numbered placeholders.
+public struct Segmenter: Sendable {
+    public let locale: String
+
+    public init(locale: String) {
+        self.locale = locale
+    }
+
+    /// The sentences of plain text, whitespace collapsed: what `tolk segment` prints.
+    public func sentences(in text: String) throws -> [String] {
+        let unit = TranslationUnit(kind: .content(element: "p"), tokens: [.text(text)], codes: [], line: 1,
+                                   context: nil, notes: [], preservesSpace: false)
+        return try segments(of: unit, keepEmpty: true).map { MessageText.plainText($0.text) }
+    }
+
+    /// The segments of a unit, in order. Segments without any letter are dropped.
+    public func segments(of unit: TranslationUnit) throws -> [SourceSegment] {
+        try segments(of: unit, keepEmpty: false)
+    }
+
+    private func segments(of unit: TranslationUnit, keepEmpty: Bool) throws -> [SourceSegment] {
+        let tokens = unit.preservesSpace ? unit.tokens : collapseWhitespace(unit.tokens)
+        let groups: [[UnitToken]]
+        if case .attribute = unit.kind {
+            groups = [tokens]
+        } else if unit.preservesSpace {
+            groups = [tokens]
+        } else {
+            groups = try splitSentences(tokens)
+        }
+        var segments: [SourceSegment] = []
+        for group in groups {
+            let trimmed = unit.preservesSpace ? group : trimWhitespace(group)
+            let hasLetters = trimmed.contains { if case let .text(text) = $0 { return text.contains(where: \.isLetter) }; return false }
+            guard hasLetters || (keepEmpty && !trimmed.isEmpty) else { continue }
+            let (text, numbering) = render(trimmed)
+            segments.append(SourceSegment(
+                context: unit.context, text: text, comments: comments(for: unit, numbering: numbering),
+                line: unit.line, tokens: trimmed, numbering: numbering))
+        }
+        return segments
+    }
+
+    // MARK: Whitespace
+
+    /// Collapses whitespace as a browser renders it, across placeholder boundaries too.
+    func collapseWhitespace(_ tokens: [UnitToken]) -> [UnitToken] {
+        var result: [UnitToken] = []
+        var lastWasSpace = true
+        for token in tokens {
+            guard case let .text(text) = token else {
+                result.append(token)
+                continue
+            }
+            var collapsed = text.collapsingHTMLWhitespace()
+            if lastWasSpace, collapsed.first == " " { collapsed.removeFirst() }
+            if collapsed.isEmpty { continue }
+            lastWasSpace = collapsed.last == " "
+            result.append(.text(collapsed))
+        }
+        return result
+    }
+
+    /// Drops whitespace at both ends of a segment.
+    func trimWhitespace(_ tokens: [UnitToken]) -> [UnitToken] {
+        var tokens = tokens
+        while let index = tokens.firstIndex(where: { if case .text = $0 { return true }; return false }),
+              case let .text(text) = tokens[index], index == tokens.startIndex || tokens[..<index].allSatisfy({ if case .text = $0 { return true }; return false }),
+              text.first == " " || text.isEmpty {
+            let stripped = String(text.drop(while: { $0 == " " }))
+            if stripped.isEmpty { tokens.remove(at: index) } else { tokens[index] = .text(stripped); break }
+        }
+        while let index = tokens.lastIndex(where: { if case .text = $0 { return true }; return false }),
+              case let .text(text) = tokens[index], index == tokens.count - 1,
+              text.last == " " || text.isEmpty {
+            var stripped = text
+            while stripped.last == " " { stripped.removeLast() }
+            if stripped.isEmpty { tokens.remove(at: index) } else { tokens[index] = .text(stripped); break }
+        }
+        return tokens
+    }
+
+    // MARK: Sentences
+
+    /// Splits tokens at sentence boundaries that ICU proposes, unless an exception
+    /// suppresses the break or a paired placeholder spans it.
+    func splitSentences(_ tokens: [UnitToken]) throws -> [[UnitToken]] {
+        // The plain text ICU sees (placeholders contribute nothing), in UTF-16 units.
+        var plain: [UInt16] = []
+        for case let .text(text) in tokens { plain.append(contentsOf: text.utf16) }
+        let plainString = String(decoding: plain, as: UTF16.self)
+        let exceptions = SentenceExceptions(locale: locale)
+        let breaks = try BreakIterator.boundaries(.sentence, in: plain, locale: locale)
+            .map(\.offset)
+            .filter { $0 < plain.count && !exceptions.suppressesBreak(after: lastWord(before: $0, in: plainString)) }
+        let allowed = Set(breaks)
+
+        var groups: [[UnitToken]] = []
+        var current: [UnitToken] = []
+        var depth = 0
+        var offset = 0
+        var lastSplit = -1
+        func split(at position: Int) {
+            guard depth == 0, position != lastSplit, !current.isEmpty else { return }
+            groups.append(current)
+            current = []
+            lastSplit = position
+        }
+        for token in tokens {
+            switch token {
+            case let .text(text):
+                let length = text.utf16.count
+                if allowed.contains(offset) { split(at: offset) }
+                var pieceStart = 0
+                for position in breaks where position > offset && position < offset + length && depth == 0 {
+                    let utf16 = text.utf16
+                    let lower = utf16.index(utf16.startIndex, offsetBy: pieceStart)
+                    let upper = utf16.index(utf16.startIndex, offsetBy: position - offset)
+                    current.append(.text(String(text[lower..<upper])))
+                    split(at: position)
+                    pieceStart = position - offset
+                }
+                let utf16 = text.utf16
+                current.append(.text(String(text[utf16.index(utf16.startIndex, offsetBy: pieceStart)...])))
+                offset += length
+            case .open:
+                if allowed.contains(offset) { split(at: offset) }
+                current.append(token)
+                depth += 1
+            case .empty:
+                if allowed.contains(offset) { split(at: offset) }
+                current.append(token)
+            case .close:
+                current.append(token)
+                depth -= 1
+            }
+        }
+        if !current.isEmpty { groups.append(current) }
+        return groups
+    }
+
+    /// The whitespace-separated word that ends just before `offset` (UTF-16).
+    func lastWord(before offset: Int, in text: String) -> Substring {
+        let utf16 = text.utf16
+        let end = utf16.index(utf16.startIndex, offsetBy: offset)
+        var prefix = text[..<end]
+        while let last = prefix.last, last.isWhitespace { prefix = prefix.dropLast() }
+        if let space = prefix.lastIndex(where: \.isWhitespace) {
+            return prefix[prefix.index(after: space)...]
+        }
+        return prefix
+    }
+
+    // MARK: Rendering
+
+    /// The msgid of a segment, numbering placeholders from 1 in order of appearance.
+    func render(_ tokens: [UnitToken]) -> (String, [Int: Int]) {
+        var numbering: [Int: Int] = [:]
+        var text = ""
+        func number(_ code: Int) -> Int {
+            if let existing = numbering[code] { return existing }
+            let next = numbering.count + 1
+            numbering[code] = next
+            return next
+        }
+        for token in tokens {
+            switch token {
+            case let .text(literal): text += MessageText.escape(literal)
+            case let .open(code): text += "<\(number(code))>"
+            case let .close(code): text += "</\(number(code))>"
+            case let .empty(code): text += "<\(number(code))/>"
+            }
+        }
+        return (text, numbering)
+    }
+
+    /// Extracted comments: localization notes, then what each placeholder stands for.
+    func comments(for unit: TranslationUnit, numbering: [Int: Int]) -> [String] {
+        var comments = unit.notes
+        if case let .attribute(name, element) = unit.kind {
+            comments.append("Attribute \(name) of <\(element)>")
+        }
+        var legend: [String] = []
+        for (code, number) in numbering.sorted(by: { $0.value < $1.value }) {
+            let inline = unit.codes[code]
+            switch inline.protection {
+            case nil:
+                let isEmpty = HTMLVocabulary.voidElements.contains(inline.element) || HTMLVocabulary.opaqueElements.contains(inline.element)
+                legend.append(isEmpty ? "<\(number)/> \(HTMLVocabulary.describe(inline.element))"
+                                      : "<\(number)>…</\(number)> \(HTMLVocabulary.describe(inline.element))")
+            case .notTranslatable:
+                comments.append("<\(number)/> stays as is (translate=\"no\"): \(inline.original)")
+            case let .otherLanguage(language):
+                comments.append("<\(number)/> stays as is (lang=\"\(language)\"): \(inline.original)")
+            case let .machineReadableTime(datetime):
+                comments.append("<\(number)/> is rendered for each language from datetime=\"\(datetime)\": \(inline.original)")
+            }
+        }
+        if !legend.isEmpty {
+            comments.append("Placeholders: " + legend.joined(separator: ", "))
+        }
+        return comments
+    }
+}

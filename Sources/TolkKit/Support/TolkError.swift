@@ -1,0 +1,34 @@
+/// Everything that stops Tolk from doing a job, said so that a user can act on it.
+///
+/// Each case names the file (and line, where there is one) and what is wrong.
+public enum TolkError: Error, Equatable, CustomStringConvertible {
+    case unreadableFile(path: String, reason: String)
+    case binaryFile(path: String)
+    case invalidUTF8(path: String, line: Int)
+    case malformedCatalog(path: String, line: Int, problem: String)
+    case unknownLanguage(code: String, source: String)
+    case unwritableFile(path: String, reason: String)
+    case missingDirectory(path: String)
+    case icu(operation: String, status: Int32)
+
+    public var description: String {
+        switch self {
+        case let .unreadableFile(path, reason):
+            return "\(path): cannot read the file: \(reason)"
+        case let .binaryFile(path):
+            return "\(path): this is a binary file, not text (it contains NUL bytes)"
+        case let .invalidUTF8(path, line):
+            return "\(path):\(line): invalid UTF-8; save the file as UTF-8"
+        case let .malformedCatalog(path, line, problem):
+            return "\(path):\(line): \(problem)"
+        case let .unknownLanguage(code, source):
+            return "\(source): '\(code)' is not a language code ICU knows (use a BCP 47 code such as 'de' or 'en-GB')"
+        case let .unwritableFile(path, reason):
+            return "\(path): cannot write the file: \(reason)"
+        case let .missingDirectory(path):
+            return "\(path): no such folder"
+        case let .icu(operation, status):
+            return "ICU failed \(operation) (error \(status))"
+        }
+    }
+}
