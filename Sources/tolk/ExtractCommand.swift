@@ -1,7 +1,37 @@
 import ArgumentParser
+import Foundation
 import TolkKit
 
 struct ExtractCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "extract", abstract: "todo")
-    func run() throws {}
+    static let configuration = CommandConfiguration(
+        commandName: "extract",
+        abstract: "Extract the pages' strings and update every catalogue in Locales/.",
+        discussion: """
+            Reads every page under Input/ and updates each Locales/LL.po the way msgmerge does: \
+            new strings are added, changed ones keep their old translation marked fuzzy, \
+            vanished ones become obsolete (#~). Nothing a translator wrote is lost.
+            """)
+
+    @Option(name: .long, help: "Start a catalogue for this language too (repeatable), e.g. --locale fr.")
+    var locale: [String] = []
+
+    @Option(name: .long, help: "The project folder (default: the current folder).")
+    var project: String = "."
+
+    func run() throws {
+        try runReportingErrors {
+            let result = try CatalogUpdate(project: Project(root: URL(fileURLWithPath: project))).run(newLanguages: locale)
+            for warning in result.warnings {
+                FileHandle.standardError.write(Data((warning + "\n").utf8))
+            }
+            if result.summaries.isEmpty {
+                print("No catalogues in Locales/. Start one with: tolk extract --locale de")
+            }
+            for summary in result.summaries {
+                let state = summary.created ? "created" : summary.changed ? "updated" : "unchanged"
+                print("\(summary.path): \(state): \(summary.messages) messages, \(summary.translated) translated, "
+                    + "\(summary.fuzzy) fuzzy, \(summary.untranslated) untranslated, \(summary.obsolete) obsolete")
+            }
+        }
+    }
 }

@@ -164,8 +164,12 @@ private struct Collector {
             guard let value = element[attribute: name] else { continue }
             let text = scope.preservesSpace ? value : value.collapsingHTMLWhitespace().trimmingHTMLWhitespace()
             guard text.contains(where: \.isLetter) else { continue }
+            var described = element.name
+            if element.name == "meta", let key = element[attribute: "name"].map({ "name=\"\($0)\"" }) ?? element[attribute: "property"].map({ "property=\"\($0)\"" }) {
+                described += " " + key
+            }
             units.append(TranslationUnit(
-                kind: .attribute(name: name, element: element.name), tokens: [.text(text)], codes: [],
+                kind: .attribute(name: name, element: described), tokens: [.text(text)], codes: [],
                 line: element.line, context: scope.context, notes: scope.notes, preservesSpace: scope.preservesSpace))
         }
     }

@@ -50,6 +50,8 @@ public struct Segmenter: Sendable {
         var lastWasSpace = true
         for token in tokens {
             guard case let .text(text) = token else {
+                // An empty element or protected text is content: a space after it counts.
+                if case .empty = token { lastWasSpace = false }
                 result.append(token)
                 continue
             }

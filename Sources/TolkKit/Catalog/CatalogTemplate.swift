@@ -1,0 +1,42 @@
+/// The source side of a catalogue: one entry per distinct segment of the pages
+/// not already in the catalogue's language, in order of first appearance.
+public enum CatalogTemplate {
+    public static func entries(for language: String, from pages: [PageExtraction]) -> [POEntry] {
+        var entries: [POEntry] = []
+        var positions: [POEntry.Key: Int] = [:]
+        for page in pages where !LanguageTag.sameLanguage(page.language, language) {
+            for segment in page.segments {
+                let key = POEntry.Key(context: segment.context, id: segment.text)
+                let reference = "\(page.path):\(segment.line)"
+                if let index = positions[key] {
+                    if !entries[index].references.contains(reference) { entries[index].references.append(reference) }
+                    for comment in segment.comments where !entries[index].extractedComments.contains(comment) {
+                        entries[index].extractedComments.append(comment)
+                    }
+                } else {
+                    var entry = POEntry(context: segment.context, id: segment.text)
+                    entry.references = [reference]
+                    entry.extractedComments = segment.comments
+                    positions[key] = entries.count
+                    entries.append(entry)
+                }
+            }
+        }
+        return entries
+    }
+
+    /// The header of a new catalogue for `language`.
+    public static func header(for language: String) -> POEntry {
+        var header = POEntry(id: "")
+        header.translatorComments = ["Tolk event pages: \(language) translations."]
+        header.translations = [[
+            "Project-Id-Version: Tolk event pages",
+            "Language: \(language)",
+            "MIME-Version: 1.0",
+            "Content-Type: text/plain; charset=UTF-8",
+            "Content-Transfer-Encoding: 8bit",
+            "Plural-Forms: \(PluralForms.header(for: language))",
+        ].map { $0 + "\n" }.joined()]
+        return header
+    }
+}

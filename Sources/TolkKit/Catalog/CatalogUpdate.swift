@@ -1,0 +1,66 @@
+import Foundation
+
+/// `tolk extract`: re-reads the pages and brings every catalogue up to date.
+public struct CatalogUpdate {
+    public let project: Project
+
+    public init(project: Project) {
+        self.project = project
+    }
+
+    /// What happened to one catalogue.
+    public struct Summary: Sendable, Equatable {
+        public var path: String
+        public var created: Bool
+        public var changed: Bool
+        public var messages: Int
+        public var translated: Int
+        public var fuzzy: Int
+        public var untranslated: Int
+        public var obsolete: Int
+    }
+
+    public struct Result: Sendable {
+        public var summaries: [Summary]
+        public var warnings: [String]
+    }
+
+    /// Updates the existing catalogues and starts one for each of `newLanguages`.
+    ///
+    /// Every catalogue is read and checked before any is written, so bad input
+    /// leaves all of them as they were; each is written atomically, and only if changed.
+    public func run(newLanguages: [String] = []) throws -> Result {
+        for language in newLanguages where !LanguageTag.isKnown(language) {
+            throw TolkError.unknownLanguage(code: language, source: "--locale")
+        }
+        let pages = try project.extractPages()
+        var languages = project.catalogLanguages()
+        for language in newLanguages where !languages.contains(language) { languages.append(language) }
+
+        var outputs: [(path: String, text: String, summary: Summary)] = []
+        for language in languages.sorted() {
+            let path = project.catalogPath(for: language)
+            guard LanguageTag.isKnown(language) else {
+                throw TolkError.unknownLanguage(code: language, source: path)
+            }
+            let absolute = project.absolute(path)
+            let exists = FileManager.default.fileExists(atPath: absolute)
+            let oldText = exists ? try TextFile.read(absolute, displayPath: path) : nil
+            let existing = try oldText.map { try POParser(path: path).parse($0) }
+                ?? POCatalog(entries: [CatalogTemplate.header(for: language)])
+            let merged = CatalogMerger().merge(existing: existing, template: CatalogTemplate.entries(for: language, from: pages))
+            let text = POWriter().write(merged)
+            let active = merged.activeMessages
+            outputs.append((path, text, Summary(
+                path: path, created: !exists, changed: text != oldText, messages: active.count,
+                translated: active.filter { $0.isTranslated && !$0.isFuzzy }.count,
+                fuzzy: active.filter { $0.isFuzzy && $0.isTranslated }.count,
+                untranslated: active.filter { !$0.isTranslated }.count,
+                obsolete: merged.entries.filter(\.isObsolete).count)))
+        }
+        for output in outputs where output.summary.changed {
+            try TextFile.writeAtomically(output.text, to: project.absolute(output.path), displayPath: output.path)
+        }
+        return Result(summaries: outputs.map(\.summary), warnings: pages.flatMap(\.warnings))
+    }
+}
