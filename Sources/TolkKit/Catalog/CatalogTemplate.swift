@@ -1,3 +1,5 @@
+import Foundation
+
 /// The source side of a catalogue: one entry per distinct segment of the pages
 /// not already in the catalogue's language, in order of first appearance.
 public enum CatalogTemplate {
@@ -26,11 +28,14 @@ public enum CatalogTemplate {
     }
 
     /// The header of a new catalogue for `language`.
-    public static func header(for language: String) -> POEntry {
+    public static func header(for language: String, date: Date = Date()) -> POEntry {
         var header = POEntry(id: "")
         header.translatorComments = ["Tolk event pages: \(language) translations."]
         header.translations = [[
             "Project-Id-Version: Tolk event pages",
+            "PO-Revision-Date: \(revisionDate(date))",
+            "Last-Translator: Tolk translators",
+            "Language-Team: \(language)",
             "Language: \(language)",
             "MIME-Version: 1.0",
             "Content-Type: text/plain; charset=UTF-8",
@@ -39,4 +44,13 @@ public enum CatalogTemplate {
         ].map { $0 + "\n" }.joined()]
         return header
     }
+}
+
+/// A PO header date, such as `2026-11-29 07:30+0000`.
+func revisionDate(_ date: Date) -> String {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "UTC")!
+    let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+    func two(_ value: Int?) -> String { value.map { $0 < 10 ? "0\($0)" : "\($0)" } ?? "00" }
+    return "\(parts.year ?? 1970)-\(two(parts.month))-\(two(parts.day)) \(two(parts.hour)):\(two(parts.minute))+0000"
 }
