@@ -3,10 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/ubrk.h>
-#include <unicode/uchar.h>
 #include <unicode/uenum.h>
 #include <unicode/uloc.h>
-#include <unicode/unorm2.h>
 #include <unicode/upluralrules.h>
 
 struct TolkBreakIterator {
@@ -98,30 +96,4 @@ int32_t tolk_plural_keywords(const char *locale, char *buffer, int32_t capacity,
     uplrules_close(rules);
     *status = (int32_t)error;
     return used;
-}
-
-int32_t tolk_char_width(int32_t codepoint) {
-    int8_t type = u_charType(codepoint);
-    if (type == U_CONTROL_CHAR) {
-        return -1;
-    }
-    if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || type == U_FORMAT_CHAR) {
-        return 0;
-    }
-    int32_t width = u_getIntPropertyValue(codepoint, UCHAR_EAST_ASIAN_WIDTH);
-    return (width == U_EA_WIDE || width == U_EA_FULLWIDTH) ? 2 : 1;
-}
-
-int32_t tolk_normalize_nfc(const uint16_t *source, int32_t length, uint16_t *destination,
-                           int32_t capacity, int32_t *status) {
-    UErrorCode error = U_ZERO_ERROR;
-    const UNormalizer2 *normalizer = unorm2_getNFCInstance(&error);
-    if (U_FAILURE(error)) {
-        *status = (int32_t)error;
-        return 0;
-    }
-    int32_t result = unorm2_normalize(normalizer, (const UChar *)source, length,
-                                      (UChar *)destination, capacity, &error);
-    *status = (int32_t)error;
-    return result;
 }

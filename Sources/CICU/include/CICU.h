@@ -36,11 +36,4 @@ int32_t tolk_locale_iso3_language(const char *_Nonnull locale, char *_Nonnull bu
 int32_t tolk_plural_keywords(const char *_Nonnull locale, char *_Nonnull buffer, int32_t capacity,
                              int32_t *_Nonnull status);
 
-/// Display width of a code point in a fixed-width terminal: 0, 1 or 2 (-1 for controls).
-int32_t tolk_char_width(int32_t codepoint);
-
-/// NFC normalisation of `source` into `destination`; returns the needed length.
-int32_t tolk_normalize_nfc(const uint16_t *_Nonnull source, int32_t length,
-                           uint16_t *_Nullable destination, int32_t capacity, int32_t *_Nonnull status);
-
 #endif

@@ -54,7 +54,7 @@ public struct POParser {
                 continue
             }
 
-            if content.hasPrefix("\"") {
+            if content.unicodeScalars.first == "\"" {
                 guard pending.lastField != nil else {
                     throw error(lineNumber, "a string here belongs to no keyword (expected msgid, msgstr, ...)")
                 }
@@ -104,11 +104,13 @@ public struct POParser {
     }
 
     private func readKeyword(_ content: Substring, into pending: inout PendingEntry, previous: Bool, line: Int) throws {
-        guard let space = content.firstIndex(where: { $0 == " " || $0 == "\t" || $0 == "\"" }) else {
+        let scalars = content.unicodeScalars
+        guard let space = scalars.firstIndex(where: { $0 == " " || $0 == "\t" || $0 == "\"" }) else {
             throw error(line, "expected a keyword and a string, found '\(content.prefix(40))'")
         }
-        let keyword = String(content[..<space])
-        let value = try readString(content[space...].drop(while: { $0 == " " || $0 == "\t" }), line: line)
+        let keyword = String(scalars[..<space])
+        let rest = scalars[space...].drop(while: { $0 == " " || $0 == "\t" })
+        let value = try readString(Substring(rest), line: line)
         let field: PendingEntry.Field
         switch keyword {
         case "msgctxt": field = previous ? .previousContext : .context
@@ -127,23 +129,26 @@ public struct POParser {
     }
 
     /// Reads one C-style quoted string with gettext's escapes.
+    ///
+    /// Works on Unicode scalars: a quote followed by a combining mark is one `Character`
+    /// in Swift, but two things in a PO file.
     private func readString(_ content: Substring, line: Int) throws -> String {
-        var characters = content.makeIterator()
-        guard characters.next() == "\"" else {
+        var scalars = content.unicodeScalars.makeIterator()
+        guard scalars.next() == "\"" else {
             throw error(line, "expected a string in double quotes")
         }
-        var result = ""
+        var result = String.UnicodeScalarView()
         var closed = false
-        while let character = characters.next() {
+        while let scalar = scalars.next() {
             if closed {
-                if character == " " || character == "\t" { continue }
+                if scalar == " " || scalar == "\t" { continue }
                 throw error(line, "unexpected text after the closing quote")
             }
-            switch character {
+            switch scalar {
             case "\"":
                 closed = true
             case "\\":
-                guard let escaped = characters.next() else { throw error(line, "string ends inside an escape sequence") }
+                guard let escaped = scalars.next() else { throw error(line, "string ends inside an escape sequence") }
                 switch escaped {
                 case "n": result.append("\n")
                 case "t": result.append("\t")
@@ -155,23 +160,26 @@ public struct POParser {
                 case "\\": result.append("\\")
                 case "\"": result.append("\"")
                 case "0"..."7":
-                    var value = Int(String(escaped))!
-                    var lookahead = characters
+                    var value = Int(escaped.value - 48)
+                    var lookahead = scalars
                     for _ in 0..<2 {
                         guard let next = lookahead.next(), ("0"..."7").contains(next) else { break }
-                        value = value * 8 + Int(String(next))!
-                        characters = lookahead
+                        value = value * 8 + Int(next.value - 48)
+                        scalars = lookahead
                     }
-                    result.unicodeScalars.append(Unicode.Scalar(UInt8(truncatingIfNeeded: value)))
+                    guard value < 0x80 else {
+                        throw error(line, "octal escape '\\\(String(value, radix: 8))' is not ASCII; write the character itself in UTF-8")
+                    }
+                    result.append(Unicode.Scalar(UInt8(value)))
                 default:
                     throw error(line, "invalid escape sequence '\\\(escaped)'")
                 }
             default:
-                result.append(character)
+                result.append(scalar)
             }
         }
         guard closed else { throw error(line, "string is not terminated (missing closing quote)") }
-        return result
+        return String(result)
     }
 
     private func checkCharset(_ entries: [POEntry]) throws {

@@ -1,8 +1,9 @@
+import Cunistring
+
 /// Writes PO files exactly as GNU gettext's tools do, so that `msgcat` of a file Tolk
 /// wrote changes nothing and diffs stay small.
 ///
-/// Lines are wrapped at 79 columns at Unicode line-break opportunities (ICU's, which
-/// follow the same UAX #14 rules as gettext's libunistring).
+/// Lines are wrapped at 79 columns by GNU libunistring, as gettext wraps them.
 public struct POWriter {
     public var pageWidth = 79
 
@@ -164,53 +165,35 @@ public struct POWriter {
         return (escaped, prohibited)
     }
 
-    /// Where to break: `result[i]` is true for a line break before scalar i. The greedy
-    /// fill of libunistring's `ulc_width_linebreaks`, on ICU's break opportunities.
+    /// Where to break: `result[i]` is true for a line break before scalar i, from
+    /// libunistring's `ulc_width_linebreaks`, which gettext itself calls.
     static func lineBreaks(_ scalars: [Unicode.Scalar], overrides: [Bool], width: Int, startColumn: Int) -> [Bool] {
         var result = [Bool](repeating: false, count: scalars.count)
         guard !scalars.isEmpty else { return result }
-        let possible = opportunities(scalars)
-        var lastBreak: Int?
-        var lastColumn = startColumn
-        var pieceWidth = 0
-        for index in scalars.indices {
-            let canBreak = possible[index] && !overrides[index]
-            if canBreak {
-                if let last = lastBreak, lastColumn + pieceWidth > width {
-                    result[last] = true
-                    lastColumn = 0
-                }
-                lastBreak = index
-                lastColumn += pieceWidth
-                pieceWidth = 0
-            }
-            pieceWidth += UnicodeText.width(of: scalars[index])
+        var bytes: [UInt8] = []
+        var byteOverrides: [CChar] = []
+        var scalarAtByte: [Int] = []
+        for (index, scalar) in scalars.enumerated() {
+            let encoded = Array(String(scalar).utf8)
+            bytes += encoded
+            byteOverrides.append(CChar(overrides[index] ? UC_BREAK_PROHIBITED : UC_BREAK_UNDEFINED))
+            byteOverrides += [CChar](repeating: CChar(UC_BREAK_PROHIBITED), count: encoded.count - 1)
+            scalarAtByte += [Int](repeating: index, count: encoded.count)
         }
-        if let last = lastBreak, lastColumn + pieceWidth > width {
-            result[last] = true
+        var breaks = [CChar](repeating: 0, count: bytes.count)
+        bytes.withUnsafeBufferPointer { text in
+            byteOverrides.withUnsafeBufferPointer { overrides in
+                breaks.withUnsafeMutableBufferPointer { output in
+                    _ = ulc_width_linebreaks(
+                        UnsafeRawPointer(text.baseAddress!).assumingMemoryBound(to: CChar.self), text.count,
+                        Int32(clamping: width), Int32(clamping: startColumn), 0,
+                        overrides.baseAddress, "UTF-8", output.baseAddress)
+                }
+            }
+        }
+        for (offset, value) in breaks.enumerated() where value == CChar(UC_BREAK_POSSIBLE) {
+            result[scalarAtByte[offset]] = true
         }
         return result
-    }
-
-    /// ICU's line-break opportunities, per scalar: true where a line may start.
-    static func opportunities(_ scalars: [Unicode.Scalar]) -> [Bool] {
-        var utf16: [UInt16] = []
-        var scalarAtOffset: [Int: Int] = [:]
-        for (index, scalar) in scalars.enumerated() {
-            scalarAtOffset[utf16.count] = index
-            utf16.append(contentsOf: UTF16.encode(scalar)!)
-        }
-        var possible = [Bool](repeating: false, count: scalars.count)
-        let boundaries = (try? BreakIterator.boundaries(.line, in: utf16, locale: "en")) ?? []
-        for boundary in boundaries {
-            if let index = scalarAtOffset[boundary.offset], index > 0 { possible[index] = true }
-        }
-        // libunistring, which gettext uses, predates UAX #14's rule LB29 and still breaks
-        // between infix punctuation and a letter ("messages." | "po"); ICU does not.
-        for index in scalars.indices.dropFirst() where ".,:;".unicodeScalars.contains(scalars[index - 1])
-            && scalars[index].properties.isAlphabetic && index >= 2 && scalars[index - 2].properties.isAlphabetic {
-            possible[index] = true
-        }
-        return possible
     }
 }

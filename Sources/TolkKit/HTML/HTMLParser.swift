@@ -34,6 +34,16 @@ public enum HTMLParser {
         return HTMLDocument(root: root, problems: collector.problems)
     }
 
+    /// Reports libxml2 raises that are valid HTML5 or change nothing a translator sees:
+    /// `</` inside a script string, a bare `&` or `&name=` without `;`, a repeated `id`.
+    static func isHarmless(code: Int, message: String) -> Bool {
+        if code == Int(XML_DTD_ID_REDEFINED.rawValue) { return true }
+        if message.hasPrefix("Element script embeds close tag") || message.hasPrefix("Element style embeds close tag") { return true }
+        // "&" alone, or "&open=" in a URL: both valid HTML5.
+        if message.hasPrefix("htmlParseEntityRef: no name") || message.hasPrefix("htmlParseEntityRef: expecting ';'") { return true }
+        return false
+    }
+
     private static func convert(_ node: xmlNodePtr) -> HTMLNode {
         switch node.pointee.type {
         case XML_ELEMENT_NODE:
@@ -77,8 +87,9 @@ private func collectProblem(_ context: UnsafeMutableRawPointer?, _ error: xmlErr
     let code = Int(error.pointee.code)
     // libxml2 knows HTML 4 only: HTML5 elements (section, time, nav, ...) are not problems.
     if code == Int(XML_HTML_UNKNOWN_TAG.rawValue) { return }
-    let collector = Unmanaged<ProblemCollector>.fromOpaque(context).takeUnretainedValue()
     let message = error.pointee.message.map { String(cString: $0) } ?? "markup error"
+    if HTMLParser.isHarmless(code: code, message: message) { return }
+    let collector = Unmanaged<ProblemCollector>.fromOpaque(context).takeUnretainedValue()
     collector.problems.append(HTMLProblem(
         line: Int(error.pointee.line),
         message: message.trimmingCharacters(in: .whitespacesAndNewlines)))

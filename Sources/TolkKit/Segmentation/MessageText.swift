@@ -1,6 +1,7 @@
 /// The text format of msgids and msgstrs: plain Unicode text with numbered placeholders.
 ///
 /// A paired inline element is `<N>…</N>`, an empty one (or protected content) `<N/>`.
+/// Works on Unicode scalars, so a combining mark after `>` cannot hide a placeholder.
 /// Literal text that would read as markup of this kind is escaped: a backslash is
 /// written `\\`, and a `<` that would start a placeholder is written `\<`.
 public enum MessageText {
@@ -15,42 +16,42 @@ public enum MessageText {
     /// Escapes literal text so that it can never be read as a placeholder.
     public static func escape(_ literal: String) -> String {
         guard literal.contains(where: { $0 == "\\" || $0 == "<" }) else { return literal }
-        var result = ""
-        let characters = Array(literal)
-        for (index, character) in characters.enumerated() {
-            if character == "\\" {
-                result += "\\\\"
-            } else if character == "<", placeholderLength(in: characters, at: index) != nil {
-                result += "\\<"
+        var result = String.UnicodeScalarView()
+        let scalars = Array(literal.unicodeScalars)
+        for (index, scalar) in scalars.enumerated() {
+            if scalar == "\\" {
+                result += "\\\\".unicodeScalars
+            } else if scalar == "<", placeholder(in: scalars, at: index) != nil {
+                result += "\\<".unicodeScalars
             } else {
-                result.append(character)
+                result.append(scalar)
             }
         }
-        return result
+        return String(result)
     }
 
     /// Splits a message into text and placeholders, undoing the escapes.
     public static func parse(_ message: String) -> [Piece] {
         var pieces: [Piece] = []
-        var text = ""
-        let characters = Array(message)
+        var text = String.UnicodeScalarView()
+        let scalars = Array(message.unicodeScalars)
         var index = 0
-        while index < characters.count {
-            let character = characters[index]
-            if character == "\\", index + 1 < characters.count, characters[index + 1] == "\\" || characters[index + 1] == "<" {
-                text.append(characters[index + 1])
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if scalar == "\\", index + 1 < scalars.count, scalars[index + 1] == "\\" || scalars[index + 1] == "<" {
+                text.append(scalars[index + 1])
                 index += 2
-            } else if character == "<", let (piece, length) = placeholder(in: characters, at: index) {
-                if !text.isEmpty { pieces.append(.text(text)) }
-                text = ""
+            } else if scalar == "<", let (piece, length) = placeholder(in: scalars, at: index) {
+                if !text.isEmpty { pieces.append(.text(String(text))) }
+                text = String.UnicodeScalarView()
                 pieces.append(piece)
                 index += length
             } else {
-                text.append(character)
+                text.append(scalar)
                 index += 1
             }
         }
-        if !text.isEmpty { pieces.append(.text(text)) }
+        if !text.isEmpty { pieces.append(.text(String(text))) }
         return pieces
     }
 
@@ -61,18 +62,14 @@ public enum MessageText {
         }
     }
 
-    static func placeholderLength(in characters: [Character], at index: Int) -> Int? {
-        placeholder(in: characters, at: index)?.1
-    }
-
     /// Reads `<N>`, `</N>` or `<N/>` starting at `index`.
-    static func placeholder(in characters: [Character], at index: Int) -> (Piece, Int)? {
+    static func placeholder(in characters: [Unicode.Scalar], at index: Int) -> (Piece, Int)? {
         var cursor = index + 1
         let closing = cursor < characters.count && characters[cursor] == "/"
         if closing { cursor += 1 }
         var digits = ""
-        while cursor < characters.count, characters[cursor].isASCIIDigit, digits.count < 6 {
-            digits.append(characters[cursor])
+        while cursor < characters.count, ("0"..."9").contains(characters[cursor]), digits.count < 6 {
+            digits.unicodeScalars.append(characters[cursor])
             cursor += 1
         }
         guard !digits.isEmpty, digits.first != "0", let number = Int(digits), cursor < characters.count else { return nil }
