@@ -21,9 +21,17 @@ public struct PageExtraction: Sendable {
             throw TolkError.unknownLanguage(code: language, source: "\(path):\(document.root.line) <html lang>")
         }
         let segmenter = Segmenter(locale: language)
+        let lines = SourceLines(text)
         var segments: [SourceSegment] = []
         for unit in UnitExtractor(pageLanguage: language).units(of: document) {
-            segments += try segmenter.segments(of: unit)
+            var line = unit.line
+            for var segment in try segmenter.segments(of: unit) {
+                if case .content = unit.kind {
+                    line = lines.line(of: segment.text, from: line)
+                    segment.line = line
+                }
+                segments.append(segment)
+            }
         }
         let warnings = document.problems.map { "\(path):\($0.line): warning: \($0.message) (repaired)" }
         return PageExtraction(path: path, language: language, segments: segments, warnings: warnings)

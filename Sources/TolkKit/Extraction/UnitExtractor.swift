@@ -74,12 +74,16 @@ private struct Collector {
         extractAttributes(of: element, scope: scope)
         var run: [HTMLNode] = []
         var runLine = 0
+        // libxml2's lines for text nodes are unreliable; a run of text starts at or
+        // after the last start tag seen, which `SourceLines` then refines.
+        var lastTagLine = element.line
         for child in element.children {
             switch child {
-            case let .text(_, line):
-                if run.isEmpty { runLine = line }
+            case .text:
+                if run.isEmpty { runLine = lastTagLine }
                 run.append(child)
             case let .element(childElement):
+                if childElement.line > 0 { lastTagLine = max(lastTagLine, childElement.line) }
                 if HTMLVocabulary.skippedElements.contains(childElement.name) { continue }
                 if isInline(childElement) {
                     if run.isEmpty { runLine = childElement.line }
@@ -190,7 +194,7 @@ private struct TokenBuilder {
 
     mutating func add(_ node: HTMLNode, scope: UnitExtractor.Scope, collector: inout Collector) {
         switch node {
-        case let .text(text, _):
+        case let .text(text):
             if collector.isProtected(scope) {
                 guard !text.allSatisfy(\.isHTMLWhitespace) else {
                     tokens.append(.text(text))

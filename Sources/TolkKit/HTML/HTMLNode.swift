@@ -1,8 +1,8 @@
 /// A node of a parsed HTML page, as plain Swift values.
 public enum HTMLNode: Sendable, Equatable {
     case element(HTMLElement)
-    /// Character data with entities decoded, and the 1-based source line it starts on.
-    case text(String, line: Int)
+    /// Character data with entities decoded.
+    case text(String)
     /// Comments, processing instructions and anything else never translated.
     case other
 }
@@ -33,7 +33,7 @@ public struct HTMLElement: Sendable, Equatable {
         func collect(_ nodes: [HTMLNode]) {
             for node in nodes {
                 switch node {
-                case let .text(text, _): result += text
+                case let .text(text): result += text
                 case let .element(element): collect(element.children)
                 case .other: break
                 }

@@ -70,7 +70,7 @@ public enum HTMLParser {
                                         line: Int(xmlGetLineNo(node))))
         case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
             let text = node.pointee.content.map { String(cString: $0) } ?? ""
-            return .text(text, line: max(0, Int(xmlGetLineNo(node))))
+            return .text(text)
         default:
             return .other
         }

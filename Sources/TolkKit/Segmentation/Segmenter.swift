@@ -61,7 +61,36 @@ public struct Segmenter: Sendable {
             lastWasSpace = collapsed.last == " "
             result.append(.text(collapsed))
         }
-        return result
+        return movingSpacesOutOfElements(result)
+    }
+
+    /// `<em> word </em>` reads as ` <1>word</1> ` for the translator: a space just inside
+    /// an element moves just outside it, which renders the same.
+    func movingSpacesOutOfElements(_ tokens: [UnitToken]) -> [UnitToken] {
+        var tokens = tokens
+        var index = 0
+        while index < tokens.count {
+            if case .open = tokens[index], index + 1 < tokens.count,
+               case let .text(text) = tokens[index + 1], text.first == " " {
+                tokens[index + 1] = .text(String(text.dropFirst()))
+                if index > 0, case let .text(before) = tokens[index - 1] {
+                    if before.last != " " { tokens[index - 1] = .text(before + " ") }
+                } else {
+                    tokens.insert(.text(" "), at: index)
+                    index += 1
+                }
+            }
+            if case .close = tokens[index], index > 0, case let .text(text) = tokens[index - 1], text.last == " " {
+                tokens[index - 1] = .text(String(text.dropLast()))
+                if index + 1 < tokens.count, case let .text(after) = tokens[index + 1] {
+                    if after.first != " " { tokens[index + 1] = .text(" " + after) }
+                } else {
+                    tokens.insert(.text(" "), at: index + 1)
+                }
+            }
+            index += 1
+        }
+        return tokens.filter { if case let .text(text) = $0 { return !text.isEmpty }; return true }
     }
 
     /// Drops whitespace at both ends of a segment.
