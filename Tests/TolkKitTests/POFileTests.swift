@@ -62,3 +62,81 @@ enum GNUGettext {
     }
 }
 
+
+@Suite("PO files: bad input")
+struct POParserErrorTests {
+    @Test("malformed catalogues stop with the line and the problem", arguments: [
+        ("msgid \"a\"\nmsgstr \"b\n", 2, "string is not terminated (missing closing quote)"),
+        ("msgid \"a\"\n", 1, "msgid without msgstr"),
+        ("msgstr \"b\"\n", 1, "msgstr without msgid"),
+        ("msgid \"a\"\nmsgstr \"b\"\n\nmsgid \"a\"\nmsgstr \"c\"\n", 4, "duplicate message definition (first defined on line 1)"),
+        ("msgid \"a\"\nmsgtxt \"b\"\n", 2, "unknown keyword 'msgtxt'"),
+        ("msgid \"a\\q\"\nmsgstr \"\"\n", 1, "invalid escape sequence '\\q'"),
+        ("msgid \"a\"\nmsgstr[0] \"b\"\n", 2, "msgstr[0] without msgid_plural"),
+        ("\"orphan\"\n", 1, "a string here belongs to no keyword (expected msgid, msgstr, ...)"),
+        ("# only a comment\n", 1, "comments without a message (msgid is missing)"),
+        ("msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=ISO-8859-1\\n\"\n", 1,
+         "the catalogue is in iso-8859-1; Tolk reads UTF-8 only (convert it with 'msgconv --to-code=UTF-8')"),
+    ])
+    func malformed(_ text: String, _ line: Int, _ problem: String) {
+        #expect(throws: TolkError.malformedCatalog(path: "Locales/de.po", line: line, problem: problem)) {
+            try POParser(path: "Locales/de.po").parse(text)
+        }
+    }
+
+    @Test("a quote followed by a combining mark is still a quote")
+    func combiningMarkAfterQuote() throws {
+        let catalog = try POParser(path: "x.po").parse("msgid \"\u{942}\"\nmsgstr \"\u{301}x\"\n")
+        #expect(catalog.entries.first?.id == "\u{942}")
+        #expect(catalog.entries.first?.translation == "\u{301}x")
+    }
+
+    @Test("invalid UTF-8 and binary files are refused with the file and line")
+    func encoding() throws {
+        #expect(throws: TolkError.invalidUTF8(path: "de.po", line: 2)) {
+            try TextFile.decode(Data([0x61, 0x0A, 0x62, 0xFF, 0x0A]), path: "de.po")
+        }
+        #expect(throws: TolkError.binaryFile(path: "page.html")) {
+            try TextFile.decode(Data([0x3C, 0x00, 0x3E]), path: "page.html")
+        }
+    }
+}
+
+@Suite("PO files: writing")
+struct POWriterTests {
+    @Test("what Tolk writes, msgcat leaves byte for byte unchanged and msgfmt --check accepts", arguments: ["de", "en"])
+    func shippedCatalogues(_ language: String) throws {
+        let path = Fixture.repositoryRoot.appendingPathComponent("Locales/\(language).po").path
+        let text = try TextFile.read(path)
+        let catalog = try POParser(path: path).parse(text)
+        expectSameLines(POWriter().write(catalog), text)
+        expectSameLines(try GNUGettext.run("msgcat", [path]), text)
+        _ = try GNUGettext.run("msgfmt", ["--check", "-o", "/dev/null", path])
+        #expect(catalog.activeMessages.allSatisfy { $0.isTranslated && !$0.isFuzzy }, "\(language).po is not fully translated")
+    }
+
+    @Test("long lines, newlines, escapes and obsolete entries wrap exactly as msgcat wraps them")
+    func wrappingMatchesMsgcat() throws {
+        var entries = [CatalogTemplate.header(for: "de")]
+        let samples = [
+            "A sentence long enough to need wrapping, with \"quotes\", a back\\slash and a tab\there, plus more words.",
+            "First line\nSecond line that is also quite long so that it must be wrapped somewhere in the middle\n",
+            "Wörter mit Umlauten, „deutschen Anführungszeichen“ und einem sehr langen Kompositum: Donaudampfschifffahrtsgesellschaftskapitän.",
+            "Placeholders <1>like this one</1> and <2/> and </3> and messages.po and ISO/IEC 10646 and 9.30 Uhr and 10:00–12:00.",
+            "日本語のテキストはとても長いので、行の折り返しが必要になります。日本語のテキストはとても長いので、行の折り返しが必要です。",
+        ]
+        for (index, sample) in samples.enumerated() {
+            var entry = POEntry(id: sample, translations: [sample])
+            entry.references = (1...12).map { "Input/some/long/path/page-\($0).html:\(index * 100 + $0)" }
+            entry.extractedComments = ["A note"]
+            entry.isObsolete = index == 2
+            entries.append(entry)
+        }
+        let text = POWriter().write(POCatalog(entries: entries))
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("sample.po").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        expectSameLines(text, try GNUGettext.run("msgcat", [path]))
+    }
+}
