@@ -44,7 +44,8 @@ let package = Package(
         ),
         .testTarget(
             name: "TolkKitTests",
-            dependencies: ["TolkKit"],
+            // The command is a dependency so that the tests can run it as a user would.
+            dependencies: ["TolkKit", "tolk"],
             resources: [.copy("Fixtures")]
         ),
     ],

@@ -44,6 +44,16 @@ public enum HTMLParser {
         return false
     }
 
+    /// libxml2's message on one line, short, in words a page author acts on.
+    static func readable(_ message: String) -> String {
+        if message.hasPrefix("Excessive depth in document") {
+            return "elements nested more than 256 deep; the content below that depth is skipped"
+        }
+        let oneLine = message.split(whereSeparator: \.isNewline).joined(separator: " ")
+            .trimmingCharacters(in: .whitespaces)
+        return oneLine.count > 120 ? String(oneLine.prefix(117)) + "..." : oneLine
+    }
+
     private static func convert(_ node: xmlNodePtr) -> HTMLNode {
         switch node.pointee.type {
         case XML_ELEMENT_NODE:
@@ -90,7 +100,5 @@ private func collectProblem(_ context: UnsafeMutableRawPointer?, _ error: xmlErr
     let message = error.pointee.message.map { String(cString: $0) } ?? "markup error"
     if HTMLParser.isHarmless(code: code, message: message) { return }
     let collector = Unmanaged<ProblemCollector>.fromOpaque(context).takeUnretainedValue()
-    collector.problems.append(HTMLProblem(
-        line: Int(error.pointee.line),
-        message: message.trimmingCharacters(in: .whitespacesAndNewlines)))
+    collector.problems.append(HTMLProblem(line: Int(error.pointee.line), message: HTMLParser.readable(message)))
 }

@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+
+/// The `tolk` command as a user runs it: arguments in, text and exit code out.
+@Suite("tolk command")
+struct CommandTests {
+    struct Run {
+        var status: Int32
+        var output: String
+        var errors: String
+    }
+
+    /// The built `tolk` binary, next to the test bundle.
+    static let executable: URL = {
+        var folder = Bundle.module.bundleURL.deletingLastPathComponent()
+        if !FileManager.default.fileExists(atPath: folder.appendingPathComponent("tolk").path) {
+            folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        }
+        return folder.appendingPathComponent("tolk")
+    }()
+
+    func tolk(_ arguments: [String], input: String? = nil, in folder: URL? = nil) throws -> Run {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = arguments
+        if let folder { process.currentDirectoryURL = folder }
+        let output = Pipe(), errors = Pipe(), stdin = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        process.standardInput = stdin
+        try process.run()
+        stdin.fileHandleForWriting.write(Data((input ?? "").utf8))
+        try stdin.fileHandleForWriting.close()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, output: String(decoding: out, as: UTF8.self),
+                   errors: String(decoding: err, as: UTF8.self))
+    }
+
+    @Test("segment prints one sentence per line, from standard input or a file")
+    func segment() throws {
+        let run = try tolk(["segment", "--locale", "de"], input: "Am 13. Okt. treffen wir uns, z. B. in Berlin. Der 3. Teil folgt.\n\nNeuer Absatz.")
+        #expect(run.status == 0)
+        #expect(run.output == "Am 13. Okt. treffen wir uns, z. B. in Berlin.\nDer 3. Teil folgt.\nNeuer Absatz.\n")
+        let file = try temporaryFolder().appendingPathComponent("text.txt")
+        try "Dr. Amara Okafor speaks first. Questions follow.".write(to: file, atomically: true, encoding: .utf8)
+        #expect(try tolk(["segment", file.path]).output == "Dr. Amara Okafor speaks first.\nQuestions follow.\n")
+    }
+
+    @Test("segment refuses an unknown language and a missing file, with exit code 1")
+    func segmentErrors() throws {
+        let unknown = try tolk(["segment", "--locale", "xx-!"], input: "Text.")
+        #expect(unknown.status == 1)
+        #expect(unknown.errors.contains("'xx-!' is not a language code ICU knows"))
+        let missing = try tolk(["segment", "/nonexistent/text.txt"])
+        #expect(missing.status == 1)
+        #expect(missing.errors.hasPrefix("tolk: error: /nonexistent/text.txt: cannot read the file"))
+    }
+
+    @Test("extract reports each catalogue and warns about broken pages with file:line")
+    func extract() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Input"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Fixture.url("html/broken.html"), to: folder.appendingPathComponent("Input/broken.html"))
+
+        let first = try tolk(["extract", "--locale", "de", "--project", folder.path])
+        #expect(first.status == 0)
+        #expect(first.output == "Locales/de.po: created: 5 messages, 0 translated, 0 fuzzy, 5 untranslated, 0 obsolete\n")
+        #expect(first.errors.contains("Input/broken.html:6: warning: Unexpected end tag : span (repaired)"))
+
+        let again = try tolk(["extract"], in: folder)
+        #expect(again.output == "Locales/de.po: unchanged: 5 messages, 0 translated, 0 fuzzy, 5 untranslated, 0 obsolete\n")
+    }
+
+    @Test("extract stops on a malformed catalogue with file:line and exit code 1")
+    func extractBadCatalogue() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for name in ["Input", "Locales"] {
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent(name), withIntermediateDirectories: true)
+        }
+        try "<p>Hello.</p>".write(to: folder.appendingPathComponent("Input/a.html"), atomically: true, encoding: .utf8)
+        let broken = "msgid \"Hello.\"\nmsgstr \"Hallo.\n"
+        try broken.write(to: folder.appendingPathComponent("Locales/de.po"), atomically: true, encoding: .utf8)
+        let run = try tolk(["extract", "--project", folder.path])
+        #expect(run.status == 1)
+        #expect(run.errors == "tolk: error: Locales/de.po:2: string is not terminated (missing closing quote)\n")
+        #expect(try String(contentsOf: folder.appendingPathComponent("Locales/de.po"), encoding: .utf8) == broken)
+    }
+}
