@@ -66,6 +66,19 @@ struct ExtractionTests {
         #expect(meta?.comments == ["Attribute content of <meta name=\"description\">"])
     }
 
+    @Test("every translatable attribute kind, and no other attribute")
+    func everyAttribute() throws {
+        let segments = try extract("attributes.html").segments
+        #expect(segments.map(\.text) == [
+            "Attributes", "Meta description text", "events, social pedagogy", "Open Graph title",
+            "Open Graph description", "Open Graph site name", "Twitter title", "Twitter description",
+            "Link title", "Paragraph title", "Body text.", "Image alt", "Search placeholder", "Button value",
+            "Reset value", "Region label", "Region text.", "Video title", "Track label", "Group label", "Choice",
+        ])
+        #expect(segments.first { $0.text == "Twitter title" }?.comments == ["Attribute content of <meta name=\"twitter:title\">"])
+        #expect(segments.first { $0.text == "Open Graph site name" }?.comments == ["Attribute content of <meta property=\"og:site_name\">"])
+    }
+
     @Test("translate=no, other languages and <time datetime> are protected placeholders")
     func protectedContent() throws {
         let segments = try extract("protected.html").segments

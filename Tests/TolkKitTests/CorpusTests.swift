@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+@testable import TolkKit
+
+/// Tolk tried as a new user would: on 152 real W3C pages nobody here wrote.
+@Suite("W3C pages")
+struct CorpusTests {
+    static let folder = Fixture.shared.appendingPathComponent("corpus/w3c-i18n")
+
+    static func pages() throws -> [(path: String, html: String)] {
+        let enumerator = try #require(FileManager.default.enumerator(atPath: folder.path))
+        return try enumerator.compactMap { $0 as? String }.filter { $0.hasSuffix(".html") }.sorted().map {
+            ($0, try TextFile.read(folder.appendingPathComponent($0).path))
+        }
+    }
+
+    /// Every match of a regular expression's first group, whitespace collapsed.
+    func matches(_ pattern: String, in text: String) throws -> [String] {
+        let regex = try NSRegularExpression(pattern: pattern, options: [.caseInsensitive, .dotMatchesLineSeparators])
+        return regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { match in
+            Range(match.range(at: 1), in: text).map { String(text[$0]).collapsingHTMLWhitespace().trimmingHTMLWhitespace() }
+        }
+    }
+
+    @Test("all 152 pages extract, 101 of them English, without a crash")
+    func allPagesExtract() throws {
+        let pages = try Self.pages()
+        #expect(pages.count == 152)
+        let languages = try pages.map { try PageExtraction.extract(path: $0.path, text: $0.html).language }
+        #expect(languages.filter { LanguageTag.primary($0) == "en" }.count == 101)
+        #expect(languages.filter { LanguageTag.primary($0) == "de" }.count == 51)
+    }
+
+    @Test("titles, meta descriptions and alt texts all become entries")
+    func visibleTextIsExtracted() throws {
+        var checked = 0
+        for page in try Self.pages() {
+            let extraction = try PageExtraction.extract(path: page.path, text: page.html)
+            let plain = Set(extraction.segments.map { MessageText.plainText($0.text) })
+            let joined = extraction.segments.map { MessageText.plainText($0.text) }.joined(separator: " ")
+            // Commented-out markup is not part of the page.
+            let html = page.html.replacingOccurrences(of: "<!--[\\s\\S]*?-->", with: "", options: [.regularExpression])
+            var expected = try matches("<title[^>]*>(.*?)</title>", in: html)
+            expected += try matches("<meta\\s+name=\"description\"\\s+content=\"([^\"]*)\"", in: html)
+            expected += try matches("<img[^>]*\\salt=\"([^\"]*[A-Za-z][^\"]*)\"", in: html)
+            // Alt texts in Japanese or Chinese sit in lang="ja"/"zh" content, which is protected.
+            for text in expected where !text.contains("&") && !text.contains("<") && text.unicodeScalars.allSatisfy({ $0.value < 0x2E80 }) {
+                #expect(plain.contains(text) || joined.contains(text), "\(page.path): missing \(text)")
+                checked += 1
+            }
+        }
+        #expect(checked > 250)
+    }
+
+    @Test("nothing from scripts, styles, comments or URLs becomes an entry")
+    func invisibleTextIsNotExtracted() throws {
+        var checked = 0
+        for page in try Self.pages() {
+            let extraction = try PageExtraction.extract(path: page.path, text: page.html)
+            let msgids = extraction.segments.map { MessageText.plainText($0.text) }.joined(separator: "\n")
+            // Text a reader can see: the page without comments, scripts, styles and tags.
+            var visible = page.html
+            for pattern in ["<!--[\\s\\S]*?-->", "<script[\\s\\S]*?</script>", "<style[\\s\\S]*?</style>", "<[^>]*>"] {
+                visible = visible.replacingOccurrences(of: pattern, with: " ", options: [.regularExpression, .caseInsensitive])
+            }
+            visible = visible.collapsingHTMLWhitespace()
+            var hidden = try matches("<!--(.*?)-->", in: page.html)
+            hidden += try matches("<script[^>]*>(.*?)</script>", in: page.html)
+            hidden += try matches("<style[^>]*>(.*?)</style>", in: page.html)
+            hidden += try matches("\\s(?:href|src)=\"([^\"#]{12,})\"", in: page.html)
+            for text in hidden {
+                let probe = String(text.prefix(30))
+                guard probe.count >= 12, !visible.contains(probe) else { continue }
+                #expect(!msgids.contains(probe), "\(page.path): extracted hidden text \(probe)")
+                checked += 1
+            }
+        }
+        #expect(checked > 1000)
+    }
+}
