@@ -74,6 +74,26 @@ struct CatalogMergerTests {
         #expect(!back.isObsolete && back.translation == "Weiterlesen" && !back.isFuzzy)
     }
 
+    @Test("an untranslated entry that leaves keeps its translator comment as an obsolete entry")
+    func obsoleteCommentKept() throws {
+        var commented = POEntry(id: "Draft sentence.")
+        commented.translatorComments = ["Ask the organisers about the wording."]
+        let catalog = CatalogMerger().merge(existing: POCatalog(entries: [commented]), template: [])
+        #expect(POWriter().write(catalog) == "# Ask the organisers about the wording.\n#~ msgid \"Draft sentence.\"\n#~ msgstr \"\"\n")
+    }
+
+    @Test("fuzzy matching stays within a msgctxt")
+    func fuzzyKeepsContext() throws {
+        var old = POEntry(context: "button", id: "Register now", translations: ["Jetzt anmelden"])
+        old.references = ["Input/a.html:1"]
+        let template = [POEntry(id: "Register now!"), POEntry(context: "button", id: "Register now!")]
+        let catalog = CatalogMerger().merge(existing: POCatalog(entries: [old]), template: template)
+        let plain = try #require(catalog.entries.first { $0.context == nil && $0.id == "Register now!" })
+        let button = try #require(catalog.entries.first { $0.context == "button" && $0.id == "Register now!" })
+        #expect(plain.translation.isEmpty && !plain.isFuzzy)
+        #expect(button.isFuzzy && button.translation == "Jetzt anmelden" && button.previousContext == "button")
+    }
+
     @Test("merging twice gives the same catalogue")
     func idempotent() throws {
         let ids = ["Main heading", "Second sentence of the new page.", "Completely different words here"]

@@ -157,6 +157,8 @@ struct ExtractionTests {
         let german = try PageExtraction.extract(path: "Input/de.html", text: "<html lang=\"de\"><p>Hallo z. B. Welt. Zweiter Satz.</p></html>")
         #expect(german.language == "de")
         #expect(german.segments.map(\.text) == ["Hallo z. B. Welt.", "Zweiter Satz."])
+        #expect(LanguageTag.isKnown("pt_BR") && LanguageTag.isKnown("de-CH") && LanguageTag.isKnown("zh-Hant-TW"))
+        #expect(!LanguageTag.isKnown("german") && !LanguageTag.isKnown("") && !LanguageTag.isKnown("de--x"))
         #expect(throws: TolkError.unknownLanguage(code: "qq-zz", source: "Input/x.html:1 <html lang>")) {
             try PageExtraction.extract(path: "Input/x.html", text: "<html lang=\"qq-zz\"><p>Text</p></html>")
         }

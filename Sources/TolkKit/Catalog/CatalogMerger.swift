@@ -30,15 +30,16 @@ public struct CatalogMerger {
                 unmatched.append((merged.count - 1, fresh))
             }
         }
-        // Fuzzy matches only among translations not claimed by an exact match.
-        let candidates = old.indices.filter { !used.contains($0) && old[$0].isTranslated && !old[$0].id.isEmpty }
-        let matcher = FuzzyMatcher(candidates.map { old[$0].id })
+        // Fuzzy matches only among translations in the same context not claimed by an exact match.
+        let candidates = Dictionary(grouping: old.indices.filter { !used.contains($0) && old[$0].isTranslated && !old[$0].id.isEmpty },
+                                    by: { old[$0].context })
+        let matchers = candidates.mapValues { indices in FuzzyMatcher(indices.map { old[$0].id }) }
         for (position, fresh) in unmatched {
-            guard let best = matcher.bestMatch(for: fresh.id, threshold: Self.fuzzyThreshold) else { continue }
-            let source = old[candidates[best]]
-            guard source.context == fresh.context else { continue }
-            used.insert(candidates[best])
-            merged[position] = fuzzy(fresh, from: source)
+            guard let matcher = matchers[fresh.context], let indices = candidates[fresh.context],
+                  let best = matcher.bestMatch(for: fresh.id, threshold: Self.fuzzyThreshold)
+            else { continue }
+            used.insert(indices[best])
+            merged[position] = fuzzy(fresh, from: old[indices[best]])
         }
         for (index, entry) in old.enumerated() where !used.contains(index) {
             var obsolete = entry

@@ -17,7 +17,10 @@ public struct POWriter {
             first = false
             writeActive(entry, to: &output)
         }
-        for entry in catalog.entries where entry.isObsolete && entry.translations.contains(where: { !$0.isEmpty }) {
+        // gettext drops obsolete entries without a translation; Tolk keeps those that
+        // carry a translator's comment, since nothing a translator wrote may be lost.
+        for entry in catalog.entries where entry.isObsolete
+            && (entry.translations.contains { !$0.isEmpty } || !entry.translatorComments.isEmpty) {
             if !first { output += "\n" }
             first = false
             writeObsolete(entry, to: &output)

@@ -14,7 +14,8 @@ public struct Project: Sendable {
     /// Project-relative paths of every HTML page under `Input/`, sorted.
     public func pagePaths() throws -> [String] {
         guard directoryExists(inputFolder) else { throw TolkError.missingDirectory(path: relative(inputFolder)) }
-        guard let enumerator = FileManager.default.enumerator(at: inputFolder, includingPropertiesForKeys: [.isRegularFileKey]) else {
+        guard let enumerator = FileManager.default.enumerator(at: inputFolder, includingPropertiesForKeys: [.isRegularFileKey],
+                                                                options: [.skipsHiddenFiles]) else {
             return []
         }
         var paths: [String] = []

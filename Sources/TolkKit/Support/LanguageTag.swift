@@ -14,9 +14,9 @@ public enum LanguageTag {
         return a.isEmpty || b.isEmpty || a == b
     }
 
-    /// True when ICU knows the tag's language.
+    /// True when ICU knows the tag's language. gettext's `pt_BR` form is accepted too.
     public static func isKnown(_ tag: String) -> Bool {
-        let parts = tag.split(separator: "-", omittingEmptySubsequences: false)
+        let parts = tag.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "-" || $0 == "_" })
         guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter }),
               parts.dropFirst().allSatisfy({ (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } })
         else { return false }
