@@ -15,7 +15,7 @@ public struct POWriter {
         for entry in catalog.entries where !entry.isObsolete {
             if !first { output += "\n" }
             first = false
-            writeActive(entry, to: &output)
+            writeEntry(entry, to: &output)
         }
         // gettext drops obsolete entries without a translation; Tolk keeps those that
         // carry a translator's comment, since nothing a translator wrote may be lost.
@@ -23,7 +23,7 @@ public struct POWriter {
             && (entry.translations.contains { !$0.isEmpty } || !entry.translatorComments.isEmpty) {
             if !first { output += "\n" }
             first = false
-            writeObsolete(entry, to: &output)
+            writeEntry(entry, to: &output)
         }
         return output
     }
@@ -53,32 +53,21 @@ public struct POWriter {
         }
     }
 
-    private func writeActive(_ entry: POEntry, to output: inout String) {
+    /// One entry; obsolete ones get `#~ ` before their keywords and `#~| ` before previous ones.
+    private func writeEntry(_ entry: POEntry, to output: inout String) {
         writeComments(entry, to: &output)
         var flags: [String] = []
-        if entry.isFuzzy && !entry.translation.isEmpty { flags.append("fuzzy") }
+        // gettext prints no `fuzzy` on an empty active translation. On obsolete entries it
+        // keeps only `fuzzy`; Tolk keeps every flag there, so nothing recorded is lost.
+        if entry.isFuzzy && (entry.isObsolete || !entry.translation.isEmpty) { flags.append("fuzzy") }
         flags += entry.flags
         if !flags.isEmpty { output += "#, " + flags.joined(separator: ", ") + "\n" }
         let noWrap = entry.flags.contains("no-wrap")
-        if let previous = entry.previousContext { wrap("msgctxt", previous, prefix: "#| ", noWrap: noWrap, to: &output) }
-        if let previous = entry.previousID { wrap("msgid", previous, prefix: "#| ", noWrap: noWrap, to: &output) }
-        if let previous = entry.previousPluralID { wrap("msgid_plural", previous, prefix: "#| ", noWrap: noWrap, to: &output) }
-        writeMessage(entry, prefix: "", noWrap: noWrap, to: &output)
-    }
-
-    private func writeObsolete(_ entry: POEntry, to output: inout String) {
-        writeComments(entry, to: &output)
-        // gettext keeps only `fuzzy` here; Tolk keeps every flag, so that nothing a
-        // translator's tools recorded is lost while the entry waits to come back.
-        var flags: [String] = []
-        if entry.isFuzzy { flags.append("fuzzy") }
-        flags += entry.flags
-        if !flags.isEmpty { output += "#, " + flags.joined(separator: ", ") + "\n" }
-        let noWrap = entry.flags.contains("no-wrap")
-        if let previous = entry.previousContext { wrap("msgctxt", previous, prefix: "#~| ", noWrap: noWrap, to: &output) }
-        if let previous = entry.previousID { wrap("msgid", previous, prefix: "#~| ", noWrap: noWrap, to: &output) }
-        if let previous = entry.previousPluralID { wrap("msgid_plural", previous, prefix: "#~| ", noWrap: noWrap, to: &output) }
-        writeMessage(entry, prefix: "#~ ", noWrap: noWrap, to: &output)
+        let previousPrefix = entry.isObsolete ? "#~| " : "#| "
+        if let previous = entry.previousContext { wrap("msgctxt", previous, prefix: previousPrefix, noWrap: noWrap, to: &output) }
+        if let previous = entry.previousID { wrap("msgid", previous, prefix: previousPrefix, noWrap: noWrap, to: &output) }
+        if let previous = entry.previousPluralID { wrap("msgid_plural", previous, prefix: previousPrefix, noWrap: noWrap, to: &output) }
+        writeMessage(entry, prefix: entry.isObsolete ? "#~ " : "", noWrap: noWrap, to: &output)
     }
 
     private func writeMessage(_ entry: POEntry, prefix: String, noWrap: Bool, to output: inout String) {
