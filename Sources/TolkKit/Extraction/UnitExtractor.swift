@@ -97,7 +97,7 @@ private struct Collector {
                         walkBlock(childElement, scope: childScope)
                     }
                 }
-            case .other:
+            case .comment, .other:
                 continue
             }
         }
@@ -235,7 +235,7 @@ private struct TokenBuilder {
                 }
                 tokens.append(.close(index))
             }
-        case .other:
+        case .comment, .other:
             return
         }
     }

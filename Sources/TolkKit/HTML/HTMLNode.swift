@@ -3,7 +3,9 @@ public enum HTMLNode: Sendable, Equatable {
     case element(HTMLElement)
     /// Character data with entities decoded.
     case text(String)
-    /// Comments, processing instructions and anything else never translated.
+    /// A comment, with its content exactly as written between `<!--` and `-->`.
+    case comment(String)
+    /// Processing instructions and anything else never translated.
     case other
 }
 
@@ -14,12 +16,16 @@ public struct HTMLElement: Sendable, Equatable {
     public var children: [HTMLNode]
     /// 1-based line of the start tag (0 when libxml2 implied the element).
     public var line: Int
+    /// Where the element's tags are in the page's bytes; nil when libxml2 implied it.
+    public var span: SourceSpan?
 
-    public init(name: String, attributes: [HTMLAttribute] = [], children: [HTMLNode] = [], line: Int = 0) {
+    public init(name: String, attributes: [HTMLAttribute] = [], children: [HTMLNode] = [], line: Int = 0,
+                span: SourceSpan? = nil) {
         self.name = name
         self.attributes = attributes
         self.children = children
         self.line = line
+        self.span = span
     }
 
     /// The value of attribute `name`, if present.
@@ -35,12 +41,29 @@ public struct HTMLElement: Sendable, Equatable {
                 switch node {
                 case let .text(text): result += text
                 case let .element(element): collect(element.children)
-                case .other: break
+                case .comment, .other: break
                 }
             }
         }
         collect(children)
         return result
+    }
+}
+
+/// Byte offsets of an element in the page it was parsed from (UTF-8).
+public struct SourceSpan: Sendable, Equatable {
+    /// Offset of the `<` of the start tag.
+    public var start: Int
+    /// Offset just after the start tag's `>`.
+    public var startTagEnd: Int
+    /// Offset of the `<` of the end tag; nil for void elements and implied end tags.
+    public var endTagStart: Int?
+    /// Offset just after the element (after its end tag); nil when the end tag was implied.
+    public var end: Int?
+
+    /// The bytes between the start and end tags, when both were written.
+    public var content: Range<Int>? {
+        endTagStart.map { startTagEnd..<$0 }
     }
 }
 

@@ -18,17 +18,27 @@ public enum HTMLParser {
 
         var bytes = Array(text.utf8)
         if bytes.isEmpty { bytes = [0x20] }
-        let document = bytes.withUnsafeBufferPointer { buffer in
+        let parser = bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
-                htmlReadMemory(chars.baseAddress, Int32(chars.count), nil, "UTF-8", options)
+                htmlCreateMemoryParserCtxt(chars.baseAddress, Int32(chars.count))
             }
         }
+        guard let parser else { return HTMLDocument(root: HTMLElement(name: "html"), problems: collector.problems) }
+        defer { htmlFreeParserCtxt(parser) }
+        // Record where each element starts and ends, so the build can splice the page's bytes.
+        parser.pointee.record_info = 1
+        _ = xmlSwitchEncoding(parser, XML_CHAR_ENCODING_UTF8)
+        _ = htmlCtxtUseOptions(parser, options)
+        _ = htmlParseDocument(parser)
+        let document = parser.pointee.myDoc
         defer { if let document { xmlFreeDoc(document) } }
 
         var root = HTMLElement(name: "html")
         if let document, let rootNode = xmlDocGetRootElement(document) {
-            if case let .element(element) = convert(rootNode) {
+            let converter = Converter(parser: parser, bytes: bytes)
+            if case let .element(element) = converter.convert(rootNode) {
                 root = element
+                _ = SpanResolver(bytes: bytes).resolve(&root, cursor: 0, limit: bytes.count)
             }
         }
         return HTMLDocument(root: root, problems: collector.problems)
@@ -53,8 +63,30 @@ public enum HTMLParser {
             .trimmingCharacters(in: .whitespaces)
         return oneLine.count > 120 ? String(oneLine.prefix(117)) + "..." : oneLine
     }
+}
 
-    private static func convert(_ node: xmlNodePtr) -> HTMLNode {
+private final class ProblemCollector {
+    var problems: [HTMLProblem] = []
+}
+
+/// libxml2's structured error callback; `context` is the `ProblemCollector` of the parse under way.
+private func collectProblem(_ context: UnsafeMutableRawPointer?, _ error: xmlErrorPtr?) {
+    guard let context, let error else { return }
+    let code = Int(error.pointee.code)
+    // libxml2 knows HTML 4 only: HTML5 elements (section, time, nav, ...) are not problems.
+    if code == Int(XML_HTML_UNKNOWN_TAG.rawValue) { return }
+    let message = error.pointee.message.map { String(cString: $0) } ?? "markup error"
+    if HTMLParser.isHarmless(code: code, message: message) { return }
+    let collector = Unmanaged<ProblemCollector>.fromOpaque(context).takeUnretainedValue()
+    collector.problems.append(HTMLProblem(line: Int(error.pointee.line), message: HTMLParser.readable(message)))
+}
+
+/// Turns libxml2's tree into `HTMLNode` values, with verified byte spans.
+private struct Converter {
+    let parser: htmlParserCtxtPtr
+    let bytes: [UInt8]
+
+    func convert(_ node: xmlNodePtr) -> HTMLNode {
         switch node.pointee.type {
         case XML_ELEMENT_NODE:
             let name = String(cString: node.pointee.name).lowercased()
@@ -77,28 +109,23 @@ public enum HTMLParser {
                 child = current.pointee.next
             }
             return .element(HTMLElement(name: name, attributes: attributes, children: children,
-                                        line: Int(xmlGetLineNo(node))))
+                                        line: Int(xmlGetLineNo(node)), span: span(of: node, name: name)))
         case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-            let text = node.pointee.content.map { String(cString: $0) } ?? ""
-            return .text(text)
+            return .text(node.pointee.content.map { String(cString: $0) } ?? "")
+        case XML_COMMENT_NODE:
+            return .comment(node.pointee.content.map { String(cString: $0) } ?? "")
         default:
             return .other
         }
     }
-}
 
-private final class ProblemCollector {
-    var problems: [HTMLProblem] = []
-}
-
-/// libxml2's structured error callback; `context` is the `ProblemCollector` of the parse under way.
-private func collectProblem(_ context: UnsafeMutableRawPointer?, _ error: xmlErrorPtr?) {
-    guard let context, let error else { return }
-    let code = Int(error.pointee.code)
-    // libxml2 knows HTML 4 only: HTML5 elements (section, time, nav, ...) are not problems.
-    if code == Int(XML_HTML_UNKNOWN_TAG.rawValue) { return }
-    let message = error.pointee.message.map { String(cString: $0) } ?? "markup error"
-    if HTMLParser.isHarmless(code: code, message: message) { return }
-    let collector = Unmanaged<ProblemCollector>.fromOpaque(context).takeUnretainedValue()
-    collector.problems.append(HTMLProblem(line: Int(error.pointee.line), message: HTMLParser.readable(message)))
+    /// Where the start tag is, when libxml2 recorded it and the bytes agree. libxml2 records
+    /// no void elements and no implied ones, and its end positions drift near the end of
+    /// long pages, so `SpanResolver` finds the rest from the bytes.
+    func span(of node: xmlNodePtr, name: String) -> SourceSpan? {
+        guard let info = xmlParserFindNodeInfo(parser, node) else { return nil }
+        let start = Int(info.pointee.begin_pos)
+        guard let startTagEnd = TagScanner.startTagEnd(bytes, at: start, name: name) else { return nil }
+        return SourceSpan(start: start, startTagEnd: startTagEnd, endTagStart: nil, end: nil)
+    }
 }

@@ -1,0 +1,108 @@
+/// Reads start and end tags straight from a page's bytes, so that the build can copy
+/// them exactly and change one attribute without touching the rest.
+public enum TagScanner {
+    /// An attribute as written in a start tag.
+    public struct Attribute: Sendable, Equatable {
+        /// The attribute name, lowercased.
+        public var name: String
+        /// Bytes of the whole attribute, from its name to the end of its value.
+        public var range: Range<Int>
+        /// Bytes of the value without quotes (nil for a bare attribute like `hidden`).
+        public var valueRange: Range<Int>?
+        /// The quote around the value, if any (`"` or `'`).
+        public var quote: UInt8?
+    }
+
+    /// The offset just after the `>` of the start tag that begins at `start`, or nil when
+    /// `start` does not hold a start tag named `name`.
+    public static func startTagEnd(_ bytes: [UInt8], at start: Int, name: String) -> Int? {
+        guard start < bytes.count, bytes[start] == UInt8(ascii: "<"), matchesName(bytes, at: start + 1, name: name) else {
+            return nil
+        }
+        var index = start + 1 + name.utf8.count
+        guard index <= bytes.count else { return nil }
+        while index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: ">"):
+                return index + 1
+            case UInt8(ascii: "\""), UInt8(ascii: "'"):
+                let quote = bytes[index]
+                index += 1
+                while index < bytes.count, bytes[index] != quote { index += 1 }
+                index += 1
+            default:
+                index += 1
+            }
+        }
+        return nil
+    }
+
+    /// The offset where the end tag `</name>` that finishes just before `end` starts,
+    /// or nil when the bytes before `end` are not such an end tag.
+    public static func endTagStart(_ bytes: [UInt8], endingAt end: Int, name: String) -> Int? {
+        guard end >= 3, end <= bytes.count, bytes[end - 1] == UInt8(ascii: ">") else { return nil }
+        var index = end - 2
+        while index > 0, isSpace(bytes[index]) { index -= 1 }
+        let nameStart = index + 1 - name.utf8.count
+        guard nameStart >= 2, bytes[nameStart - 2] == UInt8(ascii: "<"), bytes[nameStart - 1] == UInt8(ascii: "/"),
+              matchesName(bytes, at: nameStart, name: name) else { return nil }
+        return nameStart - 2
+    }
+
+    /// The attributes of the start tag in `tag` (from `<` to after `>`), in source order.
+    public static func attributes(_ bytes: [UInt8], in tag: Range<Int>) -> [Attribute] {
+        var result: [Attribute] = []
+        var index = tag.lowerBound + 1
+        while index < tag.upperBound, !isSpace(bytes[index]), bytes[index] != UInt8(ascii: ">"), bytes[index] != UInt8(ascii: "/") {
+            index += 1
+        }
+        let end = tag.upperBound - 1
+        while index < end {
+            while index < end, isSpace(bytes[index]) || bytes[index] == UInt8(ascii: "/") { index += 1 }
+            guard index < end else { break }
+            let nameStart = index
+            while index < end, !isSpace(bytes[index]), bytes[index] != UInt8(ascii: "="), bytes[index] != UInt8(ascii: ">") {
+                index += 1
+            }
+            let name = String(decoding: bytes[nameStart..<index], as: UTF8.self).lowercased()
+            var probe = index
+            while probe < end, isSpace(bytes[probe]) { probe += 1 }
+            guard probe < end, bytes[probe] == UInt8(ascii: "=") else {
+                result.append(Attribute(name: name, range: nameStart..<index, valueRange: nil, quote: nil))
+                continue
+            }
+            probe += 1
+            while probe < end, isSpace(bytes[probe]) { probe += 1 }
+            if probe < end, bytes[probe] == UInt8(ascii: "\"") || bytes[probe] == UInt8(ascii: "'") {
+                let quote = bytes[probe]
+                var close = probe + 1
+                while close < end, bytes[close] != quote { close += 1 }
+                result.append(Attribute(name: name, range: nameStart..<min(close + 1, end), valueRange: probe + 1..<close, quote: quote))
+                index = close + 1
+            } else {
+                var close = probe
+                while close < end, !isSpace(bytes[close]), bytes[close] != UInt8(ascii: ">") { close += 1 }
+                result.append(Attribute(name: name, range: nameStart..<close, valueRange: probe..<close, quote: nil))
+                index = close
+            }
+        }
+        return result
+    }
+
+    static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C || byte == 0x0D
+    }
+
+    /// True when `name` (ASCII, lowercase) is at `offset`, in any case, followed by a tag delimiter.
+    static func matchesName(_ bytes: [UInt8], at offset: Int, name: String) -> Bool {
+        let nameBytes = Array(name.utf8)
+        guard offset + nameBytes.count <= bytes.count else { return false }
+        for (index, byte) in nameBytes.enumerated() {
+            var candidate = bytes[offset + index]
+            if candidate >= 0x41 && candidate <= 0x5A { candidate += 0x20 }
+            if candidate != byte { return false }
+        }
+        let after = offset + nameBytes.count
+        return after == bytes.count || isSpace(bytes[after]) || bytes[after] == UInt8(ascii: ">") || bytes[after] == UInt8(ascii: "/")
+    }
+}
