@@ -77,4 +77,34 @@ struct CorpusTests {
         }
         #expect(checked > 1000)
     }
+
+    @Test("every element's tags are found in the bytes, exactly")
+    func elementSpans() throws {
+        var elements = 0, located = 0, closed = 0
+        for page in try Self.pages() {
+            let bytes = Array(page.html.utf8)
+            func check(_ element: HTMLElement, within parent: Range<Int>) {
+                elements += 1
+                if let span = element.span {
+                    located += 1
+                    let start = String(decoding: bytes[span.start..<min(span.start + element.name.utf8.count + 1, bytes.count)], as: UTF8.self)
+                    #expect(start.lowercased() == "<" + element.name, "\(page.path): \(element.name) at \(span.start)")
+                    #expect(parent.contains(span.start) || span.start == parent.upperBound, "\(page.path): \(element.name) outside its parent")
+                    if let endTagStart = span.endTagStart, let end = span.end {
+                        closed += 1
+                        let endTag = String(decoding: bytes[endTagStart..<end], as: UTF8.self).lowercased()
+                        #expect(endTag.hasPrefix("</" + element.name) && endTag.hasSuffix(">"), "\(page.path): \(endTag)")
+                        #expect(endTagStart >= span.startTagEnd)
+                    }
+                }
+                let inner = element.span.map { $0.startTagEnd..<($0.endTagStart ?? parent.upperBound) } ?? parent
+                for case let .element(child) in element.children { check(child, within: inner) }
+            }
+            check(HTMLParser.parse(page.html).root, within: 0..<bytes.count)
+        }
+        // Only implied elements (an <html> or <body> a page leaves out) go without a start tag.
+        #expect(elements - located < 30)
+        #expect(closed > 26_000)
+        print("spans: \(elements) elements, \(located) located, \(closed) with end tags")
+    }
 }

@@ -20,6 +20,18 @@ public struct TranslationUnit: Sendable, Equatable {
     public var notes: [String]
     /// True inside `pre` and `textarea`, where HTML keeps whitespace as written.
     public var preservesSpace: Bool
+    /// Where the unit is in the page's bytes, for the build to splice its translation in.
+    public var location: Location? = nil
+
+    /// Where a unit's text lives in the page's bytes.
+    public enum Location: Sendable, Equatable {
+        /// Content between `range`'s bounds; `container` is the element around it, and
+        /// `isWholeContainer` says whether the unit is all of that element's content
+        /// (so a `lang` on the element marks exactly the unit).
+        case content(range: Range<Int>, container: SourceSpan, isWholeContainer: Bool)
+        /// The value of an attribute of the element starting at `owner`.
+        case attribute(owner: SourceSpan)
+    }
 }
 
 /// One piece of a unit: text, or a placeholder for an inline element.
@@ -45,9 +57,13 @@ public struct InlineCode: Sendable, Equatable {
         case machineReadableTime(String)
     }
 
-    /// The element's tag name, or `#text` for protected text outside any element.
+    /// The element's tag name; `#text` for protected text outside any element,
+    /// `#comment` for a comment inside running text.
     public var element: String
     public var protection: Protection?
-    /// The protected original text, shown to the translator in a comment.
+    /// The protected original text, shown to the translator in a comment
+    /// (for `#comment`, the comment's content).
     public var original: String
+    /// Where the element is in the page's bytes.
+    public var span: SourceSpan? = nil
 }

@@ -77,19 +77,22 @@ private struct Collector {
         // libxml2's lines for text nodes are unreliable; a run of text starts at or
         // after the last start tag seen, which `SourceLines` then refines.
         var lastTagLine = element.line
+        // Where the current run starts in the bytes: after the start tag or the last block.
+        var runStart = element.span?.startTagEnd
         for child in element.children {
             switch child {
-            case .text:
+            case .text, .comment, .other:
                 if run.isEmpty { runLine = lastTagLine }
                 run.append(child)
             case let .element(childElement):
                 if childElement.line > 0 { lastTagLine = max(lastTagLine, childElement.line) }
-                if HTMLVocabulary.skippedElements.contains(childElement.name) { continue }
-                if isInline(childElement) {
+                if HTMLVocabulary.skippedElements.contains(childElement.name) || isInline(childElement) {
                     if run.isEmpty { runLine = childElement.line }
                     run.append(child)
                 } else {
-                    flush(&run, line: runLine, container: element, scope: scope)
+                    flush(&run, line: runLine, container: element, scope: scope,
+                          range: runStart, childElement.span?.start)
+                    runStart = childElement.span?.end
                     let childScope = self.scope(for: childElement, inheriting: scope)
                     if HTMLVocabulary.opaqueElements.contains(childElement.name) {
                         extractAttributesBelow(childElement, scope: childScope)
@@ -97,11 +100,9 @@ private struct Collector {
                         walkBlock(childElement, scope: childScope)
                     }
                 }
-            case .comment, .other:
-                continue
             }
         }
-        flush(&run, line: runLine, container: element, scope: scope)
+        flush(&run, line: runLine, container: element, scope: scope, range: runStart, element.span?.endTagStart)
     }
 
     /// An element counts as inline when HTML calls it phrasing and it holds no blocks
@@ -117,7 +118,9 @@ private struct Collector {
 
     // MARK: Units
 
-    mutating func flush(_ run: inout [HTMLNode], line: Int, container: HTMLElement, scope: UnitExtractor.Scope) {
+    /// Makes a unit of a run of inline nodes found between `start` and `end` in the bytes.
+    mutating func flush(_ run: inout [HTMLNode], line: Int, container: HTMLElement, scope: UnitExtractor.Scope,
+                        range start: Int?, _ end: Int?) {
         defer { run.removeAll() }
         guard !run.isEmpty else { return }
         var builder = TokenBuilder()
@@ -125,18 +128,23 @@ private struct Collector {
             builder.add(node, scope: scope, collector: &self)
         }
         var (tokens, codes) = (builder.tokens, builder.codes)
-        stripWrappers(&tokens, codes: codes)
+        var location: TranslationUnit.Location?
+        if let start, let end, start <= end, let span = container.span, !builder.hasUnknownNodes {
+            let whole = start == span.startTagEnd && end == span.endTagStart
+            location = .content(range: start..<end, container: span, isWholeContainer: whole)
+        }
+        stripWrappers(&tokens, codes: codes, location: &location)
         guard tokens.contains(where: { if case let .text(text) = $0 { return text.contains(where: \.isLetter) }; return false })
         else { return }
         units.append(TranslationUnit(
             kind: .content(element: container.name), tokens: tokens, codes: codes,
             line: line > 0 ? line : container.line, context: scope.context, notes: scope.notes,
-            preservesSpace: scope.preservesSpace))
+            preservesSpace: scope.preservesSpace, location: location))
     }
 
     /// Drops paired placeholders that wrap a whole unit (`<p><a>Read more</a></p>`):
     /// the translator sees only the text, and the build keeps the wrapper as it was.
-    func stripWrappers(_ tokens: inout [UnitToken], codes: [InlineCode]) {
+    func stripWrappers(_ tokens: inout [UnitToken], codes: [InlineCode], location: inout TranslationUnit.Location?) {
         while true {
             let first = tokens.firstIndex { !isBlankText($0) }
             let last = tokens.lastIndex { !isBlankText($0) }
@@ -150,8 +158,15 @@ private struct Collector {
                 if case .close = tokens[index] { depth -= 1 }
                 if depth == 0 && index < last { return }
             }
+            // Whitespace outside the wrapper is dropped with it: the unit is now its content.
+            for index in tokens.indices where index < first || index > last { tokens[index] = .text("") }
             tokens[last] = .text("")
             tokens[first] = .text("")
+            if let span = codes[opened].span, let content = span.content {
+                location = .content(range: content, container: span, isWholeContainer: true)
+            } else {
+                location = nil
+            }
         }
     }
 
@@ -174,7 +189,8 @@ private struct Collector {
             }
             units.append(TranslationUnit(
                 kind: .attribute(name: name, element: described), tokens: [.text(text)], codes: [],
-                line: element.line, context: scope.context, notes: scope.notes, preservesSpace: scope.preservesSpace))
+                line: element.line, context: scope.context, notes: scope.notes, preservesSpace: scope.preservesSpace,
+                location: element.span.map { .attribute(owner: $0) }))
         }
     }
 
@@ -191,6 +207,8 @@ private struct Collector {
 private struct TokenBuilder {
     var tokens: [UnitToken] = []
     var codes: [InlineCode] = []
+    /// True when the run holds something the build could not write back (a processing instruction).
+    var hasUnknownNodes = false
 
     mutating func add(_ node: HTMLNode, scope: UnitExtractor.Scope, collector: inout Collector) {
         switch node {
@@ -206,28 +224,35 @@ private struct TokenBuilder {
             } else {
                 tokens.append(.text(text))
             }
+        case let .comment(content):
+            // Kept in place as an empty placeholder: the build writes it back as it was.
+            codes.append(InlineCode(element: "#comment", protection: .notTranslatable, original: content))
+            tokens.append(.empty(codes.count - 1))
+        case let .element(element) where HTMLVocabulary.skippedElements.contains(element.name):
+            codes.append(InlineCode(element: element.name, protection: .notTranslatable, original: "", span: element.span))
+            tokens.append(.empty(codes.count - 1))
         case let .element(element):
-            if HTMLVocabulary.skippedElements.contains(element.name) { return }
             let scope = collector.scope(for: element, inheriting: scope)
             let name = element.name
             if collector.isProtected(scope) && !reopensTranslation(element) {
                 collector.extractAttributesBelow(element, scope: scope)
                 let original = element.textContent.collapsingHTMLWhitespace().trimmingHTMLWhitespace()
                 codes.append(InlineCode(element: name, protection: protection(for: scope, collector: collector),
-                                        original: original))
+                                        original: original, span: element.span))
                 tokens.append(.empty(codes.count - 1))
             } else if name == "time", let datetime = element[attribute: "datetime"] {
                 collector.extractAttributes(of: element, scope: scope)
                 codes.append(InlineCode(element: name, protection: .machineReadableTime(datetime),
-                                        original: element.textContent.collapsingHTMLWhitespace().trimmingHTMLWhitespace()))
+                                        original: element.textContent.collapsingHTMLWhitespace().trimmingHTMLWhitespace(),
+                                        span: element.span))
                 tokens.append(.empty(codes.count - 1))
             } else if HTMLVocabulary.voidElements.contains(name) || HTMLVocabulary.opaqueElements.contains(name) {
                 collector.extractAttributesBelow(element, scope: scope)
-                codes.append(InlineCode(element: name, protection: nil, original: ""))
+                codes.append(InlineCode(element: name, protection: nil, original: "", span: element.span))
                 tokens.append(.empty(codes.count - 1))
             } else {
                 collector.extractAttributes(of: element, scope: scope)
-                codes.append(InlineCode(element: name, protection: nil, original: ""))
+                codes.append(InlineCode(element: name, protection: nil, original: "", span: element.span))
                 let index = codes.count - 1
                 tokens.append(.open(index))
                 for child in element.children {

@@ -18,27 +18,21 @@ public enum HTMLParser {
 
         var bytes = Array(text.utf8)
         if bytes.isEmpty { bytes = [0x20] }
-        let parser = bytes.withUnsafeBufferPointer { buffer in
+        // libxml2's own position recording (record_info) is not usable: in 2.9.14 it
+        // crashes on pages whose <html> or <body> is implied and misplaces end positions.
+        // SpanResolver finds every element's tags in the bytes instead.
+        let document = bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
-                htmlCreateMemoryParserCtxt(chars.baseAddress, Int32(chars.count))
+                htmlReadMemory(chars.baseAddress, Int32(chars.count), nil, "UTF-8", options)
             }
         }
-        guard let parser else { return HTMLDocument(root: HTMLElement(name: "html"), problems: collector.problems) }
-        defer { htmlFreeParserCtxt(parser) }
-        // Record where each element starts and ends, so the build can splice the page's bytes.
-        parser.pointee.record_info = 1
-        _ = xmlSwitchEncoding(parser, XML_CHAR_ENCODING_UTF8)
-        _ = htmlCtxtUseOptions(parser, options)
-        _ = htmlParseDocument(parser)
-        let document = parser.pointee.myDoc
         defer { if let document { xmlFreeDoc(document) } }
 
         var root = HTMLElement(name: "html")
         if let document, let rootNode = xmlDocGetRootElement(document) {
-            let converter = Converter(parser: parser, bytes: bytes)
-            if case let .element(element) = converter.convert(rootNode) {
+            if case let .element(element) = Converter().convert(rootNode) {
                 root = element
-                _ = SpanResolver(bytes: bytes).resolve(&root, cursor: 0, limit: bytes.count)
+                SpanResolver(bytes: bytes).resolve(&root)
             }
         }
         return HTMLDocument(root: root, problems: collector.problems)
@@ -81,11 +75,8 @@ private func collectProblem(_ context: UnsafeMutableRawPointer?, _ error: xmlErr
     collector.problems.append(HTMLProblem(line: Int(error.pointee.line), message: HTMLParser.readable(message)))
 }
 
-/// Turns libxml2's tree into `HTMLNode` values, with verified byte spans.
+/// Turns libxml2's tree into `HTMLNode` values.
 private struct Converter {
-    let parser: htmlParserCtxtPtr
-    let bytes: [UInt8]
-
     func convert(_ node: xmlNodePtr) -> HTMLNode {
         switch node.pointee.type {
         case XML_ELEMENT_NODE:
@@ -109,7 +100,7 @@ private struct Converter {
                 child = current.pointee.next
             }
             return .element(HTMLElement(name: name, attributes: attributes, children: children,
-                                        line: Int(xmlGetLineNo(node)), span: span(of: node, name: name)))
+                                        line: Int(xmlGetLineNo(node))))
         case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
             return .text(node.pointee.content.map { String(cString: $0) } ?? "")
         case XML_COMMENT_NODE:
@@ -117,15 +108,5 @@ private struct Converter {
         default:
             return .other
         }
-    }
-
-    /// Where the start tag is, when libxml2 recorded it and the bytes agree. libxml2 records
-    /// no void elements and no implied ones, and its end positions drift near the end of
-    /// long pages, so `SpanResolver` finds the rest from the bytes.
-    func span(of node: xmlNodePtr, name: String) -> SourceSpan? {
-        guard let info = xmlParserFindNodeInfo(parser, node) else { return nil }
-        let start = Int(info.pointee.begin_pos)
-        guard let startTagEnd = TagScanner.startTagEnd(bytes, at: start, name: name) else { return nil }
-        return SourceSpan(start: start, startTagEnd: startTagEnd, endTagStart: nil, end: nil)
     }
 }

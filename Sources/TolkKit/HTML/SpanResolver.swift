@@ -1,57 +1,119 @@
-/// Completes the byte spans of a parsed page from its bytes.
+/// Finds where each element of a parsed page is in the page's bytes.
 ///
-/// libxml2 gives reliable start positions for elements with written start tags. Void
-/// elements (`img`, `br`, `meta`) it does not record, implied ones (`tbody`, an unclosed
-/// `p`'s end) have no tags, and its end positions are not reliable. So, in document order:
-/// a void element is the next `<name` after the previous sibling; an element's end tag is
-/// the first `</name>` after its last child and before its next sibling. Comments are
-/// skipped while searching, since they may hold anything.
+/// The start tags written in the page are read from the bytes in order (comments,
+/// doctype, end tags and script/style content skipped) and matched to libxml2's elements
+/// in document order: an element takes the next written start tag of its name. Elements
+/// libxml2 implies (`html`, `head`, `body`, `tbody`, a `p` around stray text) take one only
+/// if it is the very next tag; start tags libxml2 dropped (a second `<body>`) stay unmatched.
+/// End tags are then found after each element's last child and before its next sibling.
 struct SpanResolver {
     let bytes: [UInt8]
 
-    /// Resolves `element` and its descendants; returns the offset after the element.
-    func resolve(_ element: inout HTMLElement, cursor: Int, limit: Int) -> Int {
-        var cursor = cursor
-        if element.span == nil, HTMLVocabulary.voidElements.contains(element.name),
-           let start = find(Array("<\(element.name)".utf8), from: cursor, limit: limit, asTag: true),
-           let startTagEnd = TagScanner.startTagEnd(bytes, at: start, name: element.name) {
-            element.span = SourceSpan(start: start, startTagEnd: startTagEnd, endTagStart: nil, end: startTagEnd)
-            return startTagEnd
+    /// Elements libxml2 creates without a start tag when the page leaves them out.
+    static let impliable: Set<String> = ["html", "head", "body", "tbody", "p"]
+
+    struct StartTag {
+        var name: String
+        var start: Int
+        var end: Int
+    }
+
+    func resolve(_ root: inout HTMLElement) {
+        var tags = startTags()[...]
+        assignStarts(&root, tags: &tags)
+        _ = resolveEnds(&root, cursor: 0, limit: bytes.count)
+    }
+
+    // MARK: Start tags
+
+    /// Every start tag written in the page, in order.
+    func startTags() -> [StartTag] {
+        var tags: [StartTag] = []
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            guard bytes[index] == UInt8(ascii: "<"), index + 1 < count else { index += 1; continue }
+            let next = bytes[index + 1]
+            if next == UInt8(ascii: "!") {
+                if index + 3 < count, bytes[index + 2] == UInt8(ascii: "-"), bytes[index + 3] == UInt8(ascii: "-") {
+                    index = commentEnd(after: index + 4, limit: count)
+                } else {
+                    index = (firstIndex(of: UInt8(ascii: ">"), from: index + 2) ?? count - 1) + 1
+                }
+                continue
+            }
+            guard isASCIILetter(next) else { index += 1; continue }
+            var nameEnd = index + 1
+            while nameEnd < count, !TagScanner.isSpace(bytes[nameEnd]), bytes[nameEnd] != UInt8(ascii: ">"), bytes[nameEnd] != UInt8(ascii: "/") {
+                nameEnd += 1
+            }
+            let name = String(decoding: bytes[(index + 1)..<nameEnd], as: UTF8.self).lowercased()
+            guard let end = TagScanner.startTagEnd(bytes, at: index, name: name) else { index += 1; continue }
+            tags.append(StartTag(name: name, start: index, end: end))
+            index = end
+            if name == "script" || name == "style" {
+                // Raw text: nothing inside is a tag, up to the first end tag.
+                index = findEndTag(name, from: index, limit: count, skipComments: false)?.lowerBound ?? count
+            }
         }
+        return tags
+    }
+
+    /// Gives `element` and its descendants the start tags written for them.
+    private func assignStarts(_ element: inout HTMLElement, tags: inout ArraySlice<StartTag>) {
+        if Self.impliable.contains(element.name) {
+            if let next = tags.first, next.name == element.name {
+                element.span = SourceSpan(start: next.start, startTagEnd: next.end, endTagStart: nil, end: nil)
+                tags = tags.dropFirst()
+            }
+        } else if let index = tags.firstIndex(where: { $0.name == element.name }) {
+            let tag = tags[index]
+            element.span = SourceSpan(start: tag.start, startTagEnd: tag.end, endTagStart: nil, end: nil)
+            tags = tags[(index + 1)...]
+        }
+        for index in element.children.indices {
+            guard case var .element(child) = element.children[index] else { continue }
+            assignStarts(&child, tags: &tags)
+            element.children[index] = .element(child)
+        }
+    }
+
+    // MARK: End tags
+
+    /// Finds end tags for `element` and its descendants; returns the offset after the element.
+    private func resolveEnds(_ element: inout HTMLElement, cursor: Int, limit: Int) -> Int {
         guard var span = element.span else {
-            // Implied by the parser: no tags of its own, only children.
             return resolveChildren(&element.children, cursor: cursor, limit: limit)
         }
-        cursor = span.startTagEnd
-        if HTMLVocabulary.voidElements.contains(element.name) || (bytes[span.startTagEnd - 2] == UInt8(ascii: "/") && element.children.isEmpty) {
+        if HTMLVocabulary.voidElements.contains(element.name)
+            || (bytes[span.startTagEnd - 2] == UInt8(ascii: "/") && element.children.isEmpty) {
             span.end = span.startTagEnd
             element.span = span
             return span.startTagEnd
         }
-        if HTMLVocabulary.rawTextElements.contains(element.name) {
-            // Script and style content is not markup: the first end tag closes it.
-            if let endTag = findEndTag(element.name, from: cursor, limit: limit, skipComments: false) {
-                span.endTagStart = endTag.lowerBound
-                span.end = endTag.upperBound
-            }
+        var position = span.startTagEnd
+        if element.name == "script" || element.name == "style" {
+            let endTag = findEndTag(element.name, from: position, limit: limit, skipComments: false)
+            span.endTagStart = endTag?.lowerBound
+            span.end = endTag?.upperBound
             element.span = span
-            return span.end ?? cursor
+            return span.end ?? position
         }
-        cursor = resolveChildren(&element.children, cursor: cursor, limit: limit)
-        if let endTag = findEndTag(element.name, from: cursor, limit: limit, skipComments: true) {
+        position = resolveChildren(&element.children, cursor: position, limit: limit)
+        if let endTag = findEndTag(element.name, from: position, limit: limit, skipComments: true) {
             span.endTagStart = endTag.lowerBound
             span.end = endTag.upperBound
-            cursor = endTag.upperBound
+            position = endTag.upperBound
         }
         element.span = span
-        return cursor
+        return position
     }
 
     private func resolveChildren(_ children: inout [HTMLNode], cursor: Int, limit: Int) -> Int {
         var cursor = cursor
         for index in children.indices {
             guard case var .element(child) = children[index] else { continue }
-            // The next sibling whose start libxml2 recorded bounds this child.
+            // The next sibling's start tag bounds this child's end tag.
             var childLimit = limit
             for later in children[(index + 1)...] {
                 if case let .element(sibling) = later, let start = sibling.span?.start {
@@ -59,57 +121,34 @@ struct SpanResolver {
                     break
                 }
             }
-            cursor = resolve(&child, cursor: max(cursor, 0), limit: childLimit)
+            if let start = child.span?.start { cursor = max(cursor, start) }
+            cursor = resolveEnds(&child, cursor: cursor, limit: childLimit)
             children[index] = .element(child)
         }
         return cursor
     }
 
+    // MARK: Scanning
+
     /// The range of the first `</name\s*>` in `from..<limit`.
     private func findEndTag(_ name: String, from start: Int, limit: Int, skipComments: Bool) -> Range<Int>? {
-        var index = start
-        let pattern = Array("</".utf8)
-        while let found = find(pattern, from: index, limit: limit, asTag: false, skipComments: skipComments) {
-            if TagScanner.matchesName(bytes, at: found + 2, name: name) {
-                var end = found + 2 + name.utf8.count
-                while end < limit, TagScanner.isSpace(bytes[end]) { end += 1 }
-                if end < limit, bytes[end] == UInt8(ascii: ">") { return found..<end + 1 }
-            }
-            index = found + 2
-        }
-        return nil
-    }
-
-    /// The offset of `pattern` in `from..<limit`, outside comments; with `asTag`, only
-    /// where a tag name ends right after it.
-    private func find(_ pattern: [UInt8], from start: Int, limit: Int, asTag: Bool, skipComments: Bool = true) -> Int? {
         let limit = min(limit, bytes.count)
         var index = start
-        while index + pattern.count <= limit {
-            if skipComments, bytes[index] == UInt8(ascii: "<"), index + 3 < limit,
-               bytes[index + 1] == UInt8(ascii: "!"), bytes[index + 2] == UInt8(ascii: "-"), bytes[index + 3] == UInt8(ascii: "-") {
+        while index + 1 < limit {
+            if skipComments, bytes[index] == UInt8(ascii: "<"), index + 3 < limit, bytes[index + 1] == UInt8(ascii: "!"),
+               bytes[index + 2] == UInt8(ascii: "-"), bytes[index + 3] == UInt8(ascii: "-") {
                 index = commentEnd(after: index + 4, limit: limit)
                 continue
             }
-            if matches(pattern, at: index) {
-                if !asTag { return index }
-                let after = index + pattern.count
-                if after == bytes.count || TagScanner.isSpace(bytes[after]) || bytes[after] == UInt8(ascii: ">") || bytes[after] == UInt8(ascii: "/") {
-                    return index
-                }
+            if bytes[index] == UInt8(ascii: "<"), bytes[index + 1] == UInt8(ascii: "/"),
+               TagScanner.matchesName(bytes, at: index + 2, name: name) {
+                var end = index + 2 + name.utf8.count
+                while end < limit, TagScanner.isSpace(bytes[end]) { end += 1 }
+                if end < limit, bytes[end] == UInt8(ascii: ">") { return index..<end + 1 }
             }
             index += 1
         }
         return nil
-    }
-
-    private func matches(_ pattern: [UInt8], at index: Int) -> Bool {
-        for (offset, byte) in pattern.enumerated() {
-            var candidate = bytes[index + offset]
-            if candidate >= 0x41 && candidate <= 0x5A { candidate += 0x20 }
-            if candidate != byte { return false }
-        }
-        return true
     }
 
     private func commentEnd(after start: Int, limit: Int) -> Int {
@@ -121,5 +160,18 @@ struct SpanResolver {
             index += 1
         }
         return limit
+    }
+
+    private func firstIndex(of byte: UInt8, from start: Int) -> Int? {
+        var index = start
+        while index < bytes.count {
+            if bytes[index] == byte { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    private func isASCIILetter(_ byte: UInt8) -> Bool {
+        (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
     }
 }

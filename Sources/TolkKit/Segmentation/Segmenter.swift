@@ -220,6 +220,10 @@ public struct Segmenter: Sendable {
                 let isEmpty = HTMLVocabulary.voidElements.contains(inline.element) || HTMLVocabulary.opaqueElements.contains(inline.element)
                 legend.append(isEmpty ? "<\(number)/> \(HTMLVocabulary.describe(inline.element))"
                                       : "<\(number)>…</\(number)> \(HTMLVocabulary.describe(inline.element))")
+            case .notTranslatable where inline.element == "#comment":
+                comments.append("<\(number)/> is an HTML comment, kept as is")
+            case .notTranslatable where HTMLVocabulary.skippedElements.contains(inline.element):
+                comments.append("<\(number)/> is a <\(inline.element)>, kept as is")
             case .notTranslatable:
                 comments.append("<\(number)/> stays as is (translate=\"no\"): \(inline.original)")
             case let .otherLanguage(language):
