@@ -5,6 +5,10 @@
 #include <unicode/ubrk.h>
 #include <unicode/uenum.h>
 #include <unicode/uloc.h>
+#include <unicode/udat.h>
+#include <unicode/udateintervalformat.h>
+#include <unicode/udatpg.h>
+#include <unicode/uformattedvalue.h>
 #include <unicode/upluralrules.h>
 
 struct TolkBreakIterator {
@@ -96,4 +100,75 @@ int32_t tolk_plural_keywords(const char *locale, char *buffer, int32_t capacity,
     uplrules_close(rules);
     *status = (int32_t)error;
     return used;
+}
+
+int32_t tolk_format_date(const char *locale, const uint16_t *skeleton, int32_t skeletonLength, double millis,
+                         const uint16_t *zone, int32_t zoneLength, uint16_t *out, int32_t capacity, int32_t *status) {
+    UErrorCode error = U_ZERO_ERROR;
+    UDateTimePatternGenerator *generator = udatpg_open(locale, &error);
+    UChar pattern[128];
+    int32_t patternLength = 0;
+    if (U_SUCCESS(error)) {
+        patternLength = udatpg_getBestPattern(generator, (const UChar *)skeleton, skeletonLength, pattern, 128, &error);
+        udatpg_close(generator);
+    }
+    int32_t length = 0;
+    if (U_SUCCESS(error)) {
+        UDateFormat *format = udat_open(UDAT_PATTERN, UDAT_PATTERN, locale, (const UChar *)zone, zoneLength,
+                                        pattern, patternLength, &error);
+        if (U_SUCCESS(error)) {
+            length = udat_format(format, millis, (UChar *)out, capacity, NULL, &error);
+            udat_close(format);
+        }
+    }
+    *status = (int32_t)error;
+    return length;
+}
+
+int32_t tolk_format_interval(const char *locale, const uint16_t *skeleton, int32_t skeletonLength, double from,
+                             double to, const uint16_t *zone, int32_t zoneLength, uint16_t *out, int32_t capacity,
+                             int32_t *spans, int32_t *status) {
+    UErrorCode error = U_ZERO_ERROR;
+    for (int i = 0; i < 4; i++) spans[i] = -1;
+    UDateIntervalFormat *format = udtitvfmt_open(locale, (const UChar *)skeleton, skeletonLength,
+                                                 (const UChar *)zone, zoneLength, &error);
+    UFormattedDateInterval *result = udtitvfmt_openResult(&error);
+    int32_t length = 0;
+    if (U_SUCCESS(error)) {
+        udtitvfmt_formatToResult(format, from, to, result, &error);
+        const UFormattedValue *value = udtitvfmt_resultAsValue(result, &error);
+        const UChar *text = U_SUCCESS(error) ? ufmtval_getString(value, &length, &error) : NULL;
+        if (U_SUCCESS(error) && text != NULL) {
+            int32_t copy = length < capacity ? length : capacity;
+            memcpy(out, text, (size_t)copy * sizeof(UChar));
+            UConstrainedFieldPosition *position = ucfpos_open(&error);
+            ucfpos_constrainCategory(position, UFIELD_CATEGORY_DATE_INTERVAL_SPAN, &error);
+            while (U_SUCCESS(error) && ufmtval_nextPosition(value, position, &error)) {
+                int32_t field = ucfpos_getField(position, &error);
+                int32_t start = 0, limit = 0;
+                ucfpos_getIndexes(position, &start, &limit, &error);
+                if (field == 0 || field == 1) {
+                    spans[field * 2] = start;
+                    spans[field * 2 + 1] = limit;
+                }
+            }
+            ucfpos_close(position);
+        }
+    }
+    udtitvfmt_closeResult(result);
+    udtitvfmt_close(format);
+    *status = (int32_t)error;
+    return length;
+}
+
+int32_t tolk_likely_region(const char *locale, char *buffer, int32_t capacity) {
+    UErrorCode error = U_ZERO_ERROR;
+    char maximized[ULOC_FULLNAME_CAPACITY];
+    uloc_addLikelySubtags(locale, maximized, ULOC_FULLNAME_CAPACITY, &error);
+    if (U_FAILURE(error)) return 0;
+    return uloc_getCountry(maximized, buffer, capacity, &error);
+}
+
+int32_t tolk_is_right_to_left(const char *locale) {
+    return uloc_isRightToLeft(locale) ? 1 : 0;
 }

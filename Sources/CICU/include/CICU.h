@@ -10,6 +10,10 @@
 
 #include <stdint.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 typedef struct TolkBreakIterator TolkBreakIterator;
 
 enum {
@@ -35,5 +39,36 @@ int32_t tolk_locale_iso3_language(const char *_Nonnull locale, char *_Nonnull bu
 /// Space-separated CLDR plural keywords of a locale (cardinal), e.g. "one other".
 int32_t tolk_plural_keywords(const char *_Nonnull locale, char *_Nonnull buffer, int32_t capacity,
                              int32_t *_Nonnull status);
+
+/// Formats a date with the locale's best pattern for `skeleton` (e.g. "EEEEdMMMMy"),
+/// in the time zone `zone` ("GMT+01:00", "UTC"). Returns the length written to `out`.
+int32_t tolk_format_date(const char *_Nonnull locale, const uint16_t *_Nonnull skeleton, int32_t skeletonLength,
+                         double millis, const uint16_t *_Nonnull zone, int32_t zoneLength,
+                         uint16_t *_Nonnull out, int32_t capacity, int32_t *_Nonnull status);
+
+/// Formats a date interval with ICU's interval formatter. `spans` receives the start and
+/// limit of the parts that belong to the first and the second date (-1 where ICU gives none).
+int32_t tolk_format_interval(const char *_Nonnull locale, const uint16_t *_Nonnull skeleton, int32_t skeletonLength,
+                             double from, double to, const uint16_t *_Nonnull zone, int32_t zoneLength,
+                             uint16_t *_Nonnull out, int32_t capacity, int32_t *_Nonnull spans,
+                             int32_t *_Nonnull status);
+
+/// Formats an ICU MessageFormat pattern with named arguments: `numbers[i]` when
+/// `strings[i]` is NULL, else the string. On a syntax error, `errorOffset` is where.
+int32_t tolk_format_message(const char *_Nonnull locale, const uint16_t *_Nonnull pattern, int32_t patternLength,
+                            const char *_Nonnull const *_Nullable names, const double *_Nullable numbers,
+                            const uint16_t *_Nullable const *_Nullable strings, const int32_t *_Nullable stringLengths,
+                            int32_t count, uint16_t *_Nonnull out, int32_t capacity,
+                            int32_t *_Nonnull errorOffset, int32_t *_Nonnull status);
+
+/// Likely region of a language, as ICU's likely-subtags data says ("de" -> "DE").
+int32_t tolk_likely_region(const char *_Nonnull locale, char *_Nonnull buffer, int32_t capacity);
+
+/// 1 when the locale's script is written right to left.
+int32_t tolk_is_right_to_left(const char *_Nonnull locale);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

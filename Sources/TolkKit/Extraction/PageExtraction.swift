@@ -1,12 +1,24 @@
-/// The segments of one page, and what was wrong with its markup.
+/// The translation units and segments of one page, and what was wrong with its markup.
 public struct PageExtraction: Sendable {
     /// Path relative to the project, as written in references (`Input/index.html`).
     public var path: String
     /// The page's language: its `<html lang>`, or `en` when it declares none.
     public var language: String
-    public var segments: [SourceSegment]
+    /// Each unit with the segments it was cut into, in document order.
+    public var units: [SegmentedUnit]
+    /// The parsed page, for the build.
+    public var document: HTMLDocument
     /// Markup problems libxml2 repaired, as `file:line: message` warnings.
     public var warnings: [String]
+
+    /// A unit and its segments.
+    public struct SegmentedUnit: Sendable {
+        public var unit: TranslationUnit
+        public var segments: [SourceSegment]
+    }
+
+    /// All segments of the page, in order.
+    public var segments: [SourceSegment] { units.flatMap(\.segments) }
 
     /// The language a page is in when it does not say.
     public static let defaultLanguage = "en"
@@ -22,18 +34,19 @@ public struct PageExtraction: Sendable {
         }
         let segmenter = Segmenter(locale: language)
         let lines = SourceLines(text)
-        var segments: [SourceSegment] = []
+        var units: [SegmentedUnit] = []
         for unit in UnitExtractor(pageLanguage: language).units(of: document) {
             var line = unit.line
-            for var segment in try segmenter.segments(of: unit) {
-                if case .content = unit.kind {
-                    line = lines.line(of: segment.text, from: line)
-                    segment.line = line
+            var segments = try segmenter.segments(of: unit)
+            if case .content = unit.kind {
+                for index in segments.indices {
+                    line = lines.line(of: segments[index].text, from: line)
+                    segments[index].line = line
                 }
-                segments.append(segment)
             }
+            units.append(SegmentedUnit(unit: unit, segments: segments))
         }
         let warnings = document.problems.map { "\(path):\($0.line): warning: \($0.message) (repaired)" }
-        return PageExtraction(path: path, language: language, segments: segments, warnings: warnings)
+        return PageExtraction(path: path, language: language, units: units, document: document, warnings: warnings)
     }
 }

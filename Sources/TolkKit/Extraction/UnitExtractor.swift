@@ -260,8 +260,8 @@ private struct TokenBuilder {
                 }
                 tokens.append(.close(index))
             }
-        case .comment, .other:
-            return
+        case .other:
+            hasUnknownNodes = true
         }
     }
 

@@ -1,0 +1,62 @@
+/// Replacements in a page's bytes, applied in one pass; everything else is copied as it is.
+struct ByteEdits {
+    private var edits: [(range: Range<Int>, bytes: [UInt8], order: Int)] = []
+
+    mutating func replace(_ range: Range<Int>, with bytes: [UInt8]) {
+        edits.append((range, bytes, edits.count))
+    }
+
+    mutating func insert(_ bytes: [UInt8], at offset: Int) {
+        replace(offset..<offset, with: bytes)
+    }
+
+    /// The edited bytes. An edit overlapping an earlier-placed one is dropped (returned),
+    /// so a bug can never corrupt a page.
+    func apply(to source: [UInt8]) -> (bytes: [UInt8], dropped: Int) {
+        let sorted = edits.sorted { ($0.range.lowerBound, $0.range.upperBound, $0.order) < ($1.range.lowerBound, $1.range.upperBound, $1.order) }
+        var output: [UInt8] = []
+        output.reserveCapacity(source.count + sorted.reduce(0) { $0 + $1.bytes.count })
+        var cursor = 0
+        var dropped = 0
+        for edit in sorted {
+            guard edit.range.lowerBound >= cursor, edit.range.upperBound <= source.count else {
+                dropped += 1
+                continue
+            }
+            output += source[cursor..<edit.range.lowerBound]
+            output += edit.bytes
+            cursor = edit.range.upperBound
+        }
+        output += source[cursor...]
+        return (output, dropped)
+    }
+}
+
+/// HTML escaping for text a translator wrote: it can never become markup.
+enum HTMLEscape {
+    static func text(_ text: String) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): bytes += Array("&amp;".utf8)
+            case UInt8(ascii: "<"): bytes += Array("&lt;".utf8)
+            case UInt8(ascii: ">"): bytes += Array("&gt;".utf8)
+            default: bytes.append(byte)
+            }
+        }
+        return bytes
+    }
+
+    static func attribute(_ text: String, quote: UInt8 = UInt8(ascii: "\"")) -> [UInt8] {
+        var bytes: [UInt8] = []
+        for byte in self.text(text) {
+            if byte == quote {
+                bytes += Array((quote == UInt8(ascii: "\"") ? "&quot;" : "&#39;").utf8)
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return bytes
+    }
+}

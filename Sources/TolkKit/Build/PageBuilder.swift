@@ -1,0 +1,140 @@
+/// Builds one page in one language by splicing translations into the page's own bytes.
+///
+/// Only what is translated changes: the doctype, scripts, styles, comments, whitespace,
+/// entities in untouched text, attribute order and quoting are copied byte for byte.
+struct PageBuilder {
+    let page: PageExtraction
+    let source: [UInt8]
+    /// The language to build; the page's own language means "as written".
+    let language: String
+    /// The catalogue for `language`; nil when building the page's own language.
+    let table: TranslationTable?
+    /// `hreflang` alternates to link from the page's head (language, href).
+    let alternates: [(language: String, href: String)]
+
+    /// What became of one page.
+    struct Output {
+        var bytes: [UInt8]
+        var segments = 0
+        var translated = 0
+        var warnings: [String] = []
+
+        var fallbacks: Int { segments - translated }
+        var completion: Double { segments == 0 ? 1 : Double(translated) / Double(segments) }
+    }
+
+    private var isTranslation: Bool { !LanguageTag.sameLanguage(language, page.language) }
+
+    func build() -> Output {
+        var edits = ByteEdits()
+        var output = Output(bytes: [])
+        let dates = DateRenderer(sourceLocale: page.language, locale: language)
+        for segmented in page.units {
+            output.segments += segmented.segments.count
+            guard isTranslation, let table else {
+                output.translated += segmented.segments.count
+                continue
+            }
+            var unitBuilder = UnitBuilder(unit: segmented.unit, segments: segmented.segments, source: source,
+                                          table: table, sourceLanguage: page.language, dates: dates, page: page.path)
+            unitBuilder.build(into: &edits)
+            output.translated += unitBuilder.translated
+            output.warnings += unitBuilder.warnings
+        }
+        if isTranslation {
+            setDocumentLanguage(&edits)
+            setOpenGraphLocale(&edits)
+        }
+        addAlternates(&edits)
+        let (bytes, dropped) = edits.apply(to: source)
+        if dropped > 0 {
+            output.warnings.append("\(page.path): warning: \(dropped) overlapping change(s) skipped while building \(language)")
+        }
+        output.bytes = bytes
+        return output
+    }
+
+    // MARK: The document
+
+    private func setDocumentLanguage(_ edits: inout ByteEdits) {
+        guard let span = page.document.root.span else { return }
+        Attributes.set("lang", to: language, on: span, in: source, edits: &edits)
+        if ICUFormat.isRightToLeft(language) {
+            Attributes.set("dir", to: "rtl", on: span, in: source, edits: &edits)
+        } else if page.document.root[attribute: "dir"]?.lowercased() == "rtl" {
+            Attributes.set("dir", to: "ltr", on: span, in: source, edits: &edits)
+        }
+    }
+
+    /// `og:locale` follows the language on pages that use Open Graph.
+    private func setOpenGraphLocale(_ edits: inout ByteEdits) {
+        guard let head = child("head", of: page.document.root) else { return }
+        let metas = head.children.compactMap { node -> HTMLElement? in
+            guard case let .element(element) = node, element.name == "meta",
+                  element[attribute: "property"]?.lowercased().hasPrefix("og:") == true else { return nil }
+            return element
+        }
+        guard let last = metas.last else { return }
+        let region = ICUFormat.likelyRegion(language).map { "_" + $0 } ?? ""
+        let value = LanguageTag.primary(language) + region
+        if let existing = metas.first(where: { $0[attribute: "property"]?.lowercased() == "og:locale" }), let span = existing.span {
+            Attributes.set("content", to: value, on: span, in: source, edits: &edits)
+        } else if let span = last.span, let end = span.end {
+            let line = "\n" + indentation(before: span.start) + "<meta property=\"og:locale\" content=\"\(value)\">"
+            edits.insert(Array(line.utf8), at: end)
+        }
+    }
+
+    /// `<link rel="alternate" hreflang>` for every language version, before `</head>`.
+    private func addAlternates(_ edits: inout ByteEdits) {
+        guard !alternates.isEmpty, let head = child("head", of: page.document.root), let headSpan = head.span else { return }
+        for case let .element(element) in head.children where element.name == "link"
+            && element[attribute: "rel"]?.lowercased() == "alternate" && element[attribute: "hreflang"] != nil {
+            if let span = element.span, let end = span.end { edits.replace(span.start..<end, with: []) }
+        }
+        let lastChild = head.children.reversed().compactMap { node -> SourceSpan? in
+            if case let .element(element) = node { return element.span }
+            return nil
+        }.first
+        guard let anchor = lastChild?.end ?? headSpan.endTagStart else { return }
+        let indent = lastChild.map { indentation(before: $0.start) } ?? "  "
+        var text = ""
+        for alternate in alternates {
+            text += "\n\(indent)<link rel=\"alternate\" hreflang=\"\(alternate.language)\" href=\"\(alternate.href)\">"
+        }
+        edits.insert(Array(text.utf8), at: anchor)
+    }
+
+    private func child(_ name: String, of element: HTMLElement) -> HTMLElement? {
+        for case let .element(child) in element.children where child.name == name { return child }
+        return nil
+    }
+
+    /// The whitespace between the start of the line and `offset`, when only whitespace.
+    private func indentation(before offset: Int) -> String {
+        var start = offset
+        while start > 0, source[start - 1] == UInt8(ascii: " ") || source[start - 1] == UInt8(ascii: "\t") { start -= 1 }
+        return String(decoding: source[start..<offset], as: UTF8.self)
+    }
+}
+
+/// Reading and setting attributes in a start tag's bytes.
+enum Attributes {
+    /// Sets `name` to `value` on the element whose start tag `span` locates: replaces the
+    /// value in place (keeping the quote style) or adds the attribute before `>`.
+    static func set(_ name: String, to value: String, on span: SourceSpan, in source: [UInt8], edits: inout ByteEdits) {
+        let tag = span.start..<span.startTagEnd
+        if let attribute = TagScanner.attributes(source, in: tag).first(where: { $0.name == name }) {
+            if let valueRange = attribute.valueRange, let quote = attribute.quote {
+                edits.replace(valueRange, with: HTMLEscape.attribute(value, quote: quote))
+            } else {
+                edits.replace(attribute.range, with: Array("\(name)=\"".utf8) + HTMLEscape.attribute(value) + [UInt8(ascii: "\"")])
+            }
+        } else {
+            var insertAt = span.startTagEnd - 1
+            if insertAt > span.start, source[insertAt - 1] == UInt8(ascii: "/") { insertAt -= 1 }
+            while insertAt > span.start, TagScanner.isSpace(source[insertAt - 1]) { insertAt -= 1 }
+            edits.insert(Array(" \(name)=\"".utf8) + HTMLEscape.attribute(value) + [UInt8(ascii: "\"")], at: insertAt)
+        }
+    }
+}

@@ -1,0 +1,205 @@
+import Foundation
+
+/// Puts the translation of one unit into the page: its segments' translations with the
+/// source's own tags at the placeholders, or the source text marked with its language.
+struct UnitBuilder {
+    let unit: TranslationUnit
+    let segments: [SourceSegment]
+    let source: [UInt8]
+    let table: TranslationTable
+    let sourceLanguage: String
+    let dates: DateRenderer
+    /// The page's path, for warnings.
+    let page: String
+
+    private(set) var translated = 0
+    private(set) var warnings: [String] = []
+
+    /// What the catalogue gave for a segment.
+    private enum Outcome {
+        case translated([MessageText.Piece])
+        case fallback
+    }
+
+    mutating func build(into edits: inout ByteEdits) {
+        var outcomes: [Outcome] = []
+        for segment in segments { outcomes.append(outcome(segment)) }
+        translated = outcomes.filter { if case .translated = $0 { return true }; return false }.count
+        switch unit.location {
+        case let .attribute(owner)?:
+            guard case let .attribute(name, _) = unit.kind, case let .translated(pieces)? = outcomes.first else { return }
+            let value = pieces.reduce(into: "") { if case let .text(text) = $1 { $0 += text } }
+            Attributes.set(name, to: value, on: owner, in: source, edits: &edits)
+        case let .content(range, container, isWholeContainer)?:
+            if translated == 0 {
+                markSourceLanguage(range: range, container: container, isWholeContainer: isWholeContainer, edits: &edits)
+                return
+            }
+            guard let bytes = render(outcomes) else {
+                translated = 0
+                warnings.append("\(page):\(unit.line): warning: an element of this unit could not be found in the page; kept in \(sourceLanguage)")
+                markSourceLanguage(range: range, container: container, isWholeContainer: isWholeContainer, edits: &edits)
+                return
+            }
+            let (leading, trailing) = whitespaceEdges(of: range)
+            edits.replace(leading.upperBound..<trailing.lowerBound, with: bytes)
+        case nil:
+            if translated > 0 {
+                warnings.append("\(page):\(unit.line): warning: this unit's place in the page is unclear (implied tags); kept in \(sourceLanguage)")
+            }
+            translated = 0
+        }
+    }
+
+    private mutating func outcome(_ segment: SourceSegment) -> Outcome {
+        switch table.lookup(context: segment.context, id: segment.text) {
+        case let .translated(translation, line):
+            switch PlaceholderCheck.validate(translation: translation, source: segment.text) {
+            case let .success(pieces):
+                return .translated(pieces)
+            case let .failure(problem):
+                warnings.append("\(table.path):\(line): warning: translation not used (\(problem)); \(page):\(segment.line) stays in \(sourceLanguage)")
+                return .fallback
+            }
+        case .fuzzy, .untranslated, .missing:
+            return .fallback
+        }
+    }
+
+    // MARK: Fallback
+
+    /// Keeps the source as it is and says what language it is in: on the element when the
+    /// unit is all of it, else on a `<span>` around the unit.
+    private func markSourceLanguage(range: Range<Int>, container: SourceSpan, isWholeContainer: Bool, edits: inout ByteEdits) {
+        if isWholeContainer {
+            Attributes.set("lang", to: sourceLanguage, on: container, in: source, edits: &edits)
+        } else {
+            let (leading, trailing) = whitespaceEdges(of: range)
+            guard leading.upperBound < trailing.lowerBound else { return }
+            edits.insert(Array("<span lang=\"\(sourceLanguage)\">".utf8), at: leading.upperBound)
+            edits.insert(Array("</span>".utf8), at: trailing.lowerBound)
+        }
+    }
+
+    // MARK: Rendering
+
+    /// The unit's new content: translated segments, and source segments marked with
+    /// their language, joined by a space.
+    private func render(_ outcomes: [Outcome]) -> [UInt8]? {
+        var bytes: [UInt8] = []
+        for (index, outcome) in outcomes.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: " ")) }
+            switch outcome {
+            case let .translated(pieces):
+                guard let rendered = renderTranslation(pieces, numbering: segments[index].numbering) else { return nil }
+                bytes += rendered
+            case .fallback:
+                guard let rendered = renderSource(segments[index].tokens) else { return nil }
+                bytes += Array("<span lang=\"\(sourceLanguage)\">".utf8) + rendered + Array("</span>".utf8)
+            }
+        }
+        return bytes
+    }
+
+    private func renderTranslation(_ pieces: [MessageText.Piece], numbering: [Int: Int]) -> [UInt8]? {
+        let codeFor = Dictionary(uniqueKeysWithValues: numbering.map { ($1, $0) })
+        var bytes: [UInt8] = []
+        var index = 0
+        while index < pieces.count {
+            switch pieces[index] {
+            case let .text(text):
+                bytes += HTMLEscape.text(text)
+            case let .open(number):
+                guard let code = codeFor[number], let tag = startTag(code) else { return nil }
+                bytes += tag
+            case let .close(number):
+                guard let code = codeFor[number], let tag = endTag(code) else { return nil }
+                bytes += tag
+            case let .empty(number):
+                guard let code = codeFor[number] else { return nil }
+                // Two times joined by a dash are a range: ICU's interval formatter renders both.
+                if index + 2 < pieces.count, case let .text(between) = pieces[index + 1], isRangeSeparator(between),
+                   case let .empty(next) = pieces[index + 2], let nextCode = codeFor[next],
+                   let range = renderTimeRange(code, nextCode) {
+                    bytes += range
+                    index += 3
+                    continue
+                }
+                guard let element = emptyElement(code) else { return nil }
+                bytes += element
+            }
+            index += 1
+        }
+        return bytes
+    }
+
+    /// The source tokens of a segment, written back with the source's own tags.
+    private func renderSource(_ tokens: [UnitToken]) -> [UInt8]? {
+        var bytes: [UInt8] = []
+        for token in tokens {
+            switch token {
+            case let .text(text): bytes += HTMLEscape.text(text)
+            case let .open(code): guard let tag = startTag(code) else { return nil }; bytes += tag
+            case let .close(code): guard let tag = endTag(code) else { return nil }; bytes += tag
+            case let .empty(code): guard let element = originalElement(code) else { return nil }; bytes += element
+            }
+        }
+        return bytes
+    }
+
+    private func startTag(_ code: Int) -> [UInt8]? {
+        guard let span = unit.codes[code].span else { return nil }
+        return Array(source[span.start..<span.startTagEnd])
+    }
+
+    private func endTag(_ code: Int) -> [UInt8]? {
+        guard let span = unit.codes[code].span else { return nil }
+        guard let start = span.endTagStart, let end = span.end else { return [] }
+        return Array(source[start..<end])
+    }
+
+    /// An empty placeholder's element: times rendered for the language, the rest as written.
+    private func emptyElement(_ code: Int) -> [UInt8]? {
+        let inline = unit.codes[code]
+        if case let .machineReadableTime(datetime) = inline.protection, let span = inline.span,
+           let content = span.content, let text = dates.render(datetime, original: inline.original) {
+            return Array(source[span.start..<content.lowerBound]) + HTMLEscape.text(text) + Array(source[content.upperBound..<span.end!])
+        }
+        return originalElement(code)
+    }
+
+    private func originalElement(_ code: Int) -> [UInt8]? {
+        let inline = unit.codes[code]
+        switch inline.element {
+        case "#comment": return Array("<!--\(inline.original)-->".utf8)
+        case "#text": return HTMLEscape.text(inline.original)
+        default:
+            guard let span = inline.span else { return nil }
+            return Array(source[span.start..<(span.end ?? span.startTagEnd)])
+        }
+    }
+
+    private func isRangeSeparator(_ text: String) -> Bool {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        return ["–", "-", "—", "bis"].contains(trimmed)
+    }
+
+    private func renderTimeRange(_ first: Int, _ second: Int) -> [UInt8]? {
+        let a = unit.codes[first], b = unit.codes[second]
+        guard case let .machineReadableTime(from) = a.protection, case let .machineReadableTime(to) = b.protection,
+              let spanA = a.span, let contentA = spanA.content, let spanB = b.span, let contentB = spanB.content,
+              let texts = dates.renderRange((from, a.original), (to, b.original)) else { return nil }
+        return Array(source[spanA.start..<contentA.lowerBound]) + HTMLEscape.text(texts.first) + Array(source[contentA.upperBound..<spanA.end!])
+            + HTMLEscape.text(texts.separator)
+            + Array(source[spanB.start..<contentB.lowerBound]) + HTMLEscape.text(texts.second) + Array(source[contentB.upperBound..<spanB.end!])
+    }
+
+    /// The whitespace at the start and end of `range`, which stays as written.
+    private func whitespaceEdges(of range: Range<Int>) -> (leading: Range<Int>, trailing: Range<Int>) {
+        var start = range.lowerBound
+        while start < range.upperBound, TagScanner.isSpace(source[start]) { start += 1 }
+        var end = range.upperBound
+        while end > start, TagScanner.isSpace(source[end - 1]) { end -= 1 }
+        return (range.lowerBound..<start, end..<range.upperBound)
+    }
+}
