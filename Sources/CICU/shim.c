@@ -172,3 +172,9 @@ int32_t tolk_likely_region(const char *locale, char *buffer, int32_t capacity) {
 int32_t tolk_is_right_to_left(const char *locale) {
     return uloc_isRightToLeft(locale) ? 1 : 0;
 }
+
+int32_t tolk_display_name(const char *locale, uint16_t *out, int32_t capacity) {
+    UErrorCode error = U_ZERO_ERROR;
+    int32_t length = uloc_getDisplayName(locale, locale, (UChar *)out, capacity, &error);
+    return U_SUCCESS(error) ? length : 0;
+}

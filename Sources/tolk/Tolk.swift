@@ -6,8 +6,8 @@ import TolkKit
 struct Tolk: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tolk",
-        abstract: "Localize event pages: extract strings to gettext catalogues.",
-        subcommands: [ExtractCommand.self, SegmentCommand.self])
+        abstract: "Localize event pages: extract strings to gettext catalogues and build translated pages.",
+        subcommands: [BuildCommand.self, ExtractCommand.self, SegmentCommand.self])
 }
 
 /// Runs `body`, turning Tolk's errors into a message on standard error and exit code 1.

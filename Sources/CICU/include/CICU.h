@@ -64,6 +64,9 @@ int32_t tolk_format_message(const char *_Nonnull locale, const uint16_t *_Nonnul
 /// Likely region of a language, as ICU's likely-subtags data says ("de" -> "DE").
 int32_t tolk_likely_region(const char *_Nonnull locale, char *_Nonnull buffer, int32_t capacity);
 
+/// The locale's language name in the language itself ("Deutsch"), in UTF-16.
+int32_t tolk_display_name(const char *_Nonnull locale, uint16_t *_Nonnull out, int32_t capacity);
+
 /// 1 when the locale's script is written right to left.
 int32_t tolk_is_right_to_left(const char *_Nonnull locale);
 

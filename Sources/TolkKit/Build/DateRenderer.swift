@@ -9,20 +9,31 @@ struct DateRenderer {
     let locale: String
 
     /// The text for one time element: `datetime` and what the page showed.
-    func render(_ datetime: String, original: String) -> String? {
+    func render(_ datetime: String, original: String, skeleton fixed: String? = nil) -> String? {
         guard let date = MachineDate(datetime) else { return nil }
-        return ICUFormat.date(date, skeleton: skeleton(date, original: original), locale: locale)
+        return ICUFormat.date(date, skeleton: fixed ?? skeleton(date, original: original), locale: locale)
+    }
+
+    /// A full skeleton for a date's precision: weekday, day, month and year, and the time.
+    static func fullSkeleton(_ datetime: String) -> String {
+        switch MachineDate(datetime)?.precision {
+        case .year?: return "y"
+        case .month?: return "yMMMM"
+        case .minute?: return "EEEEyMMMMdjm"
+        default: return "EEEEyMMMMd"
+        }
     }
 
     /// The texts for two time elements that form a range ("A–B"), from ICU's interval
     /// formatter, and the text that goes between them.
-    func renderRange(_ first: (datetime: String, original: String), _ second: (datetime: String, original: String))
-        -> (first: String, separator: String, second: String)? {
+    func renderRange(_ first: (datetime: String, original: String), _ second: (datetime: String, original: String),
+                     skeleton fixed: String? = nil) -> (first: String, separator: String, second: String)? {
         guard let from = MachineDate(first.datetime), let to = MachineDate(second.datetime),
               from.zone == to.zone, from.millis <= to.millis else { return nil }
-        let fields = Set(skeleton(from, original: first.original)).union(skeleton(to, original: second.original))
-        let skeleton = Self.canonicalOrder.filter { fields.contains($0) }
-        guard let interval = ICUFormat.interval(from, to, skeleton: String(skeleton), locale: locale),
+        // The range shows every part either end showed.
+        let fields = Set(fieldsOf(skeleton(from, original: first.original)) + fieldsOf(skeleton(to, original: second.original)))
+        let skeleton = fixed ?? Self.canonicalOrder.filter { fields.contains($0) }.joined()
+        guard let interval = ICUFormat.interval(from, to, skeleton: skeleton, locale: locale),
               let firstPart = interval.first, let secondPart = interval.second, firstPart.upperBound <= secondPart.lowerBound
         else { return nil }
         let units = Array(interval.text.utf16)
@@ -31,7 +42,16 @@ struct DateRenderer {
                 text(secondPart.lowerBound..<units.count))
     }
 
-    static let canonicalOrder: [Character] = ["E", "y", "M", "d", "j", "m"]
+    static let canonicalOrder = ["EEEE", "y", "MMMM", "d", "j", "m"]
+
+    /// "EEEEyMMMMdjm" as its fields: ["EEEE", "y", "MMMM", "d", "j", "m"].
+    func fieldsOf(_ skeleton: String) -> [String] {
+        var fields: [String] = []
+        for character in skeleton {
+            if let last = fields.last, last.last == character { fields[fields.count - 1].append(character) } else { fields.append(String(character)) }
+        }
+        return fields
+    }
 
     /// An ICU skeleton with the parts the original text shows.
     func skeleton(_ date: MachineDate, original: String) -> String {

@@ -29,17 +29,35 @@ struct PageBuilder {
         var edits = ByteEdits()
         var output = Output(bytes: [])
         let dates = DateRenderer(sourceLocale: page.language, locale: language)
-        for segmented in page.units {
-            output.segments += segmented.segments.count
-            guard isTranslation, let table else {
-                output.translated += segmented.segments.count
-                continue
+        output.segments = page.units.reduce(0) { $0 + $1.segments.count }
+        if isTranslation, let table {
+            // Attributes first: a translated alt or title inside a rebuilt paragraph is
+            // applied to the tag as the paragraph is written.
+            var attributeEdits = ByteEdits()
+            var contentEdits = ByteEdits()
+            for segmented in page.units {
+                var unitBuilder = UnitBuilder(unit: segmented.unit, segments: segmented.segments, source: source,
+                                              table: table, sourceLanguage: page.language, dates: dates, page: page.path)
+                if case .attribute = segmented.unit.kind {
+                    unitBuilder.build(into: &attributeEdits)
+                    output.translated += unitBuilder.translated
+                    output.warnings += unitBuilder.warnings
+                }
             }
-            var unitBuilder = UnitBuilder(unit: segmented.unit, segments: segmented.segments, source: source,
-                                          table: table, sourceLanguage: page.language, dates: dates, page: page.path)
-            unitBuilder.build(into: &edits)
-            output.translated += unitBuilder.translated
-            output.warnings += unitBuilder.warnings
+            for segmented in page.units {
+                guard case .content = segmented.unit.kind else { continue }
+                var unitBuilder = UnitBuilder(unit: segmented.unit, segments: segmented.segments, source: source,
+                                              table: table, sourceLanguage: page.language, dates: dates, page: page.path,
+                                              attributeEdits: attributeEdits)
+                unitBuilder.build(into: &contentEdits)
+                output.translated += unitBuilder.translated
+                output.warnings += unitBuilder.warnings
+            }
+            let rebuilt = contentEdits.edits.map(\.range).filter { !$0.isEmpty }
+            edits.append(contentEdits)
+            edits.append(attributeEdits) { edit in !rebuilt.contains { $0.overlaps(edit.range) || $0.contains(edit.range.lowerBound) } }
+        } else {
+            output.translated = output.segments
         }
         if isTranslation {
             setDocumentLanguage(&edits)

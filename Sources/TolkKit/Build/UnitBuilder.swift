@@ -11,6 +11,8 @@ struct UnitBuilder {
     let dates: DateRenderer
     /// The page's path, for warnings.
     let page: String
+    /// Translated attributes, applied to tags this unit copies.
+    var attributeEdits = ByteEdits()
 
     private(set) var translated = 0
     private(set) var warnings: [String] = []
@@ -149,7 +151,12 @@ struct UnitBuilder {
 
     private func startTag(_ code: Int) -> [UInt8]? {
         guard let span = unit.codes[code].span else { return nil }
-        return Array(source[span.start..<span.startTagEnd])
+        return copy(span.start..<span.startTagEnd)
+    }
+
+    /// Source bytes, with translated attributes in them.
+    private func copy(_ range: Range<Int>) -> [UInt8] {
+        attributeEdits.apply(to: source, in: range).bytes
     }
 
     private func endTag(_ code: Int) -> [UInt8]? {
@@ -163,7 +170,7 @@ struct UnitBuilder {
         let inline = unit.codes[code]
         if case let .machineReadableTime(datetime) = inline.protection, let span = inline.span,
            let content = span.content, let text = dates.render(datetime, original: inline.original) {
-            return Array(source[span.start..<content.lowerBound]) + HTMLEscape.text(text) + Array(source[content.upperBound..<span.end!])
+            return copy(span.start..<content.lowerBound) + HTMLEscape.text(text) + Array(source[content.upperBound..<span.end!])
         }
         return originalElement(code)
     }
@@ -175,7 +182,7 @@ struct UnitBuilder {
         case "#text": return HTMLEscape.text(inline.original)
         default:
             guard let span = inline.span else { return nil }
-            return Array(source[span.start..<(span.end ?? span.startTagEnd)])
+            return copy(span.start..<(span.end ?? span.startTagEnd))
         }
     }
 
@@ -189,9 +196,9 @@ struct UnitBuilder {
         guard case let .machineReadableTime(from) = a.protection, case let .machineReadableTime(to) = b.protection,
               let spanA = a.span, let contentA = spanA.content, let spanB = b.span, let contentB = spanB.content,
               let texts = dates.renderRange((from, a.original), (to, b.original)) else { return nil }
-        return Array(source[spanA.start..<contentA.lowerBound]) + HTMLEscape.text(texts.first) + Array(source[contentA.upperBound..<spanA.end!])
+        return copy(spanA.start..<contentA.lowerBound) + HTMLEscape.text(texts.first) + Array(source[contentA.upperBound..<spanA.end!])
             + HTMLEscape.text(texts.separator)
-            + Array(source[spanB.start..<contentB.lowerBound]) + HTMLEscape.text(texts.second) + Array(source[contentB.upperBound..<spanB.end!])
+            + copy(spanB.start..<contentB.lowerBound) + HTMLEscape.text(texts.second) + Array(source[contentB.upperBound..<spanB.end!])
     }
 
     /// The whitespace at the start and end of `range`, which stays as written.

@@ -1,7 +1,8 @@
 import Foundation
 
 /// The source side of a catalogue: one entry per distinct segment of the pages
-/// not already in the catalogue's language, in order of first appearance.
+/// not already in the catalogue's language, in order of first appearance, then the
+/// event index's messages.
 public enum CatalogTemplate {
     public static func entries(for language: String, from pages: [PageExtraction]) -> [POEntry] {
         var entries: [POEntry] = []
@@ -23,6 +24,10 @@ public enum CatalogTemplate {
                     entries.append(entry)
                 }
             }
+        }
+        // The event index's own words, written in English, for every other language.
+        if !LanguageTag.sameLanguage(language, EventIndex.Message.sourceLanguage) {
+            entries += EventIndex.Message.allCases.map(\.entry)
         }
         return entries
     }

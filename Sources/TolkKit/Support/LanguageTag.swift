@@ -34,4 +34,13 @@ public enum LanguageTag {
         let text = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         return text.split(separator: " ").map(String.init)
     }
+
+    /// The language's name in itself ("Deutsch" for de), as ICU's locale data gives it.
+    public static func displayName(_ tag: String) -> String {
+        var buffer = [UInt16](repeating: 0, count: 128)
+        let length = tolk_display_name(tag, &buffer, Int32(buffer.count))
+        guard length > 0 else { return tag }
+        let name = String(decoding: buffer.prefix(Int(length)), as: UTF16.self)
+        return name.prefix(1).uppercased() + name.dropFirst()
+    }
 }

@@ -1,0 +1,144 @@
+/// `Output/LL/index.html`: the events of one language, with localized titles, dates and
+/// links. Its own words are ICU MessageFormat messages kept in the same catalogues.
+struct EventIndex {
+    let language: String
+    let events: [EventSummary]
+    let table: TranslationTable?
+    let siteLanguages: [String]
+    let fileName: String
+    private(set) var warnings: [String] = []
+
+    init(language: String, events: [EventSummary], table: TranslationTable?, siteLanguages: [String], fileName: String) {
+        self.language = language
+        self.table = table
+        self.siteLanguages = siteLanguages
+        self.fileName = fileName
+        // In date order; undated pages last, by path.
+        self.events = events.sorted { a, b in
+            let x = a.start.flatMap { code -> Double? in
+                if case let .machineReadableTime(value) = code.protection { return MachineDate(value)?.millis }
+                return nil
+            }
+            let y = b.start.flatMap { code -> Double? in
+                if case let .machineReadableTime(value) = code.protection { return MachineDate(value)?.millis }
+                return nil
+            }
+            switch (x, y) {
+            case let (x?, y?) where x != y: return x < y
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default: return a.relative < b.relative
+            }
+        }
+    }
+
+    /// The index's own messages: English source, ICU MessageFormat, context `tolk-index`.
+    enum Message: String, CaseIterable {
+        case heading = "Events"
+        case count = "{count, plural, one {# event} other {# events}}"
+        case readMore = "Read more"
+        case otherLanguages = "Other languages"
+
+        static let context = "tolk-index"
+        static let sourceLanguage = "en"
+
+        var note: String {
+            switch self {
+            case .heading: return "Heading and title of the event index page."
+            case .count: return "How many events the index lists: an ICU plural; keep {count} and #."
+            case .readMore: return "Link from each event in the index to its page."
+            case .otherLanguages: return "Heading of the links to the index in other languages."
+            }
+        }
+
+        /// The catalogue entry the index needs in a catalogue for `language`.
+        var entry: POEntry {
+            var entry = POEntry(context: Self.context, id: rawValue)
+            entry.flags = ["icu-message-format"]
+            entry.extractedComments = [note]
+            return entry
+        }
+    }
+
+    /// A message formatted for the index's language: the catalogue's translation when it has
+    /// one that ICU accepts, else the English source (and `lang="en"` on its element).
+    mutating func text(_ message: Message, arguments: [String: ICUFormat.Argument] = [:]) -> (text: String, language: String) {
+        if !LanguageTag.sameLanguage(language, Message.sourceLanguage), let table,
+           let entry = table.entry(context: Message.context, id: message.rawValue), !entry.translation.isEmpty, !entry.isFuzzy {
+            switch ICUFormat.message(entry.translation, locale: language, arguments: arguments) {
+            case let .success(text): return (text, language)
+            case let .failure(error):
+                warnings.append("\(table.path):\(entry.line): warning: ICU message not used (\(error.offset.map { "syntax error at offset \($0)" } ?? "error \(error.status)")); the index shows it in English")
+            }
+        }
+        let english = (try? ICUFormat.message(message.rawValue, locale: Message.sourceLanguage, arguments: arguments).get()) ?? message.rawValue
+        return (english, Message.sourceLanguage)
+    }
+
+    mutating func html() -> String {
+        let heading = text(.heading)
+        let count = text(.count, arguments: ["count": .number(Double(events.count))])
+        let readMore = text(.readMore)
+        let others = text(.otherLanguages)
+        let dates = DateRenderer(sourceLocale: language, locale: language)
+        var lines: [String] = [
+            "<!DOCTYPE html>",
+            "<html lang=\"\(escape(language))\"\(ICUFormat.isRightToLeft(language) ? " dir=\"rtl\"" : "")>",
+            "<head>",
+            "  <meta charset=\"utf-8\">",
+            "  <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
+            "  <title\(langAttribute(heading.language))>\(escape(heading.text))</title>",
+        ]
+        for other in siteLanguages {
+            lines.append("  <link rel=\"alternate\" hreflang=\"\(escape(other))\" href=\"../\(escape(other))/\(fileName)\">")
+        }
+        lines += [
+            "</head>",
+            "<body>",
+            "  <main>",
+            "    <h1\(langAttribute(heading.language))>\(escape(heading.text))</h1>",
+            "    <p\(langAttribute(count.language))>\(escape(count.text))</p>",
+            "    <ul class=\"events\">",
+        ]
+        for event in events {
+            let title = event.title(in: language, table: table) ?? (event.relative, false)
+            let titleLanguage = title.translated ? language : event.pageLanguage
+            var item = "      <li><a href=\"\(escape(event.relative))\"\(langAttribute(titleLanguage))>\(escape(title.text))</a>"
+            if let when = dateHTML(event, dates: dates) { item += "<br>" + when }
+            item += "<br><a href=\"\(escape(event.relative))\"\(langAttribute(readMore.language))>\(escape(readMore.text))</a></li>"
+            lines.append(item)
+        }
+        lines.append("    </ul>")
+        let otherLanguages = siteLanguages.filter { $0 != language }
+        if !otherLanguages.isEmpty {
+            lines.append("    <h2\(langAttribute(others.language))>\(escape(others.text))</h2>")
+            lines.append("    <ul class=\"languages\">")
+            for other in otherLanguages {
+                lines.append("      <li><a href=\"../\(escape(other))/\(fileName)\" hreflang=\"\(escape(other))\" lang=\"\(escape(other))\">\(escape(LanguageTag.displayName(other)))</a></li>")
+            }
+            lines.append("    </ul>")
+        }
+        lines += ["  </main>", "</body>", "</html>", ""]
+        return lines.joined(separator: "\n")
+    }
+
+    private func dateHTML(_ event: EventSummary, dates: DateRenderer) -> String? {
+        guard let start = event.start, case let .machineReadableTime(from) = start.protection else { return nil }
+        // The index spells dates out in full, whatever the page showed.
+        let skeleton = DateRenderer.fullSkeleton(from)
+        if let end = event.end, case let .machineReadableTime(to) = end.protection,
+           let range = dates.renderRange((from, ""), (to, ""), skeleton: skeleton) {
+            return "<time datetime=\"\(escape(from))\">\(escape(range.first))</time>\(escape(range.separator))<time datetime=\"\(escape(to))\">\(escape(range.second))</time>"
+        }
+        guard let text = dates.render(from, original: "", skeleton: skeleton) else { return nil }
+        return "<time datetime=\"\(escape(from))\">\(escape(text))</time>"
+    }
+
+    private func langAttribute(_ textLanguage: String) -> String {
+        LanguageTag.sameLanguage(textLanguage, language) ? "" : " lang=\"\(escape(textLanguage))\""
+    }
+
+    private func escape(_ text: String) -> String {
+        String(decoding: HTMLEscape.attribute(text), as: UTF8.self)
+    }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import TolkKit
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build every page in every project language into Output/, with an event index and a sitemap.",
+        discussion: """
+            Writes Output/LL/<page> for every page under Input/ in its own language and in every \
+            language with a catalogue in Locales/. Untranslated text keeps its source language, \
+            marked with lang, and the build says how much of each page was translated.
+            """)
+
+    @Option(name: .long, help: "The project folder (default: the current folder).")
+    var project: String = "."
+
+    @Option(name: .customLong("min-completion"), help: "Do not write a page with less than this percentage translated.")
+    var minCompletion: Double?
+
+    @Flag(name: .long, help: "Exit with code 1 when any text falls back to its source language.")
+    var strict = false
+
+    @Option(name: .customLong("base-url"), help: "Site address for absolute URLs in Output/sitemap.xml, e.g. https://example.org/.")
+    var baseURL: String?
+
+    func validate() throws {
+        if let minCompletion, !(0...100).contains(minCompletion) {
+            throw ValidationError("--min-completion takes a percentage from 0 to 100")
+        }
+    }
+
+    func run() throws {
+        var fallbacks = 0
+        try runReportingErrors {
+            let result = try SiteBuild(project: Project(root: URL(fileURLWithPath: project)),
+                                       minimumCompletion: minCompletion, baseURL: baseURL).run()
+            for warning in result.warnings {
+                FileHandle.standardError.write(Data((warning + "\n").utf8))
+            }
+            for report in result.pages {
+                let state = report.written ? "" : " (not written)"
+                print("\(report.output): \(report.translated)/\(report.segments) segments translated (\(SiteBuildFormat.percent(report.percent))%)\(state)")
+            }
+            for file in result.extraFiles { print("\(file): written") }
+            fallbacks = result.fallbacks
+        }
+        if strict && fallbacks > 0 {
+            FileHandle.standardError.write(Data("tolk: error: --strict: \(fallbacks) segment(s) fell back to their source language\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+}
+
+enum SiteBuildFormat {
+    static func percent(_ value: Double) -> String {
+        value.rounded() == value ? String(Int(value)) : String(format: "%.1f", value)
+    }
+}
