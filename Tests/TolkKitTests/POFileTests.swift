@@ -110,7 +110,10 @@ struct POWriterTests {
         let text = try TextFile.read(path)
         let catalog = try POParser(path: path).parse(text)
         expectSameLines(POWriter().write(catalog), text)
-        expectSameLines(try GNUGettext.run("msgcat", [path]), text)
+        // gettext 0.21 does not know the icu-message-format flag and drops it; every
+        // other byte must be what msgcat writes.
+        let withoutICUFlag = text.replacingOccurrences(of: "#, icu-message-format\n", with: "")
+        expectSameLines(try GNUGettext.run("msgcat", [path]), withoutICUFlag)
         _ = try GNUGettext.run("msgfmt", ["--check", "-o", "/dev/null", path])
         #expect(catalog.activeMessages.allSatisfy { $0.isTranslated && !$0.isFuzzy }, "\(language).po is not fully translated")
     }
