@@ -15,14 +15,8 @@ struct EventIndex {
         self.fileName = fileName
         // In date order; undated pages last, by path.
         self.events = events.sorted { a, b in
-            let x = a.start.flatMap { code -> Double? in
-                if case let .machineReadableTime(value) = code.protection { return MachineDate(value)?.millis }
-                return nil
-            }
-            let y = b.start.flatMap { code -> Double? in
-                if case let .machineReadableTime(value) = code.protection { return MachineDate(value)?.millis }
-                return nil
-            }
+            let x = a.start.flatMap { MachineDate($0)?.millis }
+            let y = b.start.flatMap { MachineDate($0)?.millis }
             switch (x, y) {
             case let (x?, y?) where x != y: return x < y
             case (.some, nil): return true
@@ -123,10 +117,10 @@ struct EventIndex {
     }
 
     private func dateHTML(_ event: EventSummary, dates: DateRenderer) -> String? {
-        guard let start = event.start, case let .machineReadableTime(from) = start.protection else { return nil }
+        guard let from = event.start else { return nil }
         // The index spells dates out in full, whatever the page showed.
         let skeleton = DateRenderer.fullSkeleton(from)
-        if let end = event.end, case let .machineReadableTime(to) = end.protection,
+        if let to = event.end,
            let range = dates.renderRange((from, ""), (to, ""), skeleton: skeleton) {
             return "<time datetime=\"\(escape(from))\">\(escape(range.first))</time>\(escape(range.separator))<time datetime=\"\(escape(to))\">\(escape(range.second))</time>"
         }

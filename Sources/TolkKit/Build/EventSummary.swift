@@ -4,9 +4,9 @@ struct EventSummary {
     var pageLanguage: String
     /// The page's main heading (or `<title>`), and the unit it belongs to.
     var title: (segment: SourceSegment, unit: TranslationUnit)?
-    /// The first `<time datetime>` of the page, and the one after a dash, if any.
-    var start: InlineCode?
-    var end: InlineCode?
+    /// The `datetime` of the page's first `<time>`, and of the one after a dash, if any.
+    var start: String?
+    var end: String?
     /// Languages the page was written in.
     var languages: Set<String> = []
 
@@ -18,22 +18,27 @@ struct EventSummary {
         if let unit = (headings.first ?? titles.first), let segment = unit.segments.first {
             title = (segment, unit.unit)
         }
-        for unit in page.units {
-            for segment in unit.segments {
-                let tokens = segment.tokens
-                guard let index = tokens.firstIndex(where: { token in
-                    if case let .empty(code) = token, case .machineReadableTime = unit.unit.codes[code].protection { return true }
-                    return false
-                }), case let .empty(code) = tokens[index] else { continue }
-                start = unit.unit.codes[code]
-                if index + 2 < tokens.count, case let .text(between) = tokens[index + 1],
-                   ["–", "-", "—"].contains(between.trimmingCharacters(in: .whitespaces)),
-                   case let .empty(next) = tokens[index + 2], case .machineReadableTime = unit.unit.codes[next].protection {
-                    end = unit.unit.codes[next]
+        (start, end) = Self.firstDates(in: page.document.root)
+    }
+
+    /// The first `<time datetime>` in the page, and a second one after a dash, if any.
+    static func firstDates(in element: HTMLElement) -> (String?, String?) {
+        let children = element.children
+        for (index, node) in children.enumerated() {
+            guard case let .element(child) = node else { continue }
+            if child.name == "time", let datetime = child[attribute: "datetime"], MachineDate(datetime) != nil {
+                if index + 2 < children.count, case let .text(between) = children[index + 1],
+                   ["–", "-", "—"].contains(between.trimmingHTMLWhitespace()),
+                   case let .element(next) = children[index + 2], next.name == "time",
+                   let to = next[attribute: "datetime"], MachineDate(to) != nil {
+                    return (datetime, to)
                 }
-                return
+                return (datetime, nil)
             }
+            let found = firstDates(in: child)
+            if found.0 != nil { return found }
         }
+        return (nil, nil)
     }
 
     /// The title in `language` as plain text, when the catalogue has a usable translation.

@@ -1,0 +1,197 @@
+import Foundation
+import Testing
+@testable import TolkKit
+
+/// `tolk build` on a fixture project whose catalogue holds good, reordered, broken and
+/// hostile translations.
+@Suite("Build")
+struct BuildTests {
+    /// Builds a temporary copy of `Fixtures/build` and returns the folder and the result.
+    func buildFixture(minimumCompletion: Double? = nil) throws -> (URL, SiteBuild.Result) {
+        let folder = try temporaryFolder()
+        for name in ["Input", "Locales"] {
+            try FileManager.default.copyItem(at: Fixture.url("build/\(name)"), to: folder.appendingPathComponent(name))
+        }
+        return (folder, try SiteBuild(project: Project(root: folder), minimumCompletion: minimumCompletion).run())
+    }
+
+    func read(_ folder: URL, _ path: String) throws -> String {
+        try String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8)
+    }
+
+    /// The line of `html` holding `marker`.
+    func line(_ html: String, _ marker: String) -> String {
+        html.split(separator: "\n").first { $0.contains(marker) }.map { String($0).trimmingHTMLWhitespace() } ?? "<no line with \(marker)>"
+    }
+
+    @Test("translations replace the source text; the source's tags come back with all their attributes")
+    func translatedUnits() throws {
+        let (folder, _) = try buildFixture()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let page = try read(folder, "Output/de/event.html")
+        #expect(line(page, "<h1>") == "<h1>Frühjahrsworkshop</h1>")
+        #expect(line(page, "das Team") == #"<p>Lernen Sie <a href="https://example.org/team" title="Unser &quot;Team&quot; &amp; mehr" data-x='single "quoted"'>das Team</a> kennen und <strong>lernen</strong> Sie schnell.</p>"#)
+        #expect(line(page, "<img") == #"<img src="photo.jpg" alt="Ein Foto des Raums">"#)
+        #expect(line(page, "<title>") == "<title>Frühjahrsworkshop</title>")
+        #expect(line(page, "og:title") == #"<meta property="og:title" content="Frühjahrsworkshop">"#)
+    }
+
+    @Test("translators may reorder placeholders")
+    func reordered() throws {
+        let (folder, _) = try buildFixture()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(line(try read(folder, "Output/de/event.html"), "Wörter") == "<p><strong>Wörter</strong> <em>umstellen</em>.</p>")
+    }
+
+    @Test("a translation with broken placeholders is refused, named, and the unit falls back marked lang=en")
+    func refused() throws {
+        let (folder, result) = try buildFixture()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(line(try read(folder, "Output/de/event.html"), "Broken one") == #"<p lang="en">Broken one <b>here</b>.</p>"#)
+        #expect(result.warnings.contains("Locales/de.po:27: warning: translation not used (placeholders are badly nested: <1> is never closed); Input/event.html:17 stays in en"))
+    }
+
+    @Test("typed markup in a translation is text, never markup")
+    func hostile() throws {
+        let (folder, _) = try buildFixture()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let page = try read(folder, "Output/de/event.html")
+        #expect(line(page, "Feindlicher") == "<p>Feindlicher <i>Text</i>&lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(2)&gt; &amp;amp; &lt;3/&gt;.</p>")
+        let document = HTMLParser.parse(page)
+        var scripts = 0, images = 0
+        func count(_ element: HTMLElement) {
+            if element.name == "script" { scripts += 1 }
+            if element.name == "img" { images += 1 }
+            element.children.forEach { if case let .element(child) = $0 { count(child) } }
+        }
+        count(document.root)
+        #expect(scripts == 1 && images == 1, "only the source's own script and image")
+    }
+
+    @Test("untranslated and fuzzy text keeps its source, marked with its language")
+    func fallbackMarking() throws {
+        let (folder, result) = try buildFixture()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let page = try read(folder, "Output/de/event.html")
+        #expect(line(page, "Nobody") == #"<p lang="en">Nobody translated this &amp; that.</p>"#)
+        #expect(line(page, "First sentence") == #"<p><span lang="en">First sentence stays.</span> Der zweite Satz ist übersetzt.</p>"#)
+        let report = try #require(result.pages.first { $0.output == "Output/de/event.html" })
+        #expect(report.segments == 13 && report.translated == 10)
+    }
+
+    @Test("everything else is copied byte for byte: comments, scripts, entities, quoting")
+    func untouchedBytes() throws {
+        let (folder, _) = try buildFixture()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let page = try read(folder, "Output/de/event.html")
+        #expect(page.contains("  <!-- Keep this comment &amp; its entity exactly. -->\n  <script>if (a < b && c > d) { document.title = \"x\"; }</script>\n"))
+        #expect(page.hasPrefix("<!DOCTYPE html>\n<html lang=\"de\">\n<head>\n  <meta charset=\"utf-8\">\n"))
+        // The page's own language comes back as written, plus its language links.
+        let english = try read(folder, "Output/en/event.html")
+        let source = try read(folder, "Input/event.html")
+        let links = """
+
+              <link rel="alternate" hreflang="de" href="../de/event.html">
+              <link rel="alternate" hreflang="en" href="../en/event.html">
+              <link rel="alternate" hreflang="x-default" href="../en/event.html">
+            """
+        #expect(english == source.replacingOccurrences(of: "</script>\n</head>", with: "</script>" + links + "\n</head>"))
+    }
+
+    @Test("dates are rendered by ICU in the page's language, ranges by the interval formatter")
+    func dates() throws {
+        let (folder, _) = try buildFixture()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(line(try read(folder, "Output/de/event.html"), "class=\"when\"")
+            == #"<p class="when"><time datetime="2023-04-18T09:00+02:00">Dienstag, 18. April 2023, 09:00</time>–<time datetime="2023-04-18T11:30+02:00">11:30 Uhr</time></p>"#)
+        let renderer = DateRenderer(sourceLocale: "en", locale: "de")
+        #expect(renderer.render("2022-10-13", original: "Thursday, 13 October") == "Donnerstag, 13. Oktober")
+        #expect(renderer.render("2016-10", original: "October 2016") == "Oktober 2016")
+        #expect(renderer.render("2022-10-12", original: "12 October") == "12. Oktober")
+        let range = renderer.renderRange(("2022-10-11T10:00+01:00", "Tuesday, 11 October 2022, 10:00"), ("2022-10-11T12:00+01:00", "12:00"))
+        #expect(range.map { $0.first + $0.separator + $0.second } == "Dienstag, 11. Oktober 2022, 10:00–12:00 Uhr")
+        // The event's own offset is kept: 10:00 at +01:00 is shown as 10:00, not converted.
+        let english = DateRenderer(sourceLocale: "de", locale: "en")
+        #expect(english.render("2022-10-13T09:30+01:00", original: "9:30") == "9:30\u{202F}AM")
+    }
+
+    @Test("html lang, og:locale and hreflang alternates follow the language")
+    func languageMetadata() throws {
+        let (folder, _) = try buildFixture()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let page = try read(folder, "Output/de/event.html")
+        #expect(page.contains("<html lang=\"de\">"))
+        #expect(line(page, "og:locale") == #"<meta property="og:locale" content="de_DE">"#)
+        #expect(line(page, "hreflang=\"en\"") == #"<link rel="alternate" hreflang="en" href="../en/event.html">"#)
+        #expect(line(page, "x-default") == #"<link rel="alternate" hreflang="x-default" href="../en/event.html">"#)
+    }
+
+    @Test("the index lists the events with a real ICU plural, in each language")
+    func index() throws {
+        let (folder, _) = try buildFixture()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // The fixture catalogue has no index messages: German falls back to English, marked.
+        let german = try read(folder, "Output/de/index.html")
+        #expect(german.contains("<h1 lang=\"en\">Events</h1>"))
+        #expect(german.contains("<p lang=\"en\">1 event</p>"))
+        #expect(german.contains("<a href=\"event.html\">Frühjahrsworkshop</a><br><time datetime=\"2023-04-18T09:00+02:00\">Dienstag, 18. April 2023, 09:00</time>–<time datetime=\"2023-04-18T11:30+02:00\">11:30 Uhr</time>"))
+        // The shipped catalogue translates them: four events, German plural.
+        #expect(ICUFormat.message("{count, plural, one {# Veranstaltung} other {# Veranstaltungen}}", locale: "de",
+                                  arguments: ["count": .number(1)]) == .success("1 Veranstaltung"))
+        #expect(ICUFormat.message("{count, plural, one {# Veranstaltung} other {# Veranstaltungen}}", locale: "de",
+                                  arguments: ["count": .number(4)]) == .success("4 Veranstaltungen"))
+    }
+
+    @Test("the sitemap lists every page with its hreflang alternates")
+    func sitemap() throws {
+        let (folder, _) = try buildFixture()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let sitemap = try read(folder, "Output/sitemap.xml")
+        #expect(sitemap.contains("""
+              <url>
+                <loc>de/event.html</loc>
+                <xhtml:link rel="alternate" hreflang="de" href="de/event.html"/>
+                <xhtml:link rel="alternate" hreflang="en" href="en/event.html"/>
+                <xhtml:link rel="alternate" hreflang="x-default" href="en/event.html"/>
+              </url>
+            """))
+        #expect(sitemap.components(separatedBy: "<url>").count - 1 == 4)
+    }
+
+    @Test("--min-completion skips pages below the share, and says so")
+    func minimumCompletion() throws {
+        let (folder, result) = try buildFixture(minimumCompletion: 80)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Output/de/event.html").path))
+        #expect(result.warnings.contains("Output/de/event.html: not written: 76.9% translated, below --min-completion 80%"))
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("Output/en/event.html").path))
+    }
+
+    @Test("a malformed catalogue stops the build before anything is written")
+    func malformedCatalogue() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for name in ["Input", "Locales"] {
+            try FileManager.default.copyItem(at: Fixture.url("build/\(name)"), to: folder.appendingPathComponent(name))
+        }
+        try "msgid \"x\"\nmsgstr \"y\n".write(to: folder.appendingPathComponent("Locales/fr.po"), atomically: true, encoding: .utf8)
+        #expect(throws: TolkError.malformedCatalog(path: "Locales/fr.po", line: 2, problem: "string is not terminated (missing closing quote)")) {
+            try SiteBuild(project: Project(root: folder)).run()
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Output").path))
+    }
+
+    @Test("an Output that cannot be written is named in the error")
+    func unwritableOutput() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(at: Fixture.url("build/Input"), to: folder.appendingPathComponent("Input"))
+        try "not a folder".write(to: folder.appendingPathComponent("Output"), atomically: true, encoding: .utf8)
+        #expect {
+            try SiteBuild(project: Project(root: folder)).run()
+        } throws: { error in
+            guard case let TolkError.unwritableFile(path, _) = error else { return false }
+            return path == "Output/en/event.html"
+        }
+    }
+}
