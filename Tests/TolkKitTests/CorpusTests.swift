@@ -107,4 +107,84 @@ struct CorpusTests {
         #expect(closed > 26_000)
         print("spans: \(elements) elements, \(located) located, \(closed) with end tags")
     }
+
+    @Test("built in their own language with no catalogue, all 152 pages come back byte for byte")
+    func ownLanguageRoundTrip() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(at: Self.folder, to: folder.appendingPathComponent("Input"))
+        let result = try SiteBuild(project: Project(root: folder)).run()
+        #expect(result.pages.count == 152)
+        var identical = 0
+        for report in result.pages {
+            let input = try Data(contentsOf: folder.appendingPathComponent(report.page))
+            let output = try Data(contentsOf: folder.appendingPathComponent(report.output))
+            #expect(input == output, "\(report.output) differs from \(report.page)")
+            if input == output { identical += 1 }
+        }
+        #expect(identical == 152)
+    }
+
+    @Test("every unit of the 101 English pages spliced back in (as its own translation) keeps the page's tree")
+    func spliceKeepsTheTree() throws {
+        var pages = 0
+        for page in try Self.pages() {
+            let extraction = try PageExtraction.extract(path: page.path, text: page.html)
+            guard extraction.language == "en" else { continue }
+            // A catalogue that translates every segment to itself.
+            var entries: [POEntry] = []
+            var seen = Set<POEntry.Key>()
+            for segment in extraction.segments where seen.insert(POEntry.Key(context: segment.context, id: segment.text)).inserted {
+                entries.append(POEntry(context: segment.context, id: segment.text, translations: [segment.text]))
+            }
+            let table = TranslationTable(catalog: POCatalog(entries: entries), path: "Locales/fr.po")
+            let built = PageBuilder(page: extraction, source: Array(page.html.utf8), language: "fr", table: table, alternates: []).build()
+            #expect(built.translated == built.segments, "\(page.path): \(built.warnings)")
+            let before = DOMTokens(HTMLParser.parse(page.html).root)
+            let after = DOMTokens(HTMLParser.parse(String(decoding: built.bytes, as: UTF8.self)).root)
+            if before.tokens != after.tokens {
+                let index = zip(before.tokens, after.tokens).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(before.tokens.count, after.tokens.count)
+                Issue.record("\(page.path): trees differ at token \(index): \(before.tokens[safe: index] ?? "<end>") vs \(after.tokens[safe: index] ?? "<end>")")
+            }
+            pages += 1
+        }
+        #expect(pages == 101)
+    }
+}
+
+/// A page's tree as a flat list, for comparing trees: elements with their attributes,
+/// text and attribute values with whitespace collapsed (as translators see them). What a
+/// translation build changes by design is left out: `<html lang>`, `og:locale`, and the
+/// text of `<time>` elements (rendered per language).
+struct DOMTokens {
+    var tokens: [String] = []
+
+    init(_ root: HTMLElement) {
+        walk(root)
+    }
+
+    private mutating func walk(_ element: HTMLElement) {
+        if element.name == "meta", element[attribute: "property"] == "og:locale" { return }
+        let attributes = element.attributes
+            .filter { !(element.name == "html" && $0.name == "lang") }
+            .map { "\($0.name)=\($0.value.collapsingHTMLWhitespace())" }.sorted()
+        tokens.append("<\(element.name) \(attributes.joined(separator: " "))>")
+        if element.name != "time" {
+            for child in element.children {
+                switch child {
+                case let .element(inner): walk(inner)
+                case let .text(text):
+                    let collapsed = text.collapsingHTMLWhitespace().trimmingHTMLWhitespace()
+                    if !collapsed.isEmpty { tokens.append(collapsed) }
+                case let .comment(text): tokens.append("<!--\(text)-->")
+                case .other: break
+                }
+            }
+        }
+        tokens.append("</\(element.name)>")
+    }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }

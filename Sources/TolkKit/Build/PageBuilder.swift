@@ -29,7 +29,7 @@ struct PageBuilder {
         var edits = ByteEdits()
         var output = Output(bytes: [])
         let dates = DateRenderer(sourceLocale: page.language, locale: language)
-        output.segments = page.units.reduce(0) { $0 + $1.segments.count }
+        output.segments = page.segments.count
         if isTranslation, let table {
             // Attributes first: a translated alt or title inside a rebuilt paragraph is
             // applied to the tag as the paragraph is written.

@@ -21,11 +21,13 @@ struct UnitBuilder {
     private enum Outcome {
         case translated([MessageText.Piece])
         case fallback
+        /// Not for translators (no letters): written back as it was.
+        case verbatim
     }
 
     mutating func build(into edits: inout ByteEdits) {
         var outcomes: [Outcome] = []
-        for segment in segments { outcomes.append(outcome(segment)) }
+        for segment in segments { outcomes.append(segment.isTranslatable ? outcome(segment) : .verbatim) }
         translated = outcomes.filter { if case .translated = $0 { return true }; return false }.count
         switch unit.location {
         case let .attribute(owner)?:
@@ -90,8 +92,11 @@ struct UnitBuilder {
     private func render(_ outcomes: [Outcome]) -> [UInt8]? {
         var bytes: [UInt8] = []
         for (index, outcome) in outcomes.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: " ")) }
+            if index > 0 && segments[index].spaceBefore { bytes.append(UInt8(ascii: " ")) }
             switch outcome {
+            case .verbatim:
+                guard let rendered = renderSource(segments[index].tokens) else { return nil }
+                bytes += rendered
             case let .translated(pieces):
                 guard let rendered = renderTranslation(pieces, numbering: segments[index].numbering) else { return nil }
                 bytes += rendered

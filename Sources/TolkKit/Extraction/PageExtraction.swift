@@ -17,8 +17,8 @@ public struct PageExtraction: Sendable {
         public var segments: [SourceSegment]
     }
 
-    /// All segments of the page, in order.
-    public var segments: [SourceSegment] { units.flatMap(\.segments) }
+    /// The page's segments for translators, in order.
+    public var segments: [SourceSegment] { units.flatMap { $0.segments.filter(\.isTranslatable) } }
 
     /// The language a page is in when it does not say.
     public static let defaultLanguage = "en"
@@ -39,7 +39,7 @@ public struct PageExtraction: Sendable {
             var line = unit.line
             var segments = try segmenter.segments(of: unit)
             if case .content = unit.kind {
-                for index in segments.indices {
+                for index in segments.indices where segments[index].isTranslatable {
                     line = lines.line(of: segments[index].text, from: line)
                     segments[index].line = line
                 }

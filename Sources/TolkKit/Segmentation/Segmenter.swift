@@ -11,15 +11,13 @@ public struct Segmenter: Sendable {
     public func sentences(in text: String) throws -> [String] {
         let unit = TranslationUnit(kind: .content(element: "p"), tokens: [.text(text)], codes: [], line: 1,
                                    context: nil, notes: [], preservesSpace: false)
-        return try segments(of: unit, keepEmpty: true).map { MessageText.plainText($0.text) }
+        return try segments(of: unit).filter { !$0.tokens.isEmpty }.map { MessageText.plainText($0.text) }
     }
 
-    /// The segments of a unit, in order. Segments without any letter are dropped.
+    /// The segments of a unit, in order, including those without any letter (a lone
+    /// "2022." or a placeholder), which are not for translators (`isTranslatable` false)
+    /// but stay part of the unit when the build writes it back.
     public func segments(of unit: TranslationUnit) throws -> [SourceSegment] {
-        try segments(of: unit, keepEmpty: false)
-    }
-
-    private func segments(of unit: TranslationUnit, keepEmpty: Bool) throws -> [SourceSegment] {
         let tokens = unit.preservesSpace ? unit.tokens : collapseWhitespace(unit.tokens)
         let groups: [[UnitToken]]
         if case .attribute = unit.kind {
@@ -30,14 +28,18 @@ public struct Segmenter: Sendable {
             groups = try splitSentences(tokens)
         }
         var segments: [SourceSegment] = []
-        for group in groups {
+        for (index, group) in groups.enumerated() {
             let trimmed = unit.preservesSpace ? group : trimWhitespace(group)
             let hasLetters = trimmed.contains { if case let .text(text) = $0 { return text.contains(where: \.isLetter) }; return false }
-            guard hasLetters || (keepEmpty && !trimmed.isEmpty) else { continue }
             let (text, numbering) = render(trimmed)
+            // Whitespace between this group and the one before, which the build puts back.
+            var spaceBefore = false
+            if case let .text(first)? = group.first, first.first == " " { spaceBefore = true }
+            if index > 0, case let .text(last)? = groups[index - 1].last, last.last == " " { spaceBefore = true }
             segments.append(SourceSegment(
                 context: unit.context, text: text, comments: comments(for: unit, numbering: numbering),
-                line: unit.line, tokens: trimmed, numbering: numbering))
+                line: unit.line, tokens: trimmed, numbering: numbering,
+                isTranslatable: hasLetters, spaceBefore: spaceBefore))
         }
         return segments
     }

@@ -12,4 +12,9 @@ public struct SourceSegment: Sendable, Equatable {
     public var tokens: [UnitToken]
     /// Placeholder number (1-based) for each code index the segment uses.
     public var numbering: [Int: Int]
+    /// False for segments without a letter ("2022.", a lone placeholder): they are not
+    /// offered for translation, but the build writes them back as they were.
+    public var isTranslatable = true
+    /// True when whitespace separated this segment from the one before it.
+    public var spaceBefore = false
 }
