@@ -89,4 +89,46 @@ struct CommandTests {
         #expect(run.errors == "tolk: error: Locales/de.po:2: string is not terminated (missing closing quote)\n")
         #expect(try String(contentsOf: folder.appendingPathComponent("Locales/de.po"), encoding: .utf8) == broken)
     }
+
+    @Test("build reports each page and language; --strict fails on any fallback")
+    func build() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for name in ["Input", "Locales"] {
+            try FileManager.default.copyItem(at: Fixture.url("build/\(name)"), to: folder.appendingPathComponent(name))
+        }
+        let run = try tolk(["build", "--project", folder.path])
+        #expect(run.status == 0)
+        #expect(run.output == """
+            Output/en/event.html: 13/13 segments translated (100%)
+            Output/de/event.html: 10/13 segments translated (76.9%)
+            Output/de/index.html: written
+            Output/en/index.html: written
+            Output/sitemap.xml: written
+
+            """)
+        #expect(run.errors.contains("Locales/de.po:27: warning: translation not used (placeholders are badly nested: <1> is never closed)"))
+
+        let strict = try tolk(["build", "--strict"], in: folder)
+        #expect(strict.status == 1)
+        #expect(strict.errors.hasSuffix("tolk: error: --strict: 3 segment(s) fell back to their source language\n"))
+
+        let skipped = try tolk(["build", "--min-completion", "90"], in: folder)
+        #expect(skipped.status == 0)
+        #expect(skipped.output.contains("Output/de/event.html: 10/13 segments translated (76.9%) (not written)"))
+        #expect(try tolk(["build", "--min-completion", "120"], in: folder).status == 64)
+    }
+
+    @Test("build stops on an unknown catalogue language with exit code 1 and writes nothing")
+    func buildUnknownLanguage() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(at: Fixture.url("build/Input"), to: folder.appendingPathComponent("Input"))
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Locales"), withIntermediateDirectories: true)
+        try "".write(to: folder.appendingPathComponent("Locales/german.po"), atomically: true, encoding: .utf8)
+        let run = try tolk(["build", "--project", folder.path])
+        #expect(run.status == 1)
+        #expect(run.errors.hasPrefix("tolk: error: Locales/german.po: 'german' is not a language code ICU knows"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Output").path))
+    }
 }

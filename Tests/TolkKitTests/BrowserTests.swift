@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+@testable import TolkKit
+
+/// The built German pages opened in headless Chromium, checked for what a visitor gets.
+@Suite("In a browser")
+struct BrowserTests {
+    static let chromium = "/usr/bin/chromium"
+
+    /// The page's DOM after Chromium has loaded it and run its scripts.
+    func dom(_ file: URL) throws -> String {
+        guard FileManager.default.isExecutableFile(atPath: Self.chromium) else {
+            throw GNUGettext.Failure(description: "Chromium is missing at \(Self.chromium): install Debian's chromium package (apt-get install chromium); .ci/run does")
+        }
+        let profile = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: profile) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.chromium)
+        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                             "--user-data-dir=\(profile.path)", "--dump-dom", file.absoluteString]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    @Test("German pages show German text, lang=de, German dates and working language links", arguments: [
+        ("relational-leadership.html", "Human Learning Systems und beziehungsorientierte Führung", "Dienstag, 11. Oktober 2022, 10:00"),
+        ("promise-scotland.html", "Wie kann HLS uns helfen, „The Promise“ in Schottland einzulösen?", "Donnerstag, 13. Oktober 2022, 14:00"),
+        ("hls-week-2022.html", "Human Learning Systems Week 2022", "Montag, 10. Oktober"),
+        ("berlin.html", "Willkommen in Berlin", "Donnerstag, 13. Oktober 2022, 9:30"),
+        ("index.html", "Veranstaltungen", "Dienstag, 11. Oktober 2022, 10:00"),
+    ])
+    func germanPage(_ name: String, _ heading: String, _ date: String) throws {
+        let (folder, _) = try ShippedSiteTests.build()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let page = folder.appendingPathComponent("Output/de/\(name)")
+        let dom = try dom(page)
+        #expect(dom.contains("<html lang=\"de\""), "\(name): the browser does not see lang=\"de\"")
+        let document = HTMLParser.parse(dom)
+        let text = document.root.textContent.collapsingHTMLWhitespace()
+        #expect(text.contains(heading), "\(name): heading not shown")
+        #expect(text.contains(date), "\(name): date not shown in German")
+        // Every language link the browser sees leads to a page that exists.
+        var links: [String] = []
+        func collect(_ element: HTMLElement) {
+            if element.name == "link" || element.name == "a", element[attribute: "hreflang"] != nil, let href = element[attribute: "href"] {
+                links.append(href)
+            }
+            element.children.forEach { if case let .element(child) = $0 { collect(child) } }
+        }
+        collect(document.root)
+        #expect(!links.isEmpty)
+        for href in links {
+            let target = URL(fileURLWithPath: href, relativeTo: page.deletingLastPathComponent()).standardizedFileURL
+            #expect(FileManager.default.fileExists(atPath: target.path), "\(name): language link \(href) leads nowhere")
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+@testable import TolkKit
+
+/// The shipped event pages, built as `swift run tolk build` builds them.
+@Suite("Shipped site")
+struct ShippedSiteTests {
+    /// Builds a temporary copy of the repository's Input/ and Locales/.
+    static func build() throws -> (URL, SiteBuild.Result) {
+        let folder = try temporaryFolder()
+        for name in ["Input", "Locales"] {
+            try FileManager.default.copyItem(at: Fixture.repositoryRoot.appendingPathComponent(name),
+                                              to: folder.appendingPathComponent(name))
+        }
+        return (folder, try SiteBuild(project: Project(root: folder)).run())
+    }
+
+    @Test("every page is built in English and German with nothing falling back")
+    func complete() throws {
+        let (folder, result) = try Self.build()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(result.pages.count == 8)
+        #expect(result.pages.allSatisfy { $0.written && $0.fallbacks == 0 }, "\(result.pages.filter { $0.fallbacks > 0 })")
+        #expect(result.warnings.isEmpty, "\(result.warnings)")
+        #expect(result.extraFiles == ["Output/de/index.html", "Output/en/index.html", "Output/sitemap.xml"])
+        let german = try String(contentsOf: folder.appendingPathComponent("Output/de/index.html"), encoding: .utf8)
+        #expect(german.contains("<p>4 Veranstaltungen</p>"))
+        #expect(german.contains("<h1>Veranstaltungen</h1>"))
+        #expect(german.components(separatedBy: " lang=\"en\"").count - 1 == 1, "only the link to the English index is in English")
+    }
+
+    @Test("the German page written in German comes back as written, plus its language links")
+    func germanSourcePage() throws {
+        let (folder, _) = try Self.build()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let source = try String(contentsOf: folder.appendingPathComponent("Input/berlin.html"), encoding: .utf8)
+        let built = try String(contentsOf: folder.appendingPathComponent("Output/de/berlin.html"), encoding: .utf8)
+        let links = built.split(separator: "\n").filter { $0.contains("rel=\"alternate\"") }.map { "\n" + $0 }.joined()
+        #expect(links == """
+
+              <link rel="alternate" hreflang="de" href="../de/berlin.html">
+              <link rel="alternate" hreflang="en" href="../en/berlin.html">
+              <link rel="alternate" hreflang="x-default" href="../de/berlin.html">
+            """)
+        #expect(built == source.replacingOccurrences(of: "  </style>\n</head>", with: "  </style>" + links + "\n</head>"))
+    }
+}
