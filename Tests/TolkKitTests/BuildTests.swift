@@ -194,4 +194,22 @@ struct BuildTests {
             return path == "Output/en/event.html"
         }
     }
+
+    @Test("a broken page is still built, from libxml2's repair, with a warning naming the line")
+    func brokenPage() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Input"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Fixture.url("html/broken.html"), to: folder.appendingPathComponent("Input/broken.html"))
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Locales"), withIntermediateDirectories: true)
+        try "msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=UTF-8\\n\"\n\nmsgid \"Still <1>extracted</1> after the errors.\"\nmsgstr \"Trotz der Fehler <1>extrahiert</1>.\"\n"
+            .write(to: folder.appendingPathComponent("Locales/de.po"), atomically: true, encoding: .utf8)
+        let result = try SiteBuild(project: Project(root: folder), baseURL: "https://events.example.org").run()
+        #expect(result.warnings.contains("Input/broken.html:6: warning: Unexpected end tag : span (repaired)"))
+        let page = try read(folder, "Output/de/broken.html")
+        #expect(page.contains("<p>Trotz der Fehler <b>extrahiert</b>.</p>"))
+        #expect(page.contains("<p lang=\"en\">A stray closing tag follows.</span></p>"), "the stray tag stays as written")
+        let sitemap = try read(folder, "Output/sitemap.xml")
+        #expect(sitemap.contains("<loc>https://events.example.org/de/broken.html</loc>"))
+    }
 }
