@@ -4,6 +4,7 @@
 #include <unicode/fmtable.h>
 #include <unicode/msgfmt.h>
 #include <unicode/unistr.h>
+#include <cstring>
 #include <vector>
 
 extern "C" int32_t tolk_format_message(const char *locale, const uint16_t *pattern, int32_t patternLength,
@@ -37,4 +38,60 @@ extern "C" int32_t tolk_format_message(const char *locale, const uint16_t *patte
         return 0;
     }
     return result.extract(reinterpret_cast<UChar *>(out), capacity, error);
+}
+
+#include <unicode/messagepattern.h>
+#include <string>
+
+// Describes a MessageFormat pattern for checks, as UTF-8 lines:
+//   "arg NAME" for every argument, and "plural NAME KEY KEY ..." for every plural or
+//   selectordinal argument with its selector keywords. Returns the bytes needed.
+extern "C" int32_t tolk_message_describe(const uint16_t *pattern, int32_t patternLength, char *out, int32_t capacity,
+                                        int32_t *errorOffset, int32_t *status) {
+    UErrorCode error = U_ZERO_ERROR;
+    UParseError parseError;
+    *errorOffset = -1;
+    icu::UnicodeString source(reinterpret_cast<const UChar *>(pattern), patternLength);
+    icu::MessagePattern parsed(source, &parseError, error);
+    if (U_FAILURE(error)) {
+        *errorOffset = parseError.offset;
+        *status = static_cast<int32_t>(error);
+        return 0;
+    }
+    struct Argument {
+        UMessagePatternArgType type;
+        std::string name;
+        std::string keywords;
+    };
+    std::vector<Argument> stack;
+    std::string result;
+    for (int32_t i = 0; i < parsed.countParts(); i++) {
+        const icu::MessagePattern::Part &part = parsed.getPart(i);
+        UMessagePatternPartType type = part.getType();
+        if (type == UMSGPAT_PART_TYPE_ARG_START) {
+            stack.push_back(Argument{part.getArgType(), "", ""});
+        } else if ((type == UMSGPAT_PART_TYPE_ARG_NAME || type == UMSGPAT_PART_TYPE_ARG_NUMBER) && !stack.empty()) {
+            std::string name;
+            parsed.getSubstring(part).toUTF8String(name);
+            stack.back().name = name;
+            result += "arg " + name + "\n";
+        } else if (type == UMSGPAT_PART_TYPE_ARG_SELECTOR && !stack.empty()) {
+            std::string keyword;
+            parsed.getSubstring(part).toUTF8String(keyword);
+            stack.back().keywords += " " + keyword;
+        } else if (type == UMSGPAT_PART_TYPE_ARG_LIMIT && !stack.empty()) {
+            Argument argument = stack.back();
+            stack.pop_back();
+            if (argument.type == UMSGPAT_ARG_TYPE_PLURAL || argument.type == UMSGPAT_ARG_TYPE_SELECTORDINAL) {
+                result += "plural " + argument.name + argument.keywords + "\n";
+            }
+        }
+    }
+    *status = 0;
+    int32_t length = static_cast<int32_t>(result.size());
+    if (length < capacity) {
+        memcpy(out, result.data(), result.size());
+        out[length] = '\0';
+    }
+    return length;
 }

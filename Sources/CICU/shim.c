@@ -9,6 +9,9 @@
 #include <unicode/udateintervalformat.h>
 #include <unicode/udatpg.h>
 #include <unicode/uformattedvalue.h>
+#include <unicode/ulocdata.h>
+#include <unicode/unorm2.h>
+#include <unicode/unum.h>
 #include <unicode/upluralrules.h>
 
 struct TolkBreakIterator {
@@ -177,4 +180,37 @@ int32_t tolk_display_name(const char *locale, uint16_t *out, int32_t capacity) {
     UErrorCode error = U_ZERO_ERROR;
     int32_t length = uloc_getDisplayName(locale, locale, (UChar *)out, capacity, &error);
     return U_SUCCESS(error) ? length : 0;
+}
+
+int32_t tolk_parse_number(const char *locale, const uint16_t *text, int32_t length, double *value) {
+    UErrorCode error = U_ZERO_ERROR;
+    UNumberFormat *format = unum_open(UNUM_DECIMAL, NULL, 0, locale, NULL, &error);
+    if (U_FAILURE(error)) return 0;
+    int32_t position = 0;
+    *value = unum_parseDouble(format, (const UChar *)text, length, &position, &error);
+    unum_close(format);
+    return U_SUCCESS(error) ? position : 0;
+}
+
+int32_t tolk_is_nfc(const uint16_t *text, int32_t length) {
+    UErrorCode error = U_ZERO_ERROR;
+    const UNormalizer2 *normalizer = unorm2_getNFCInstance(&error);
+    if (U_FAILURE(error)) return 1;
+    UBool result = unorm2_isNormalized(normalizer, (const UChar *)text, length, &error);
+    return U_SUCCESS(error) && !result ? 0 : 1;
+}
+
+int32_t tolk_quotation_marks(const char *locale, uint16_t *out) {
+    UErrorCode error = U_ZERO_ERROR;
+    ULocaleData *data = ulocdata_open(locale, &error);
+    if (U_FAILURE(error)) return 0;
+    const ULocaleDataDelimiterType types[4] = {ULOCDATA_QUOTATION_START, ULOCDATA_QUOTATION_END,
+                                               ULOCDATA_ALT_QUOTATION_START, ULOCDATA_ALT_QUOTATION_END};
+    for (int i = 0; i < 4; i++) {
+        UChar buffer[4] = {0, 0, 0, 0};
+        ulocdata_getDelimiter(data, types[i], buffer, 4, &error);
+        memcpy(out + i * 4, buffer, 4 * sizeof(UChar));
+    }
+    ulocdata_close(data);
+    return U_SUCCESS(error) ? 1 : 0;
 }

@@ -7,7 +7,7 @@ struct Tolk: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tolk",
         abstract: "Localize event pages: extract strings to gettext catalogues and build translated pages.",
-        subcommands: [BuildCommand.self, ExtractCommand.self, SegmentCommand.self])
+        subcommands: [BuildCommand.self, ExtractCommand.self, CheckCommand.self, StatsCommand.self, SegmentCommand.self])
 }
 
 /// Runs `body`, turning Tolk's errors into a message on standard error and exit code 1.

@@ -61,6 +61,23 @@ int32_t tolk_format_message(const char *_Nonnull locale, const uint16_t *_Nonnul
                             int32_t count, uint16_t *_Nonnull out, int32_t capacity,
                             int32_t *_Nonnull errorOffset, int32_t *_Nonnull status);
 
+/// Describes a MessageFormat pattern as UTF-8 lines "arg NAME" and "plural NAME KEY...".
+/// Returns the length needed; on a syntax error, status > 0 and `errorOffset` is where.
+int32_t tolk_message_describe(const uint16_t *_Nonnull pattern, int32_t patternLength, char *_Nonnull out,
+                              int32_t capacity, int32_t *_Nonnull errorOffset, int32_t *_Nonnull status);
+
+/// Parses a number in the locale's format at the start of `text` (ICU's lenient parse).
+/// Returns the UTF-16 units consumed (0 when there is no number there).
+int32_t tolk_parse_number(const char *_Nonnull locale, const uint16_t *_Nonnull text, int32_t length,
+                          double *_Nonnull value);
+
+/// NFC check: 1 when `text` is in Normalization Form C.
+int32_t tolk_is_nfc(const uint16_t *_Nonnull text, int32_t length);
+
+/// The locale's quotation marks (start, end, alternate start, alternate end), UTF-16,
+/// each at most 4 units, written into `out` (16 units).
+int32_t tolk_quotation_marks(const char *_Nonnull locale, uint16_t *_Nonnull out);
+
 /// Likely region of a language, as ICU's likely-subtags data says ("de" -> "DE").
 int32_t tolk_likely_region(const char *_Nonnull locale, char *_Nonnull buffer, int32_t capacity);
 

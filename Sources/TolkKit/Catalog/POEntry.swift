@@ -22,6 +22,8 @@ public struct POEntry: Sendable, Equatable {
     public var isObsolete = false
     /// 1-based line of the entry's first line in the file it was read from (0 if new).
     public var line = 0
+    /// 1-based line of the `msgstr` (the first `msgstr[0]` of a plural), where findings point.
+    public var translationLine = 0
 
     public init(context: String? = nil, id: String, pluralID: String? = nil, translations: [String] = [""]) {
         self.context = context

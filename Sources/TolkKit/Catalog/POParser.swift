@@ -246,6 +246,7 @@ private struct PendingEntry {
             entry.pluralID = value
         case let .translation(index):
             if !hasID { throw fail("msgstr without msgid") }
+            if entry.translationLine == 0 { entry.translationLine = line }
             if index < 0 {
                 if entry.pluralID != nil { throw fail("a plural message needs msgstr[0], msgstr[1], ... instead of msgstr") }
                 if translationsByIndex[0] != nil { throw fail("a second msgstr in one entry") }

@@ -1,0 +1,195 @@
+import Foundation
+
+/// `tolk check`: re-extracts the pages and validates catalogues against them.
+///
+/// Reads everything, changes nothing. Entry rules run on translated entries; the
+/// catalogue-level rules (missing, obsolete, untranslated, fuzzy, plural forms) here.
+public struct CatalogCheck {
+    public let project: Project
+    /// Languages to check; all catalogues when empty.
+    public var languages: [String]
+    /// Under `--strict`, fuzzy entries are errors.
+    public var strict: Bool
+
+    public init(project: Project, languages: [String] = [], strict: Bool = false) {
+        self.project = project
+        self.languages = languages
+        self.strict = strict
+    }
+
+    /// The entry rules, in the order their findings are listed.
+    public static let entryRules: [any EntryRule] = [
+        PlaceholderMismatchRule(), MarkupInTranslationRule(), ICUSyntaxRule(), ICUArgumentsRule(), PluralCategoriesRule(),
+        NumberMismatchRule(), WhitespaceRule(), PunctuationRule(), QuotesRule(), SameAsSourceRule(), LengthRule(),
+        NormalizationRule(), InvisibleCharacterRule(), TerminologyRule(),
+    ]
+
+    /// Every rule id with a one-line description, for reports.
+    public static let ruleDescriptions: [(id: String, text: String)] = [
+        ("missing-entry", "A source segment has no entry in the catalogue."),
+        ("obsolete-entry", "An active entry that no page has any more."),
+        ("untranslated", "An entry without a translation."),
+        ("fuzzy", "A translation marked fuzzy: it needs review before it is used."),
+        ("plural-forms", "Plural-Forms header or msgstr[n] count disagrees with the language."),
+        (PlaceholderMismatchRule.id, "Placeholders missing, extra, duplicated or badly nested."),
+        (MarkupInTranslationRule.id, "HTML markup or entities typed into a translation."),
+        (ICUSyntaxRule.id, "ICU MessageFormat syntax error."),
+        (ICUArgumentsRule.id, "ICU message arguments differ from the source's."),
+        (PluralCategoriesRule.id, "Plural keywords the language does not have, or required ones missing."),
+        (NumberMismatchRule.id, "Numbers, times or dates differ in value from the source's."),
+        (WhitespaceRule.id, "Leading or trailing whitespace differs, or doubled spaces."),
+        (PunctuationRule.id, "Sentence-final punctuation differs from the source's."),
+        (QuotesRule.id, "Quotation marks not in the language's style."),
+        (SameAsSourceRule.id, "Translation identical to a source that is not just names or numbers."),
+        (LengthRule.id, "Translation far longer or shorter than the source."),
+        (NormalizationRule.id, "Translation not in Unicode NFC."),
+        (InvisibleCharacterRule.id, "Bidi controls, zero-width or control characters."),
+        (TerminologyRule.id, "Glossary term not translated as the glossary says, or a name changed."),
+    ]
+
+    /// Per-language totals for the report.
+    public struct Summary: Sendable, Equatable, Codable {
+        public var entries = 0
+        public var translated = 0
+        public var fuzzy = 0
+        public var untranslated = 0
+        public var errors = 0
+        public var warnings = 0
+        /// Words of the source text (ICU word breaks) of all entries.
+        public var words = 0
+    }
+
+    public struct Result: Sendable {
+        public var findings: [Finding]
+        public var summaries: [String: Summary]
+        /// Catalogue path per language, in the order checked.
+        public var catalogs: [(language: String, path: String)]
+        public var hasErrors: Bool { findings.contains { $0.severity == .error } }
+    }
+
+    /// Runs every check.
+    ///
+    /// - Throws: `TolkError` when a page, catalogue or the glossary cannot be read; the
+    ///   command turns that into exit code 2.
+    public func run() throws -> Result {
+        let pages = try project.extractPages()
+        let glossary = try readGlossary()
+        var available = project.catalogLanguages()
+        for language in languages where !available.contains(language) {
+            guard LanguageTag.isKnown(language) else { throw TolkError.unknownLanguage(code: language, source: "--locale") }
+            throw TolkError.unreadableFile(path: project.catalogPath(for: language), reason: "no such catalogue")
+        }
+        if !languages.isEmpty { available = available.filter { languages.contains($0) } }
+
+        var findings: [Finding] = []
+        var summaries: [String: Summary] = [:]
+        var catalogs: [(String, String)] = []
+        for language in available {
+            let path = project.catalogPath(for: language)
+            guard LanguageTag.isKnown(language) else { throw TolkError.unknownLanguage(code: language, source: path) }
+            let catalog = try POParser(path: path).parse(TextFile.read(project.absolute(path), displayPath: path))
+            let (languageFindings, summary) = check(catalog, language: language, path: path, pages: pages, glossary: glossary)
+            findings += languageFindings
+            summaries[language] = summary
+            catalogs.append((language, path))
+        }
+        return Result(findings: findings, summaries: summaries, catalogs: catalogs)
+    }
+
+    func check(_ catalog: POCatalog, language: String, path: String, pages: [PageExtraction], glossary: Glossary?)
+        -> ([Finding], Summary) {
+        let template = CatalogTemplate.entries(for: language, from: pages)
+        let sourceLanguages = Self.sourceLanguages(for: language, pages: pages)
+        let expected = Set(template.map(\.key))
+        let entries = catalog.activeMessages
+        let present = Dictionary(entries.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        var findings: [Finding] = []
+        var summary = Summary()
+
+        for source in template where present[source.key] == nil {
+            var context = EntryContext(entry: source, language: language, sourceLanguage: sourceLanguages[source.key] ?? "en",
+                                       catalogPath: path, glossary: glossary)
+            context.entry.line = 0
+            findings.append(context.finding("missing-entry", .error, "the source has this text but the catalogue does not",
+                                            fix: "run `tolk extract` to add it, then translate it"))
+        }
+        findings += pluralFormFindings(catalog, language: language, path: path)
+        for entry in entries {
+            let context = EntryContext(entry: entry, language: language, sourceLanguage: sourceLanguages[entry.key] ?? "en",
+                                       catalogPath: path, glossary: glossary)
+            summary.entries += 1
+            summary.words += BreakIterator.words(in: context.sourceText, locale: context.sourceLanguage).count
+            if !expected.contains(entry.key) {
+                findings.append(context.finding("obsolete-entry", .warning, "no page has this text any more",
+                                                fix: "run `tolk extract`, which keeps it as an obsolete (#~) entry"))
+            }
+            if !entry.isTranslated {
+                summary.untranslated += 1
+                findings.append(context.finding("untranslated", .error, "not translated", fix: "translate it"))
+                continue
+            }
+            if entry.isFuzzy {
+                summary.fuzzy += 1
+                findings.append(context.finding("fuzzy", strict ? .error : .warning,
+                                                "marked fuzzy: the source changed since it was translated",
+                                                fix: "review the translation against the source, then remove the fuzzy flag"))
+                continue
+            }
+            summary.translated += 1
+            for rule in Self.entryRules { findings += rule.check(context) }
+        }
+        summary.errors = findings.filter { $0.severity == .error }.count
+        summary.warnings = findings.filter { $0.severity == .warning }.count
+        return (findings, summary)
+    }
+
+    /// The language each msgid is written in: its page's language (English for the index).
+    static func sourceLanguages(for language: String, pages: [PageExtraction]) -> [POEntry.Key: String] {
+        var result: [POEntry.Key: String] = [:]
+        for page in pages where !LanguageTag.sameLanguage(page.language, language) {
+            for segment in page.segments {
+                let key = POEntry.Key(context: segment.context, id: segment.text)
+                if result[key] == nil { result[key] = page.language }
+            }
+        }
+        return result
+    }
+
+    /// `plural-forms`: the header's nplurals, and each plural entry's msgstr[n] count.
+    func pluralFormFindings(_ catalog: POCatalog, language: String, path: String) -> [Finding] {
+        let expected = PluralForms.header(for: language)
+        let expectedCount = Self.nplurals(expected)
+        var findings: [Finding] = []
+        let header = catalog.header ?? POEntry(id: "")
+        let headerContext = EntryContext(entry: header, language: language, sourceLanguage: "en", catalogPath: path, glossary: nil)
+        if let value = catalog.headerField("Plural-Forms") {
+            if let count = Self.nplurals(value), count != expectedCount {
+                findings.append(headerContext.finding("plural-forms", .error,
+                    "Plural-Forms says nplurals=\(count), but \(language) has \(expectedCount ?? 0) plural forms",
+                    fix: "set the header to: Plural-Forms: \(expected)"))
+            }
+        } else if catalog.entries.contains(where: { $0.pluralID != nil && !$0.isObsolete }) {
+            findings.append(headerContext.finding("plural-forms", .error, "plural entries but no Plural-Forms header",
+                                                  fix: "add to the header: Plural-Forms: \(expected)"))
+        }
+        let count = catalog.headerField("Plural-Forms").flatMap(Self.nplurals) ?? expectedCount
+        for entry in catalog.activeMessages where entry.pluralID != nil && entry.translations.count != count {
+            let context = EntryContext(entry: entry, language: language, sourceLanguage: "en", catalogPath: path, glossary: nil)
+            findings.append(context.finding("plural-forms", .error,
+                "\(entry.translations.count) msgstr[n] forms where the catalogue has \(count ?? 0) plural forms",
+                fix: "give exactly msgstr[0]…msgstr[\((count ?? 1) - 1)]"))
+        }
+        return findings
+    }
+
+    static func nplurals(_ header: String) -> Int? {
+        guard let range = header.range(of: "nplurals=") else { return nil }
+        return Int(header[range.upperBound...].prefix { $0.isNumber })
+    }
+
+    private func readGlossary() throws -> Glossary? {
+        let path = "Locales/glossary.csv"
+        guard FileManager.default.fileExists(atPath: project.absolute(path)) else { return nil }
+        return try Glossary(path: path, text: TextFile.read(project.absolute(path), displayPath: path))
+    }
+}

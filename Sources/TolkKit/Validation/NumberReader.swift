@@ -1,0 +1,93 @@
+import Foundation
+
+/// Reads the numbers of a text as values, the way its language writes them: numbers parsed
+/// by ICU in that locale (1.000,5 in German is 1000.5), times as minutes of the day
+/// (2pm, 14:00 and 14 Uhr are one value), ordinals and dates as their parts, and month
+/// names as month numbers, so "13 October" and "13. Oktober" and "13.10." agree.
+struct NumberReader {
+    let locale: String
+
+    /// The values of `text`, as comparable keys ("n:13", "t:840"), in order.
+    func values(in text: String) -> [String] {
+        let string = text as NSString
+        var consumed = IndexSet()
+        var values: [(Int, String)] = []
+        func take(_ pattern: String, _ make: (NSTextCheckingResult) -> [String]?) {
+            guard let regex = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { return }
+            for match in regex.matches(in: text, range: NSRange(location: 0, length: string.length)) {
+                let range = match.range
+                guard !consumed.intersects(integersIn: range.location..<(range.location + range.length)),
+                      let made = make(match) else { continue }
+                consumed.insert(integersIn: range.location..<(range.location + range.length))
+                values += made.map { (range.location, $0) }
+            }
+        }
+        func group(_ match: NSTextCheckingResult, _ index: Int) -> String? {
+            let range = match.range(at: index)
+            return range.location == NSNotFound ? nil : string.substring(with: range)
+        }
+        func number(_ text: String?) -> String? { text.flatMap { Double($0) }.map { "n:\(Self.format($0))" } }
+        func time(_ hour: String?, _ minute: String?, _ marker: String?) -> [String]? {
+            guard var hours = hour.flatMap({ Int($0) }), hours <= 24 else { return nil }
+            let minutes = minute.flatMap { Int($0) } ?? 0
+            guard minutes < 60 else { return nil }
+            let marker = marker?.lowercased().replacingOccurrences(of: ".", with: "")
+            if marker == "pm", hours < 12 { hours += 12 }
+            if marker == "am", hours == 12 { hours = 0 }
+            return ["t:\(hours * 60 + minutes)"]
+        }
+        let day = #"(?<![\d.,])"#
+        // Dates: 2022-10-13, 13.10.2022, 11/10/22, 13.10.
+        take(#"\b(\d{4})-(\d{2})-(\d{2})\b"#) { match in [1, 2, 3].compactMap { number(group(match, $0)) } }
+        take(day + #"(\d{1,2})[./](\d{1,2})[./](\d{2,4})\b"#) { match in [1, 2, 3].compactMap { number(group(match, $0)) } }
+        take(day + #"(\d{1,2})\.(\d{1,2})\.(?!\d)"#) { match in [1, 2].compactMap { number(group(match, $0)) } }
+        // Times: 14:00, 9.30 Uhr, 10:00 am, 2pm, 10 Uhr, 9.30–11.00.
+        let marker = #"\s*(a\.?m\.?|p\.?m\.?|uhr|h\b)"#
+        take(day + #"(\d{1,2}):(\d{2})(?:"# + marker + ")?") { time(group($0, 1), group($0, 2), group($0, 3)) }
+        take(day + #"(\d{1,2})\.(\d{2})"# + marker) { time(group($0, 1), group($0, 2), group($0, 3)) }
+        take(day + #"(\d{1,2})\.(\d{2})(?=\s*[-–]\s*\d{1,2}[.:]\d{2})"#) { time(group($0, 1), group($0, 2), nil) }
+        take(#"(?<=[-–]\s?)(\d{1,2})\.(\d{2})\b"#) { time(group($0, 1), group($0, 2), nil) }
+        take(day + #"(\d{1,2})"# + marker) { time(group($0, 1), nil, group($0, 2)) }
+        // Ordinals: 13th, 1st; German 13. before a word.
+        take(#"\b(\d+)(?:st|nd|rd|th)\b"#) { [number(group($0, 1))].compactMap { $0 } }
+        take(day + #"(\d{1,3})\.(?=\s+\p{L})"#) { [number(group($0, 1))].compactMap { $0 } }
+        // Month names, in this language, as month numbers.
+        for (index, names) in monthNames().enumerated() {
+            for name in names where name.count >= 3 {
+                take(#"(?<!\p{L})"# + NSRegularExpression.escapedPattern(for: name) + #"\.?(?!\p{L})"#) { _ in ["n:\(index + 1)"] }
+            }
+        }
+        // Everything else numeric, parsed by ICU the locale's way.
+        let units = Array(text.utf16)
+        var index = 0
+        while index < units.count {
+            let isDigit = units[index] >= 0x30 && units[index] <= 0x39
+            if isDigit, !consumed.contains(index), let parsed = ICUText.parseNumber(Array(units[index...]), locale: locale) {
+                let end = min(index + parsed.length, units.count)
+                let overlap = consumed.intersects(integersIn: index..<end)
+                if !overlap {
+                    values.append((index, "n:\(Self.format(parsed.value))"))
+                    consumed.insert(integersIn: index..<end)
+                }
+                index = max(end, index + 1)
+                while index < units.count, units[index] >= 0x30 && units[index] <= 0x39 { index += 1 }
+                continue
+            }
+            index += 1
+        }
+        return values.sorted { $0.0 < $1.0 }.map(\.1)
+    }
+
+    /// Full and short month names in this language, lowercased, January first.
+    private func monthNames() -> [[String]] {
+        (1...12).map { month in
+            let date = MachineDate(String(format: "2022-%02d-15", month))!
+            return ["MMMM", "MMM"].compactMap { ICUFormat.date(date, skeleton: $0, locale: locale)?.lowercased() }
+                .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ".")) }
+        }
+    }
+
+    static func format(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+}

@@ -1,0 +1,45 @@
+/// Findings for people: grouped by catalogue, each with its msgid and fix; colour only
+/// when the command says the output is a terminal.
+public struct TextReport {
+    public var color: Bool
+
+    public init(color: Bool) {
+        self.color = color
+    }
+
+    public func render(_ result: CatalogCheck.Result) -> String {
+        var output = ""
+        for (language, path) in result.catalogs {
+            let summary = result.summaries[language] ?? CatalogCheck.Summary()
+            output += bold("\(path) (\(language))") + ": \(summary.entries) entries, \(summary.translated) translated, "
+                + "\(summary.fuzzy) fuzzy, \(summary.untranslated) untranslated; "
+                + "\(summary.errors) error\(summary.errors == 1 ? "" : "s"), \(summary.warnings) warning\(summary.warnings == 1 ? "" : "s")\n"
+            for finding in result.findings where finding.file == path {
+                let location = finding.line > 0 ? "\(finding.file):\(finding.line)" : finding.file
+                output += "\(location): \(paint(finding.severity)) [\(finding.rule)] \(finding.message)\n"
+                if let sourceFile = finding.sourceFile {
+                    output += "    source: \(sourceFile)\(finding.sourceLine.map { ":\($0)" } ?? "")\n"
+                }
+                output += "    msgid:  \(quoted(finding.msgid))\n"
+                if !finding.msgstr.isEmpty { output += "    msgstr: \(quoted(finding.msgstr))\n" }
+                if let fix = finding.fix { output += "    fix:    \(fix)\n" }
+            }
+        }
+        return output
+    }
+
+    private func quoted(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            .replacingOccurrences(of: "\n", with: "\\n") + "\""
+    }
+
+    private func paint(_ severity: Finding.Severity) -> String {
+        guard color else { return severity.rawValue + ":" }
+        let code = severity == .error ? "31" : severity == .warning ? "33" : "36"
+        return "\u{1B}[1;\(code)m\(severity.rawValue):\u{1B}[0m"
+    }
+
+    private func bold(_ text: String) -> String {
+        color ? "\u{1B}[1m\(text)\u{1B}[0m" : text
+    }
+}

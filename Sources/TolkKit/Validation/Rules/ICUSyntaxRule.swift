@@ -1,0 +1,11 @@
+/// `icu-syntax`: an ICU MessageFormat translation that ICU's own parser rejects.
+public struct ICUSyntaxRule: EntryRule {
+    public static let id = "icu-syntax"
+
+    public func check(_ context: EntryContext) -> [Finding] {
+        guard context.isICUMessage, case let .failure(error) = ICUText.describeMessage(context.entry.translation) else { return [] }
+        let place = error.offset.map { "at offset \($0)" } ?? "(ICU error \(error.status))"
+        return [context.finding(Self.id, .error, "ICU MessageFormat syntax error \(place)",
+                                fix: "check the braces and the plural/select syntax against the source")]
+    }
+}

@@ -1,0 +1,31 @@
+/// `number-mismatch`: numbers in the source and the translation differ as values. Each
+/// side is read in its own language by ICU, with times, ordinals, dates and month names
+/// understood, so "2pm on 13 October" and "14 Uhr am 13. Oktober" agree.
+public struct NumberMismatchRule: EntryRule {
+    public static let id = "number-mismatch"
+
+    public func check(_ context: EntryContext) -> [Finding] {
+        guard !context.isICUMessage else { return [] }
+        let source = NumberReader(locale: context.sourceLanguage).values(in: context.sourceText)
+        let translation = NumberReader(locale: context.language).values(in: context.translationText)
+        var missing = source, extra: [String] = []
+        for value in translation {
+            if let index = missing.firstIndex(of: value) { missing.remove(at: index) } else { extra.append(value) }
+        }
+        guard !missing.isEmpty || !extra.isEmpty else { return [] }
+        func describe(_ values: [String]) -> String {
+            values.map { value -> String in
+                let number = value.dropFirst(2)
+                if value.hasPrefix("t:"), let minutes = Int(number) {
+                    return String(format: "%d:%02d", minutes / 60, minutes % 60)
+                }
+                return String(number)
+            }.joined(separator: ", ")
+        }
+        var parts: [String] = []
+        if !missing.isEmpty { parts.append("\(describe(missing)) of the source \(missing.count == 1 ? "is" : "are") missing") }
+        if !extra.isEmpty { parts.append("\(describe(extra)) \(extra.count == 1 ? "is" : "are") not in the source") }
+        return [context.finding(Self.id, .error, "numbers differ: " + parts.joined(separator: "; "),
+                                fix: "write the source's numbers, dates and times in \(context.language) style")]
+    }
+}

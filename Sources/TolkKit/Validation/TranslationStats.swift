@@ -1,0 +1,90 @@
+import Foundation
+
+/// `tolk stats`: per language and per page, segments and words (ICU word breaks)
+/// translated, fuzzy and missing. Reads, never writes.
+public struct TranslationStats: Sendable, Codable, Equatable {
+    public struct Counts: Sendable, Codable, Equatable {
+        public var segments = 0, translated = 0, fuzzy = 0, missing = 0
+        public var words = 0, translatedWords = 0, fuzzyWords = 0, missingWords = 0
+
+        public var percent: Double { segments == 0 ? 100 : Double(translated) * 100 / Double(segments) }
+
+        mutating func add(words count: Int, state: State) {
+            segments += 1
+            words += count
+            switch state {
+            case .translated: translated += 1; translatedWords += count
+            case .fuzzy: fuzzy += 1; fuzzyWords += count
+            case .missing: missing += 1; missingWords += count
+            }
+        }
+    }
+
+    enum State { case translated, fuzzy, missing }
+
+    public struct Row: Sendable, Codable, Equatable {
+        public var language: String
+        /// The page, or nil for the whole language.
+        public var page: String?
+        public var counts: Counts
+    }
+
+    public var rows: [Row]
+
+    public static func compute(_ project: Project) throws -> TranslationStats {
+        let pages = try project.extractPages()
+        var rows: [Row] = []
+        for language in project.catalogLanguages() {
+            let path = project.catalogPath(for: language)
+            guard LanguageTag.isKnown(language) else { throw TolkError.unknownLanguage(code: language, source: path) }
+            let table = TranslationTable(catalog: try POParser(path: path).parse(TextFile.read(project.absolute(path), displayPath: path)), path: path)
+            var total = Counts()
+            var pageRows: [Row] = []
+            for page in pages where !LanguageTag.sameLanguage(page.language, language) {
+                var counts = Counts()
+                for segment in page.segments {
+                    let words = BreakIterator.words(in: MessageText.plainText(segment.text), locale: page.language).count
+                    let state: State
+                    switch table.lookup(context: segment.context, id: segment.text) {
+                    case .translated: state = .translated
+                    case .fuzzy: state = .fuzzy
+                    case .untranslated, .missing: state = .missing
+                    }
+                    counts.add(words: words, state: state)
+                    total.add(words: words, state: state)
+                }
+                pageRows.append(Row(language: language, page: page.path, counts: counts))
+            }
+            rows.append(Row(language: language, page: nil, counts: total))
+            rows += pageRows
+        }
+        return TranslationStats(rows: rows)
+    }
+
+    public func table() -> String {
+        var lines = ["language  page                                        segments  translated  fuzzy  missing     words  translated  share"]
+        for row in rows {
+            let name = row.page ?? "(all pages)"
+            let percent = String(format: "%5.1f%%", row.counts.percent)
+            lines.append(pad(row.language, 8) + "  " + pad(name, 42) + "  " + lpad(row.counts.segments, 8) + "  "
+                + lpad(row.counts.translated, 10) + "  " + lpad(row.counts.fuzzy, 5) + "  " + lpad(row.counts.missing, 7)
+                + "  " + lpad(row.counts.words, 8) + "  " + lpad(row.counts.translatedWords, 10) + "  " + percent)
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    public func json() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+    }
+
+    private func pad(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+    }
+
+    private func lpad(_ value: Int, _ width: Int) -> String {
+        let text = String(value)
+        return text.count >= width ? text : String(repeating: " ", count: width - text.count) + text
+    }
+}

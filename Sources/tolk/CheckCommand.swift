@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import TolkKit
+
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, sarif
+}
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Validate the catalogues against the pages: missing, stale and wrong translations.",
+        discussion: """
+            Exit status: 0 when there are no errors (warnings allowed), 1 when there are errors \
+            (or any finding under --strict), 2 when the check could not run.
+            """)
+
+    @Option(name: .long, help: "Check only this language's catalogue (repeatable).")
+    var locale: [String] = []
+
+    @Option(name: .long, help: "Report format: text, json or sarif.")
+    var format: ReportFormat = .text
+
+    @Flag(name: .long, help: "Treat every finding as failing (exit 1), and fuzzy entries as errors.")
+    var strict = false
+
+    @Option(name: .long, help: "The project folder (default: the current folder).")
+    var project: String = "."
+
+    func run() throws {
+        let result: CatalogCheck.Result
+        do {
+            result = try CatalogCheck(project: Project(root: URL(fileURLWithPath: project)), languages: locale, strict: strict).run()
+        } catch let error as TolkError {
+            FileHandle.standardError.write(Data("tolk: error: \(error.description)\n".utf8))
+            throw ExitCode(2)
+        }
+        switch format {
+        case .text: print(TextReport(color: isatty(STDOUT_FILENO) != 0).render(result), terminator: "")
+        case .json: print(try JSONReport.render(result), terminator: "")
+        case .sarif: print(try SARIFReport.render(result), terminator: "")
+        }
+        if result.hasErrors || (strict && !result.findings.isEmpty) { throw ExitCode(1) }
+    }
+}
