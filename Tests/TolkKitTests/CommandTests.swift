@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import TolkKit
 
 /// The `tolk` command as a user runs it: arguments in, text and exit code out.
 @Suite("tolk command")
@@ -130,5 +131,67 @@ struct CommandTests {
         #expect(run.status == 1)
         #expect(run.errors.hasPrefix("tolk: error: Locales/german.po: 'german' is not a language code ICU knows"))
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Output").path))
+    }
+
+    @Test("check exits 0 on the shipped project, 1 on planted defects, 2 when it cannot run")
+    func checkExitCodes() throws {
+        let shipped = try tolk(["check", "--project", Fixture.repositoryRoot.path])
+        #expect(shipped.status == 0)
+        #expect(shipped.output == """
+            Locales/de.po (de): 58 entries, 58 translated, 0 fuzzy, 0 untranslated; 0 errors, 0 warnings
+            Locales/en.po (en): 15 entries, 15 translated, 0 fuzzy, 0 untranslated; 0 errors, 0 warnings
+
+            """)
+
+        let planted = try tolk(["check", "--locale", "de", "--project", Fixture.url("check").path])
+        #expect(planted.status == 1)
+        #expect(planted.output.contains("""
+            Locales/de.po:43: warning: [punctuation] the source ends with '?', the translation with '.'
+                source: Input/event.html:11
+                msgid:  "Is it free?"
+                msgstr: "Ist es kostenlos."
+                fix:    end the translation with ?
+            """))
+        #expect(!planted.output.contains("\u{1B}["), "no colour when the output is not a terminal")
+
+        let json = try tolk(["check", "--format", "json", "--locale", "de", "--project", Fixture.url("check").path])
+        #expect(json.status == 1)
+        #expect((try? JSONSerialization.jsonObject(with: Data(json.output.utf8))) != nil)
+
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for name in ["Input", "Locales"] {
+            try FileManager.default.copyItem(at: Fixture.repositoryRoot.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+        }
+        try "en,de\nbroken\n".write(to: folder.appendingPathComponent("Locales/glossary.csv"), atomically: true, encoding: .utf8)
+        let broken = try tolk(["check"], in: folder)
+        #expect(broken.status == 2)
+        #expect(broken.errors == "tolk: error: Locales/glossary.csv:2: 1 fields where the header has 2\n")
+    }
+
+    @Test("check --strict fails on warnings too")
+    func checkStrict() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for name in ["Input", "Locales"] {
+            try FileManager.default.copyItem(at: Fixture.repositoryRoot.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+        }
+        let catalog = folder.appendingPathComponent("Locales/de.po")
+        let text = try String(contentsOf: catalog, encoding: .utf8)
+        // A translation that is fine but for its final punctuation: a warning only.
+        try text.replacingOccurrences(of: "msgstr \"Was in dieser Woche passiert\"", with: "msgstr \"Was in dieser Woche passiert:\"")
+            .write(to: catalog, atomically: true, encoding: .utf8)
+        #expect(try tolk(["check"], in: folder).status == 0)
+        #expect(try tolk(["check", "--strict"], in: folder).status == 1)
+    }
+
+    @Test("stats prints a table, or JSON")
+    func stats() throws {
+        let table = try tolk(["stats", "--project", Fixture.repositoryRoot.path])
+        #expect(table.status == 0)
+        #expect(table.output.contains("de        (all pages)                                       61          61      0        0       644         644  100.0%"))
+        let json = try tolk(["stats", "--format", "json", "--project", Fixture.repositoryRoot.path])
+        let decoded = try JSONDecoder().decode(TranslationStats.self, from: Data(json.output.utf8))
+        #expect(decoded.rows.filter { $0.page == nil }.map(\.counts.percent) == [100, 100])
     }
 }

@@ -18,6 +18,8 @@ public struct Finding: Sendable, Equatable, Codable {
     /// Where the source text is (`Input/page.html`, line), when the entry has a reference.
     public var sourceFile: String?
     public var sourceLine: Int?
+    /// The entry's msgctxt, if it has one.
+    public var msgctxt: String?
     public var msgid: String
     public var msgstr: String
     /// What is wrong.
@@ -44,7 +46,7 @@ public struct EntryContext: Sendable {
         }
         return Finding(rule: rule, severity: severity, locale: language, file: catalogPath,
                        line: entry.translationLine > 0 ? entry.translationLine : entry.line,
-                       sourceFile: sourceFile, sourceLine: sourceLine, msgid: entry.id, msgstr: entry.translation,
+                       sourceFile: sourceFile, sourceLine: sourceLine, msgctxt: entry.context, msgid: entry.id, msgstr: entry.translation,
                        message: message, fix: fix)
     }
 

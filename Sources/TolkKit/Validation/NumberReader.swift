@@ -40,13 +40,23 @@ struct NumberReader {
         // Dates: 2022-10-13, 13.10.2022, 11/10/22, 13.10.
         take(#"\b(\d{4})-(\d{2})-(\d{2})\b"#) { match in [1, 2, 3].compactMap { number(group(match, $0)) } }
         take(day + #"(\d{1,2})[./](\d{1,2})[./](\d{2,4})\b"#) { match in [1, 2, 3].compactMap { number(group(match, $0)) } }
-        take(day + #"(\d{1,2})\.(\d{1,2})\.(?!\d)"#) { match in [1, 2].compactMap { number(group(match, $0)) } }
+        take(day + #"(\d{1,2})\.(\d{1,2})\.(?!\d)"#) { match in
+            guard let month = group(match, 2).flatMap({ Int($0) }), (1...12).contains(month) else { return nil }
+            return [1, 2].compactMap { number(group(match, $0)) }
+        }
         // Times: 14:00, 9.30 Uhr, 10:00 am, 2pm, 10 Uhr, 9.30–11.00.
         let marker = #"\s*(a\.?m\.?|p\.?m\.?|uhr|h\b)"#
         take(day + #"(\d{1,2}):(\d{2})(?:"# + marker + ")?") { time(group($0, 1), group($0, 2), group($0, 3)) }
         take(day + #"(\d{1,2})\.(\d{2})"# + marker) { time(group($0, 1), group($0, 2), group($0, 3)) }
         take(day + #"(\d{1,2})\.(\d{2})(?=\s*[-–]\s*\d{1,2}[.:]\d{2})"#) { time(group($0, 1), group($0, 2), nil) }
+        // "at 9.30", "um 9.30": a time where a preposition of time says so.
+        take(#"(?<=\b(?:at|from|until|till|to|by|um|ab|bis|von|gegen)\s)(\d{1,2})\.(\d{2})\b"#) { time(group($0, 1), group($0, 2), nil) }
         take(#"(?<=[-–]\s?)(\d{1,2})\.(\d{2})\b"#) { time(group($0, 1), group($0, 2), nil) }
+        // "10–12 Uhr": both ends of a range are hours.
+        take(day + #"(\d{1,2})\s*[-–]\s*(\d{1,2})\s*(uhr|h\b)"#) { match in
+            guard let first = time(group(match, 1), nil, nil), let second = time(group(match, 2), nil, nil) else { return nil }
+            return first + second
+        }
         take(day + #"(\d{1,2})"# + marker) { time(group($0, 1), nil, group($0, 2)) }
         // Ordinals: 13th, 1st; German 13. before a word.
         take(#"\b(\d+)(?:st|nd|rd|th)\b"#) { [number(group($0, 1))].compactMap { $0 } }

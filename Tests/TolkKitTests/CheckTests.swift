@@ -1,0 +1,178 @@
+import Foundation
+import Testing
+@testable import TolkKit
+
+/// `tolk check` on a catalogue with one planted defect per rule (its translator comment
+/// says which) next to correct translations that must raise nothing.
+@Suite("Check")
+struct CheckTests {
+    static let project = Project(root: Fixture.url("check"))
+
+    static func result(_ languages: [String] = ["de"], strict: Bool = false) throws -> CatalogCheck.Result {
+        try CatalogCheck(project: project, languages: languages, strict: strict).run()
+    }
+
+    @Test("every planted defect is reported under its rule; correct entries raise nothing")
+    func plantedDefects() throws {
+        let result = try Self.result()
+        let catalog = try POParser(path: "de.po").parse(Fixture.text("check/Locales/de.po"))
+        for entry in catalog.entries where !entry.isHeader {
+            let planted = entry.translatorComments.first { $0.hasPrefix("planted: ") }.map { String($0.dropFirst(9)) }
+            let rules = Set(result.findings.filter { $0.msgid == entry.id && $0.msgctxt == entry.context && $0.line > 0 }.map(\.rule))
+            if let planted {
+                #expect(rules == [planted], "\(entry.id): expected only \(planted), got \(rules.sorted())")
+            } else {
+                #expect(rules.isEmpty, "\(entry.id): a correct translation raised \(rules.sorted())")
+            }
+        }
+        let missing = result.findings.filter { $0.rule == "missing-entry" }
+        #expect(missing.map(\.msgid) == ["Brand new line."])
+        #expect(missing.first?.sourceFile == "Input/event.html" && missing.first?.sourceLine == 25)
+        #expect(result.hasErrors)
+    }
+
+    @Test("findings carry the catalogue line, the source page and line, and a fix")
+    func findingDetails() throws {
+        let finding = try #require(try Self.result().findings.first { $0.rule == "punctuation" })
+        #expect(finding.file == "Locales/de.po" && finding.line == 43)
+        #expect(finding.sourceFile == "Input/event.html" && finding.sourceLine == 11)
+        #expect(finding.locale == "de" && finding.severity == .warning)
+        #expect(finding.msgid == "Is it free?" && finding.msgstr == "Ist es kostenlos.")
+        #expect(finding.message == "the source ends with '?', the translation with '.'")
+        #expect(finding.fix == "end the translation with ?")
+    }
+
+    @Test("plural categories come from CLDR via ICU; Plural-Forms must match the language")
+    func plurals() throws {
+        let findings = try Self.result(["fr"]).findings.filter { $0.rule != "missing-entry" }
+        #expect(findings.map(\.message) == [
+            "Plural-Forms says nplurals=3, but fr has 2 plural forms",
+            "plural {count} uses 'few', which fr does not have (it has: many, one, other)",
+            "plural {count} lacks 'many', which fr needs",
+        ])
+        #expect(LanguageTag.pluralCategories("de") == ["one", "other"])
+    }
+
+    @Test("--strict makes fuzzy entries errors")
+    func strict() throws {
+        let fuzzy = try #require(try Self.result(strict: true).findings.first { $0.rule == "fuzzy" })
+        #expect(fuzzy.severity == .error)
+    }
+
+    @Test("the shipped catalogues pass with no findings at all")
+    func shipped() throws {
+        let result = try CatalogCheck(project: Project(root: Fixture.repositoryRoot)).run()
+        #expect(result.findings.isEmpty, "\(result.findings.map { "\($0.rule): \($0.msgid)" })")
+        #expect(result.summaries["de"] == CatalogCheck.Summary(entries: 58, translated: 58, words: 609))
+        #expect(result.summaries["en"]?.translated == 15)
+    }
+
+    @Test("JSON reads back with findings and summaries; SARIF 2.1.0 has rules, levels and locations")
+    func reports() throws {
+        let result = try Self.result()
+        let json = try JSONSerialization.jsonObject(with: Data(JSONReport.render(result).utf8)) as? [String: Any]
+        let findings = try #require(json?["findings"] as? [[String: Any]])
+        #expect(findings.count == result.findings.count)
+        for key in ["rule", "severity", "locale", "file", "line", "msgid", "msgstr", "message"] {
+            #expect(findings.allSatisfy { $0[key] != nil }, "every finding has \(key)")
+        }
+        let summary = try #require((json?["summary"] as? [String: Any])?["de"] as? [String: Int])
+        #expect(summary["entries"] == 26 && summary["untranslated"] == 1 && summary["fuzzy"] == 1)
+        #expect(summary.keys.sorted() == ["entries", "errors", "fuzzy", "translated", "untranslated", "warnings", "words"])
+
+        let sarif = try #require(try JSONSerialization.jsonObject(with: Data(SARIFReport.render(result).utf8)) as? [String: Any])
+        #expect(sarif["version"] as? String == "2.1.0")
+        let run = try #require((sarif["runs"] as? [[String: Any]])?.first)
+        let rules = try #require(((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
+        #expect(rules.count == CatalogCheck.ruleDescriptions.count)
+        let results = try #require(run["results"] as? [[String: Any]])
+        #expect(results.count == result.findings.count)
+        for item in results {
+            #expect(["error", "warning", "note"].contains(item["level"] as? String ?? ""))
+            let location = ((item["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
+            let line = (location?["region"] as? [String: Any])?["startLine"] as? Int
+            #expect((line ?? 0) >= 1, "SARIF lines start at 1")
+            let ruleIndex = item["ruleIndex"] as? Int ?? -1
+            #expect(rules[ruleIndex]["id"] as? String == item["ruleId"] as? String)
+        }
+    }
+
+    @Test("check and stats modify nothing")
+    func readOnly() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for name in ["Input", "Locales"] {
+            try FileManager.default.copyItem(at: Fixture.url("check/\(name)"), to: folder.appendingPathComponent(name))
+        }
+        func snapshot() throws -> [String: Data] {
+            var files: [String: Data] = [:]
+            for name in try FileManager.default.subpathsOfDirectory(atPath: folder.path) {
+                let url = folder.appendingPathComponent(name)
+                var isDirectory: ObjCBool = false
+                if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                    files[name] = try Data(contentsOf: url)
+                }
+            }
+            return files
+        }
+        let before = try snapshot()
+        _ = try CatalogCheck(project: Project(root: folder)).run()
+        _ = try TranslationStats.compute(Project(root: folder))
+        #expect(try snapshot() == before)
+    }
+
+    @Test("a malformed glossary stops with its line")
+    func malformedGlossary() throws {
+        #expect(throws: TolkError.malformedCatalog(path: "g.csv", line: 3, problem: "2 fields where the header has 3")) {
+            try Glossary(path: "g.csv", text: "en,de,note\nThemPra,ThemPra,org\nbroken,row\n")
+        }
+        #expect(throws: TolkError.malformedCatalog(path: "g.csv", line: 2, problem: "a quoted field is never closed")) {
+            try Glossary(path: "g.csv", text: "en,de\n\"open,x\n")
+        }
+        #expect(throws: TolkError.malformedCatalog(path: "g.csv", line: 1, problem: "'english' in the header is not a language code (nor 'note')")) {
+            try Glossary(path: "g.csv", text: "english,de\n")
+        }
+        let glossary = try Glossary(path: "g.csv", text: "en,de,note\n\"Relational Leadership\",\"beziehungsorientierte Führung\",\"the subject, in full\"\n")
+        #expect(glossary.terms.first?.forms == ["en": "Relational Leadership", "de": "beziehungsorientierte Führung"])
+        #expect(glossary.terms.first?.note == "the subject, in full")
+    }
+
+    @Test("stats report both shipped languages complete")
+    func stats() throws {
+        let stats = try TranslationStats.compute(Project(root: Fixture.repositoryRoot))
+        let totals = stats.rows.filter { $0.page == nil }
+        #expect(totals.map(\.language) == ["de", "en"])
+        #expect(totals.allSatisfy { $0.counts.missing == 0 && $0.counts.fuzzy == 0 && $0.counts.percent == 100 })
+        #expect(stats.rows.contains { $0.language == "en" && $0.page == "Input/berlin.html" && $0.counts.segments == 15 })
+    }
+}
+
+/// Numbers compared as values, each side read in its own language.
+@Suite("Numbers")
+struct NumberReaderTests {
+    @Test("the same values written the English and the German way agree", arguments: [
+        ("2pm on 13 October", "am 13. Oktober um 14 Uhr"),
+        ("1,500.50 pounds", "1.500,50 Pfund"),
+        ("from 9.30 to 11.00", "von 9:30 bis 11:00 Uhr"),
+        ("10am-12pm", "10–12 Uhr"),
+        ("11/10/22", "11.10.22"),
+        ("Tuesday 11/10/22 – 10am-12pm", "Dienstag, 11.10.22, 10:00–12:00 Uhr"),
+        ("the 3rd part", "der 3. Teil"),
+        ("on 2022-10-13", "am 13.10.2022"),
+        ("50% of 2,000", "50 % von 2.000"),
+        ("October 2016", "Oktober 2016"),
+    ])
+    func agree(_ english: String, _ german: String) {
+        #expect(NumberReader(locale: "en").values(in: english).sorted() == NumberReader(locale: "de").values(in: german).sorted())
+    }
+
+    @Test("different values are told apart", arguments: [
+        ("2pm", "2 Uhr"),
+        ("1,500", "1,500"),
+        ("13 October", "14. Oktober"),
+        ("9.30", "9:30 Uhr"),
+    ])
+    func differ(_ english: String, _ german: String) {
+        #expect(NumberReader(locale: "en").values(in: english).sorted() != NumberReader(locale: "de").values(in: german).sorted())
+    }
+}
