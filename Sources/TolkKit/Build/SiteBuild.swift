@@ -50,33 +50,17 @@ public struct SiteBuild {
             warnings.append("Input/index.html: note: a page is called index.html, so the event index is written as events.html")
         }
 
-        for path in pagePaths {
-            let text = try TextFile.read(project.absolute(path), displayPath: path)
-            let page = try PageExtraction.extract(path: path, text: text)
-            warnings += page.warnings
-            let source = Array(text.utf8)
-            let relative = String(path.dropFirst("Input/".count))
-            let languages = Self.languages(of: page, catalogs: catalogLanguages)
-            let alternates = languages.count > 1 ? Self.alternates(for: relative, languages: languages, default: page.language) : []
-            var summary = EventSummary(page: page, relative: relative)
-            for language in languages {
-                let table = LanguageTag.sameLanguage(language, page.language) ? nil : catalogs[language]
-                let built = PageBuilder(page: page, source: source, language: language, table: table, alternates: alternates).build()
-                warnings += built.warnings
-                let output = "Output/\(language)/\(relative)"
-                var report = PageReport(page: path, language: language, output: output, segments: built.segments,
-                                        translated: built.translated, written: false)
-                if let minimum = minimumCompletion, report.percent < minimum {
-                    warnings.append("\(output): not written: \(Self.format(report.percent))% translated, below --min-completion \(Self.format(minimum))%")
-                } else {
-                    try TextFile.writeAtomically(String(decoding: built.bytes, as: UTF8.self), to: project.absolute(output), displayPath: output)
-                    report.written = true
-                    summary.languages.insert(language)
-                }
-                reports.append(report)
+        // Pages are independent: built on all cores, a batch at a time, reported in order.
+        try Parallel.forEachBatch(pagePaths, { path in
+            try buildPage(path, catalogs: catalogs, catalogLanguages: catalogLanguages)
+        }, consume: { results in
+            for result in results {
+                let page = try result.get()
+                reports += page.reports
+                warnings += page.warnings
+                events.append(page.summary)
             }
-            events.append(summary)
-        }
+        })
 
         var extraFiles: [String] = []
         let siteLanguages = Array(Set(events.flatMap(\.languages))).sorted()
@@ -93,6 +77,40 @@ public struct SiteBuild {
         try TextFile.writeAtomically(sitemap, to: project.absolute("Output/sitemap.xml"), displayPath: "Output/sitemap.xml")
         extraFiles.append("Output/sitemap.xml")
         return Result(pages: reports, extraFiles: extraFiles, warnings: warnings)
+    }
+
+    /// One page built in all its languages.
+    struct PageOutcome: Sendable {
+        var reports: [PageReport] = []
+        var warnings: [String] = []
+        var summary: EventSummary
+    }
+
+    private func buildPage(_ path: String, catalogs: [String: TranslationTable], catalogLanguages: [String]) throws -> PageOutcome {
+        let text = try TextFile.read(project.absolute(path), displayPath: path)
+        let page = try PageExtraction.extract(path: path, text: text)
+        let source = Array(text.utf8)
+        let relative = String(path.dropFirst("Input/".count))
+        let languages = Self.languages(of: page, catalogs: catalogLanguages)
+        let alternates = languages.count > 1 ? Self.alternates(for: relative, languages: languages, default: page.language) : []
+        var outcome = PageOutcome(warnings: page.warnings, summary: EventSummary(page: page, relative: relative))
+        for language in languages {
+            let table = LanguageTag.sameLanguage(language, page.language) ? nil : catalogs[language]
+            let built = PageBuilder(page: page, source: source, language: language, table: table, alternates: alternates).build()
+            outcome.warnings += built.warnings
+            let output = "Output/\(language)/\(relative)"
+            var report = PageReport(page: path, language: language, output: output, segments: built.segments,
+                                    translated: built.translated, written: false)
+            if let minimum = minimumCompletion, report.percent < minimum {
+                outcome.warnings.append("\(output): not written: \(Self.format(report.percent))% translated, below --min-completion \(Self.format(minimum))%")
+            } else {
+                try TextFile.writeAtomically(String(decoding: built.bytes, as: UTF8.self), to: project.absolute(output), displayPath: output)
+                report.written = true
+                outcome.summary.languages.insert(language)
+            }
+            outcome.reports.append(report)
+        }
+        return outcome
     }
 
     /// The page's own language, then every catalogue language, once each.

@@ -5,31 +5,53 @@ import Foundation
 /// event index's messages.
 public enum CatalogTemplate {
     public static func entries(for language: String, from pages: [PageExtraction]) -> [POEntry] {
-        var entries: [POEntry] = []
-        var positions: [POEntry.Key: Int] = [:]
-        for page in pages where !LanguageTag.sameLanguage(page.language, language) {
+        var builder = Builder(language: language)
+        pages.forEach { builder.add($0) }
+        return builder.entries()
+    }
+
+    /// Collects a catalogue's source entries page by page, so pages need not all be in memory.
+    public struct Builder: Sendable {
+        public let language: String
+        private var collected: [POEntry] = []
+        private var positions: [POEntry.Key: Int] = [:]
+        /// The language each msgid is written in (its first page's).
+        public private(set) var sourceLanguages: [POEntry.Key: String] = [:]
+
+        public init(language: String) {
+            self.language = language
+        }
+
+        public mutating func add(_ page: PageExtraction) {
+            guard !LanguageTag.sameLanguage(page.language, language) else { return }
             for segment in page.segments {
                 let key = POEntry.Key(context: segment.context, id: segment.text)
                 let reference = "\(page.path):\(segment.line)"
                 if let index = positions[key] {
-                    if !entries[index].references.contains(reference) { entries[index].references.append(reference) }
-                    for comment in segment.comments where !entries[index].extractedComments.contains(comment) {
-                        entries[index].extractedComments.append(comment)
+                    // Pages come in order, so a repeat from the same page is the last reference.
+                    if collected[index].references.last != reference {
+                        collected[index].references.append(reference)
+                    }
+                    for comment in segment.comments where !collected[index].extractedComments.contains(comment) {
+                        collected[index].extractedComments.append(comment)
                     }
                 } else {
                     var entry = POEntry(context: segment.context, id: segment.text)
                     entry.references = [reference]
                     entry.extractedComments = segment.comments
-                    positions[key] = entries.count
-                    entries.append(entry)
+                    positions[key] = collected.count
+                    collected.append(entry)
+                    sourceLanguages[key] = page.language
                 }
             }
         }
-        // The event index's own words, written in English, for every other language.
-        if !LanguageTag.sameLanguage(language, EventIndex.Message.sourceLanguage) {
-            entries += EventIndex.Message.allCases.map(\.entry)
+
+        /// The entries in order of first appearance, then the event index's messages.
+        public func entries() -> [POEntry] {
+            // The event index's own words, written in English, for every other language.
+            guard !LanguageTag.sameLanguage(language, EventIndex.Message.sourceLanguage) else { return collected }
+            return collected + EventIndex.Message.allCases.map(\.entry)
         }
-        return entries
     }
 
     /// The header of a new catalogue for `language`.

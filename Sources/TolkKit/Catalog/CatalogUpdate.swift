@@ -33,12 +33,18 @@ public struct CatalogUpdate {
         for language in newLanguages where !LanguageTag.isKnown(language) {
             throw TolkError.unknownLanguage(code: language, source: "--locale")
         }
-        let pages = try project.extractPages()
         var languages = project.catalogLanguages()
         for language in newLanguages where !languages.contains(language) { languages.append(language) }
+        var builders = languages.sorted().map { CatalogTemplate.Builder(language: $0) }
+        var warnings: [String] = []
+        try project.forEachPage { page in
+            warnings += page.warnings
+            for index in builders.indices { builders[index].add(page) }
+        }
 
         var outputs: [(path: String, text: String, summary: Summary)] = []
-        for language in languages.sorted() {
+        for builder in builders {
+            let language = builder.language
             let path = project.catalogPath(for: language)
             guard LanguageTag.isKnown(language) else {
                 throw TolkError.unknownLanguage(code: language, source: path)
@@ -48,7 +54,7 @@ public struct CatalogUpdate {
             let oldText = exists ? try TextFile.read(absolute, displayPath: path) : nil
             let existing = try oldText.map { try POParser(path: path).parse($0) }
                 ?? POCatalog(entries: [CatalogTemplate.header(for: language)])
-            let merged = CatalogMerger().merge(existing: existing, template: CatalogTemplate.entries(for: language, from: pages))
+            let merged = CatalogMerger().merge(existing: existing, template: builder.entries())
             let text = POWriter().write(merged)
             let active = merged.activeMessages
             outputs.append((path, text, Summary(
@@ -61,6 +67,6 @@ public struct CatalogUpdate {
         for output in outputs where output.summary.changed {
             try TextFile.writeAtomically(output.text, to: project.absolute(output.path), displayPath: output.path)
         }
-        return Result(summaries: outputs.map(\.summary), warnings: pages.flatMap(\.warnings))
+        return Result(summaries: outputs.map(\.summary), warnings: warnings)
     }
 }

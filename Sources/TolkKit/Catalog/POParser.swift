@@ -26,7 +26,7 @@ public struct POParser {
         }
 
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for rawLine in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
             lineNumber += 1
             var line = Substring(rawLine)
             if line.last == "\r" { line = line.dropLast() }
@@ -81,7 +81,8 @@ public struct POParser {
         case ".":
             pending.entry.extractedComments.append(String(dropOneSpace(content.dropFirst(2))))
         case ":":
-            pending.entry.references += content.dropFirst(2).split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+            pending.entry.references += content.utf8.dropFirst(2).split(whereSeparator: { $0 == 0x20 || $0 == 0x09 })
+                .map { String(Substring($0)) }
         case ",":
             for flag in content.dropFirst(2).split(separator: ",") {
                 let name = flag.trimmingHTMLWhitespace()

@@ -10,21 +10,23 @@ public struct POWriter {
     public init() {}
 
     public func write(_ catalog: POCatalog) -> String {
-        var output = ""
-        var first = true
-        for entry in catalog.entries where !entry.isObsolete {
-            if !first { output += "\n" }
-            first = false
-            writeEntry(entry, to: &output)
+        // Active entries first, then obsolete ones. gettext drops obsolete entries without a
+        // translation; Tolk keeps those that carry a translator's comment, since nothing a
+        // translator wrote may be lost.
+        let entries = catalog.entries.filter { !$0.isObsolete }
+            + catalog.entries.filter { $0.isObsolete && ($0.translations.contains { !$0.isEmpty } || !$0.translatorComments.isEmpty) }
+        // Entries are written independently, in chunks on all cores, and joined in order.
+        let chunks = stride(from: 0, to: entries.count, by: 256).map { Array(entries[$0..<min($0 + 256, entries.count)]) }
+        let texts = Parallel.map(chunks) { chunk -> String in
+            var text = ""
+            for entry in chunk {
+                writeEntry(entry, to: &text)
+                text += "\n"
+            }
+            return text
         }
-        // gettext drops obsolete entries without a translation; Tolk keeps those that
-        // carry a translator's comment, since nothing a translator wrote may be lost.
-        for entry in catalog.entries where entry.isObsolete
-            && (entry.translations.contains { !$0.isEmpty } || !entry.translatorComments.isEmpty) {
-            if !first { output += "\n" }
-            first = false
-            writeEntry(entry, to: &output)
-        }
+        var output = texts.map { (try? $0.get()) ?? "" }.joined()
+        if !output.isEmpty { output.removeLast() }
         return output
     }
 
@@ -161,16 +163,17 @@ public struct POWriter {
     /// libunistring's `ulc_width_linebreaks`, which gettext itself calls.
     static func lineBreaks(_ scalars: [Unicode.Scalar], overrides: [Bool], width: Int, startColumn: Int) -> [Bool] {
         var result = [Bool](repeating: false, count: scalars.count)
-        guard !scalars.isEmpty else { return result }
+        // No character is wider than two columns: a portion that fits even so needs no break.
+        guard !scalars.isEmpty, startColumn + 2 * scalars.count > width else { return result }
         var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count + 16)
         var byteOverrides: [CChar] = []
-        var scalarAtByte: [Int] = []
+        byteOverrides.reserveCapacity(scalars.count + 16)
         for (index, scalar) in scalars.enumerated() {
-            let encoded = Array(String(scalar).utf8)
-            bytes += encoded
+            let start = bytes.count
+            UTF8.encode(scalar) { bytes.append($0) }
             byteOverrides.append(CChar(overrides[index] ? UC_BREAK_PROHIBITED : UC_BREAK_UNDEFINED))
-            byteOverrides += [CChar](repeating: CChar(UC_BREAK_PROHIBITED), count: encoded.count - 1)
-            scalarAtByte += [Int](repeating: index, count: encoded.count)
+            for _ in (start + 1)..<bytes.count { byteOverrides.append(CChar(UC_BREAK_PROHIBITED)) }
         }
         var breaks = [CChar](repeating: 0, count: bytes.count)
         bytes.withUnsafeBufferPointer { text in
@@ -183,8 +186,11 @@ public struct POWriter {
                 }
             }
         }
-        for (offset, value) in breaks.enumerated() where value == CChar(UC_BREAK_POSSIBLE) {
-            result[scalarAtByte[offset]] = true
+        // Map byte positions back to scalars: a break is always at a scalar's first byte.
+        var offset = 0
+        for (index, scalar) in scalars.enumerated() {
+            if breaks[offset] == CChar(UC_BREAK_POSSIBLE) { result[index] = true }
+            offset += UTF8.width(scalar)
         }
         return result
     }

@@ -25,9 +25,10 @@ public struct PageExtraction: Sendable {
 
     /// Parses and segments one page.
     ///
+    /// - Parameter locate: find where each unit is in the page's bytes, for the build.
     /// - Throws: `TolkError.unknownLanguage` when `<html lang>` is no language ICU knows.
-    public static func extract(path: String, text: String) throws -> PageExtraction {
-        let document = HTMLParser.parse(text)
+    public static func extract(path: String, text: String, locate: Bool = true) throws -> PageExtraction {
+        let document = HTMLParser.parse(text, locate: locate)
         let language = document.declaredLanguage ?? defaultLanguage
         guard LanguageTag.isKnown(language) else {
             throw TolkError.unknownLanguage(code: language, source: "\(path):\(document.root.line) <html lang>")

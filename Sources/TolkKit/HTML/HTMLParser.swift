@@ -8,7 +8,9 @@ import Foundation
 public enum HTMLParser {
     /// Parses `text` (a whole page) into a document; never fails, since libxml2
     /// recovers from any markup, but records what it had to repair.
-    public static func parse(_ text: String) -> HTMLDocument {
+    ///
+    /// - Parameter locate: find each element's byte span (the build needs them; extraction does not).
+    public static func parse(_ text: String, locate: Bool = true) -> HTMLDocument {
         let collector = ProblemCollector()
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue
             | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue)
@@ -32,7 +34,7 @@ public enum HTMLParser {
         if let document, let rootNode = xmlDocGetRootElement(document) {
             if case let .element(element) = Converter().convert(rootNode) {
                 root = element
-                SpanResolver(bytes: bytes).resolve(&root)
+                if locate { SpanResolver(bytes: bytes).resolve(&root) }
             }
         }
         return HTMLDocument(root: root, problems: collector.problems)

@@ -37,9 +37,23 @@ public struct Project: Sendable {
 
     /// Reads every page and extracts its segments.
     public func extractPages() throws -> [PageExtraction] {
-        try pagePaths().map { path in
-            try PageExtraction.extract(path: path, text: TextFile.read(absolute(path), displayPath: path))
-        }
+        var pages: [PageExtraction] = []
+        try forEachPage { pages.append($0) }
+        return pages
+    }
+
+    /// Reads and extracts the pages on all cores, a batch at a time, and hands each to
+    /// `body` in path order (without its parsed tree); only a batch or two is in memory at
+    /// once. The first page (in path order) that fails stops the run with its error.
+    public func forEachPage(_ body: (PageExtraction) throws -> Void) throws {
+        try Parallel.forEachBatch(pagePaths(), { path in
+            var page = try PageExtraction.extract(path: path, text: TextFile.read(absolute(path), displayPath: path), locate: false)
+            // Only the segments travel on: the tree is freed on the worker that built it.
+            page.document = HTMLDocument(root: HTMLElement(name: "html"), problems: [])
+            return page
+        }, consume: { results in
+            for result in results { try body(result.get()) }
+        })
     }
 
     public func absolute(_ relativePath: String) -> String {

@@ -15,7 +15,7 @@ public enum MessageText {
 
     /// Escapes literal text so that it can never be read as a placeholder.
     public static func escape(_ literal: String) -> String {
-        guard literal.contains(where: { $0 == "\\" || $0 == "<" }) else { return literal }
+        guard literal.utf8.contains(where: { $0 == 0x5C || $0 == 0x3C }) else { return literal }
         var result = String.UnicodeScalarView()
         let scalars = Array(literal.unicodeScalars)
         for (index, scalar) in scalars.enumerated() {

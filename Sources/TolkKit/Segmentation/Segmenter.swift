@@ -122,11 +122,10 @@ public struct Segmenter: Sendable {
         // The plain text ICU sees (placeholders contribute nothing), in UTF-16 units.
         var plain: [UInt16] = []
         for case let .text(text) in tokens { plain.append(contentsOf: text.utf16) }
-        let plainString = String(decoding: plain, as: UTF16.self)
         let exceptions = SentenceExceptions(locale: locale)
         let breaks = try BreakIterator.boundaries(.sentence, in: plain, locale: locale)
             .map(\.offset)
-            .filter { $0 < plain.count && !exceptions.suppressesBreak(after: lastWord(before: $0, in: plainString)) }
+            .filter { $0 < plain.count && !exceptions.suppressesBreak(after: lastWord(before: $0, in: plain)) }
         let allowed = Set(breaks)
 
         var groups: [[UnitToken]] = []
@@ -174,15 +173,13 @@ public struct Segmenter: Sendable {
     }
 
     /// The whitespace-separated word that ends just before `offset` (UTF-16).
-    func lastWord(before offset: Int, in text: String) -> Substring {
-        let utf16 = text.utf16
-        let end = utf16.index(utf16.startIndex, offsetBy: offset)
-        var prefix = text[..<end]
-        while let last = prefix.last, last.isWhitespace { prefix = prefix.dropLast() }
-        if let space = prefix.lastIndex(where: \.isWhitespace) {
-            return prefix[prefix.index(after: space)...]
-        }
-        return prefix
+    func lastWord(before offset: Int, in text: [UInt16]) -> Substring {
+        func isSpace(_ unit: UInt16) -> Bool { unit == 0x20 || unit == 0x09 || unit == 0x0A || unit == 0x0D || unit == 0xA0 || unit == 0x0C }
+        var end = offset
+        while end > 0, isSpace(text[end - 1]) { end -= 1 }
+        var start = end
+        while start > 0, !isSpace(text[start - 1]) { start -= 1 }
+        return Substring(String(decoding: text[start..<end], as: UTF16.self))
     }
 
     // MARK: Rendering

@@ -10,6 +10,7 @@ public enum LanguageTag {
     /// True when two tags name the same language (`en` and `en-GB` do); an empty tag
     /// ("language unknown") matches anything.
     public static func sameLanguage(_ first: String, _ second: String) -> Bool {
+        if first == second { return true }
         let a = primary(first), b = primary(second)
         return a.isEmpty || b.isEmpty || a == b
     }

@@ -15,20 +15,24 @@ extension StringProtocol {
     }
 
     /// Runs of HTML whitespace collapsed to one space, as a browser renders them.
+    /// Works on UTF-8 bytes: the HTML whitespace characters are all ASCII.
     func collapsingHTMLWhitespace() -> String {
-        var result = ""
+        var result: [UInt8] = []
         result.reserveCapacity(utf8.count)
         var pendingSpace = false
-        for character in self {
-            if character.isHTMLWhitespace {
+        var changed = false
+        for byte in utf8 {
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C || byte == 0x0D {
+                if pendingSpace || byte != 0x20 { changed = true }
                 pendingSpace = true
             } else {
-                if pendingSpace { result.append(" ") }
+                if pendingSpace { result.append(0x20) }
                 pendingSpace = false
-                result.append(character)
+                result.append(byte)
             }
         }
-        if pendingSpace { result.append(" ") }
-        return result
+        if pendingSpace { result.append(0x20) }
+        if !changed, let same = self as? String { return same }
+        return String(decoding: result, as: UTF8.self)
     }
 }

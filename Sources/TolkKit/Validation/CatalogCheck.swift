@@ -72,7 +72,6 @@ public struct CatalogCheck {
     /// - Throws: `TolkError` when a page, catalogue or the glossary cannot be read; the
     ///   command turns that into exit code 2.
     public func run() throws -> Result {
-        let pages = try project.extractPages()
         let glossary = try readGlossary()
         var available = project.catalogLanguages()
         for language in languages where !available.contains(language) {
@@ -84,11 +83,16 @@ public struct CatalogCheck {
         var findings: [Finding] = []
         var summaries: [String: Summary] = [:]
         var catalogs: [(String, String)] = []
-        for language in available {
+        var builders = available.map { CatalogTemplate.Builder(language: $0) }
+        try project.forEachPage { page in
+            for index in builders.indices { builders[index].add(page) }
+        }
+        for builder in builders {
+            let language = builder.language
             let path = project.catalogPath(for: language)
             guard LanguageTag.isKnown(language) else { throw TolkError.unknownLanguage(code: language, source: path) }
             let catalog = try POParser(path: path).parse(TextFile.read(project.absolute(path), displayPath: path))
-            let (languageFindings, summary) = check(catalog, language: language, path: path, pages: pages, glossary: glossary)
+            let (languageFindings, summary) = check(catalog, language: language, path: path, template: builder, glossary: glossary)
             findings += languageFindings
             summaries[language] = summary
             catalogs.append((language, path))
@@ -96,10 +100,10 @@ public struct CatalogCheck {
         return Result(findings: findings, summaries: summaries, catalogs: catalogs)
     }
 
-    func check(_ catalog: POCatalog, language: String, path: String, pages: [PageExtraction], glossary: Glossary?)
+    func check(_ catalog: POCatalog, language: String, path: String, template builder: CatalogTemplate.Builder, glossary: Glossary?)
         -> ([Finding], Summary) {
-        let template = CatalogTemplate.entries(for: language, from: pages)
-        let sourceLanguages = Self.sourceLanguages(for: language, pages: pages)
+        let template = builder.entries()
+        let sourceLanguages = builder.sourceLanguages
         let expected = Set(template.map(\.key))
         let entries = catalog.activeMessages
         let present = Dictionary(entries.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
@@ -141,18 +145,6 @@ public struct CatalogCheck {
         summary.errors = findings.filter { $0.severity == .error }.count
         summary.warnings = findings.filter { $0.severity == .warning }.count
         return (findings, summary)
-    }
-
-    /// The language each msgid is written in: its page's language (English for the index).
-    static func sourceLanguages(for language: String, pages: [PageExtraction]) -> [POEntry.Key: String] {
-        var result: [POEntry.Key: String] = [:]
-        for page in pages where !LanguageTag.sameLanguage(page.language, language) {
-            for segment in page.segments {
-                let key = POEntry.Key(context: segment.context, id: segment.text)
-                if result[key] == nil { result[key] = page.language }
-            }
-        }
-        return result
     }
 
     /// `plural-forms`: the header's nplurals, and each plural entry's msgstr[n] count.

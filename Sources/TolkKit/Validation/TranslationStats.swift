@@ -32,15 +32,16 @@ public struct TranslationStats: Sendable, Codable, Equatable {
     public var rows: [Row]
 
     public static func compute(_ project: Project) throws -> TranslationStats {
-        let pages = try project.extractPages()
-        var rows: [Row] = []
+        var tables: [(String, TranslationTable)] = []
         for language in project.catalogLanguages() {
             let path = project.catalogPath(for: language)
             guard LanguageTag.isKnown(language) else { throw TolkError.unknownLanguage(code: language, source: path) }
-            let table = TranslationTable(catalog: try POParser(path: path).parse(TextFile.read(project.absolute(path), displayPath: path)), path: path)
-            var total = Counts()
-            var pageRows: [Row] = []
-            for page in pages where !LanguageTag.sameLanguage(page.language, language) {
+            tables.append((language, TranslationTable(catalog: try POParser(path: path).parse(TextFile.read(project.absolute(path), displayPath: path)), path: path)))
+        }
+        var totals = tables.map { _ in Counts() }
+        var pageRows = tables.map { _ in [Row]() }
+        try project.forEachPage { page in
+            for (index, (language, table)) in tables.enumerated() where !LanguageTag.sameLanguage(page.language, language) {
                 var counts = Counts()
                 for segment in page.segments {
                     let words = BreakIterator.words(in: MessageText.plainText(segment.text), locale: page.language).count
@@ -51,12 +52,15 @@ public struct TranslationStats: Sendable, Codable, Equatable {
                     case .untranslated, .missing: state = .missing
                     }
                     counts.add(words: words, state: state)
-                    total.add(words: words, state: state)
+                    totals[index].add(words: words, state: state)
                 }
-                pageRows.append(Row(language: language, page: page.path, counts: counts))
+                pageRows[index].append(Row(language: language, page: page.path, counts: counts))
             }
-            rows.append(Row(language: language, page: nil, counts: total))
-            rows += pageRows
+        }
+        var rows: [Row] = []
+        for (index, (language, _)) in tables.enumerated() {
+            rows.append(Row(language: language, page: nil, counts: totals[index]))
+            rows += pageRows[index]
         }
         return TranslationStats(rows: rows)
     }
