@@ -24,6 +24,12 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .customLong("base-url"), help: "Site address for absolute URLs in Output/sitemap.xml, e.g. https://example.org/.")
     var baseURL: String?
 
+    @Flag(name: .long, help: "Rebuild every page, ignoring the build cache in .tolk/.")
+    var full = false
+
+    @Flag(name: .long, help: "Print only warnings and errors: no per-page lines, no progress.")
+    var quiet = false
+
     func validate() throws {
         if let minCompletion, !(0...100).contains(minCompletion) {
             throw ValidationError("--min-completion takes a percentage from 0 to 100")
@@ -33,16 +39,24 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         var fallbacks = 0
         try runReportingErrors {
+            let progress = Progress(enabled: !quiet)
             let result = try SiteBuild(project: Project(root: URL(fileURLWithPath: project)),
-                                       minimumCompletion: minCompletion, baseURL: baseURL).run()
+                                       minimumCompletion: minCompletion, baseURL: baseURL, incremental: !full)
+                .run(progress: progress.update)
+            progress.finish()
             for warning in result.warnings {
                 FileHandle.standardError.write(Data((warning + "\n").utf8))
             }
-            for report in result.pages {
-                let state = report.written ? "" : " (not written)"
-                print("\(report.output): \(report.translated)/\(report.segments) segments translated (\(SiteBuildFormat.percent(report.percent))%)\(state)")
+            if !quiet {
+                for report in result.pages {
+                    let state = report.written ? "" : " (not written)"
+                    print("\(report.output): \(report.translated)/\(report.segments) segments translated (\(SiteBuildFormat.percent(report.percent))%)\(state)")
+                }
+                for file in result.extraFiles { print("\(file): written") }
+                if result.rebuiltPages < result.pages.count / max(1, Set(result.pages.map(\.language)).count) {
+                    print("\(result.rebuiltPages) page(s) rebuilt; the others were unchanged (--full rebuilds all)")
+                }
             }
-            for file in result.extraFiles { print("\(file): written") }
             fallbacks = result.fallbacks
         }
         if strict && fallbacks > 0 {

@@ -212,4 +212,36 @@ struct BuildTests {
         let sitemap = try read(folder, "Output/sitemap.xml")
         #expect(sitemap.contains("<loc>https://events.example.org/de/broken.html</loc>"))
     }
+
+    @Test("a second build reuses the cache; a changed page or translation rebuilds only what depends on it")
+    func incremental() throws {
+        let (folder, first) = try buildFixture()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(first.rebuiltPages == 1)
+        let project = Project(root: folder)
+        let page = try read(folder, "Output/de/event.html")
+
+        let second = try SiteBuild(project: project).run()
+        #expect(second.rebuiltPages == 0)
+        #expect(second.pages == first.pages, "reports come back from the cache")
+        #expect(second.warnings == first.warnings, "and so do the warnings")
+        #expect(try read(folder, "Output/de/event.html") == page)
+
+        // A translation the page uses changes: the page is rebuilt with it.
+        let catalog = folder.appendingPathComponent("Locales/de.po")
+        try String(contentsOf: catalog, encoding: .utf8).replacingOccurrences(of: "Nächste Veranstaltung", with: "Weiter")
+            .write(to: catalog, atomically: true, encoding: .utf8)
+        #expect(try SiteBuild(project: project).run().rebuiltPages == 1)
+        #expect(line(try read(folder, "Output/de/event.html"), "next.html") == #"<p><a href="next.html">Weiter</a></p>"#)
+
+        // An output deleted by hand is written again.
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("Output/de/event.html"))
+        #expect(try SiteBuild(project: project).run().rebuiltPages == 1)
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("Output/de/event.html").path))
+
+        // The cache is safe to delete, and --full ignores it.
+        #expect(try SiteBuild(project: project, incremental: false).run().rebuiltPages == 1)
+        try FileManager.default.removeItem(at: folder.appendingPathComponent(".tolk"))
+        #expect(try SiteBuild(project: project).run().rebuiltPages == 1)
+    }
 }

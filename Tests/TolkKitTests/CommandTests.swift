@@ -20,10 +20,13 @@ struct CommandTests {
         return folder.appendingPathComponent("tolk")
     }()
 
-    func tolk(_ arguments: [String], input: String? = nil, in folder: URL? = nil) throws -> Run {
+    func tolk(_ arguments: [String], input: String? = nil, in folder: URL? = nil, environment: [String: String] = [:]) throws -> Run {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         if let folder { process.currentDirectoryURL = folder }
         let output = Pipe(), errors = Pipe(), stdin = Pipe()
         process.standardOutput = output
@@ -193,5 +196,29 @@ struct CommandTests {
         let json = try tolk(["stats", "--format", "json", "--project", Fixture.repositoryRoot.path])
         let decoded = try JSONDecoder().decode(TranslationStats.self, from: Data(json.output.utf8))
         #expect(decoded.rows.filter { $0.page == nil }.map(\.counts.percent) == [100, 100])
+    }
+
+    @Test("building on all cores writes the same bytes as building on one")
+    func parallelMatchesSequential() throws {
+        var outputs: [[String: Data]] = []
+        for jobs in ["1", "0"] {
+            let folder = try temporaryFolder()
+            defer { try? FileManager.default.removeItem(at: folder) }
+            try FileManager.default.copyItem(at: Fixture.shared.appendingPathComponent("corpus/w3c-i18n"), to: folder.appendingPathComponent("Input"))
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent("Locales"), withIntermediateDirectories: true)
+            #expect(try tolk(["extract", "--locale", "fr", "--project", folder.path], environment: ["TOLK_JOBS": jobs]).status == 0)
+            #expect(try tolk(["build", "--quiet", "--project", folder.path], environment: ["TOLK_JOBS": jobs]).status == 0)
+            var files: [String: Data] = [:]
+            for name in try FileManager.default.subpathsOfDirectory(atPath: folder.path) where name.hasPrefix("Output/") || name.hasPrefix("Locales/") {
+                let url = folder.appendingPathComponent(name)
+                var isDirectory: ObjCBool = false
+                if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                    files[name] = try Data(contentsOf: url)
+                }
+            }
+            outputs.append(files)
+        }
+        #expect(outputs[0].count > 300)
+        #expect(outputs[0] == outputs[1])
     }
 }

@@ -95,7 +95,7 @@ struct EventIndex {
             "    <ul class=\"events\">",
         ]
         for event in events {
-            let title = event.title(in: language, table: table) ?? (event.relative, false)
+            let title = event.titles[language] ?? EventSummary.Title(text: event.relative, translated: false)
             let titleLanguage = title.translated ? language : event.pageLanguage
             var item = "      <li><a href=\"\(escape(event.relative))\"\(langAttribute(titleLanguage))>\(escape(title.text))</a>"
             if let when = dateHTML(event, dates: dates) { item += "<br>" + when }

@@ -1,22 +1,34 @@
-/// What the event index shows of a page: its title and its first date or time range.
-struct EventSummary {
+/// What the event index and the sitemap need of a page: its title in each language,
+/// its first date or time range, and the languages it was written in. Small and
+/// Codable, so the build cache can keep it for pages it does not rebuild.
+struct EventSummary: Codable, Sendable, Equatable {
+    struct Title: Codable, Sendable, Equatable {
+        var text: String
+        /// False when the title fell back to the page's language.
+        var translated: Bool
+    }
+
     var relative: String
     var pageLanguage: String
-    /// The page's main heading (or `<title>`), and the unit it belongs to.
-    var title: (segment: SourceSegment, unit: TranslationUnit)?
+    var titles: [String: Title] = [:]
     /// The `datetime` of the page's first `<time>`, and of the one after a dash, if any.
     var start: String?
     var end: String?
     /// Languages the page was written in.
     var languages: Set<String> = []
 
-    init(page: PageExtraction, relative: String) {
+    /// Reads a page; `tables` gives the catalogue of each language to title it in.
+    init(page: PageExtraction, relative: String, languages: [String], tables: [String: TranslationTable]) {
         self.relative = relative
         pageLanguage = page.language
         let headings = page.units.filter { if case .content(element: "h1") = $0.unit.kind { return true }; return false }
-        let titles = page.units.filter { if case .content(element: "title") = $0.unit.kind { return true }; return false }
-        if let unit = (headings.first ?? titles.first), let segment = unit.segments.first {
-            title = (segment, unit.unit)
+        let titleUnits = page.units.filter { if case .content(element: "title") = $0.unit.kind { return true }; return false }
+        if let unit = (headings.first ?? titleUnits.first), let segment = unit.segments.first {
+            for language in languages {
+                if let title = Self.title(segment, unit.unit, pageLanguage: page.language, in: language, table: tables[language]) {
+                    titles[language] = Title(text: title.text, translated: title.translated)
+                }
+            }
         }
         (start, end) = Self.firstDates(in: page.document.root)
     }
@@ -41,9 +53,9 @@ struct EventSummary {
         return (nil, nil)
     }
 
-    /// The title in `language` as plain text, when the catalogue has a usable translation.
-    func title(in language: String, table: TranslationTable?) -> (text: String, translated: Bool)? {
-        guard let (segment, unit) = title else { return nil }
+    /// The title in `language` as plain text, and whether the catalogue translated it.
+    static func title(_ segment: SourceSegment, _ unit: TranslationUnit, pageLanguage: String, in language: String,
+                      table: TranslationTable?) -> (text: String, translated: Bool)? {
         let codeFor = Dictionary(uniqueKeysWithValues: segment.numbering.map { ($1, $0) })
         var message = segment.text
         var translated = false

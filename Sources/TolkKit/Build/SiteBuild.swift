@@ -8,10 +8,14 @@ public struct SiteBuild {
     /// A base URL for the sitemap (`https://example.org/`); relative URLs without one.
     public var baseURL: String?
 
-    public init(project: Project, minimumCompletion: Double? = nil, baseURL: String? = nil) {
+    /// Reuse `.tolk/build-cache` to rebuild only what changed (false: build everything).
+    public var incremental: Bool
+
+    public init(project: Project, minimumCompletion: Double? = nil, baseURL: String? = nil, incremental: Bool = true) {
         self.project = project
         self.minimumCompletion = minimumCompletion
         self.baseURL = baseURL
+        self.incremental = incremental
     }
 
     /// One page in one language.
@@ -28,6 +32,8 @@ public struct SiteBuild {
 
     public struct Result: Sendable {
         public var pages: [PageReport]
+        /// Pages built this time (the rest came unchanged from the build cache).
+        public var rebuiltPages: Int
         /// Index pages and the sitemap.
         public var extraFiles: [String]
         public var warnings: [String]
@@ -38,8 +44,8 @@ public struct SiteBuild {
     ///
     /// Every catalogue is read and checked first: a bad one stops the build before any
     /// page is written. Each file is written atomically.
-    public func run() throws -> Result {
-        let catalogs = try readCatalogs()
+    public func run(progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws -> Result {
+        let (catalogs, states) = try readCatalogs()
         let pagePaths = try project.pagePaths()
         var reports: [PageReport] = []
         var warnings: [String] = []
@@ -49,17 +55,27 @@ public struct SiteBuild {
         if indexName != "index.html" {
             warnings.append("Input/index.html: note: a page is called index.html, so the event index is written as events.html")
         }
+        let settings = BuildCache.settingsHash(languages: catalogLanguages, minimumCompletion: minimumCompletion)
+        let previous = incremental ? BuildCache.load(from: project.root, settings: settings) : nil
+        var cache = BuildCache(settings: settings)
+        var rebuilt = 0
 
         // Pages are independent: built on all cores, a batch at a time, reported in order.
         try Parallel.forEachBatch(pagePaths, { path in
-            try buildPage(path, catalogs: catalogs, catalogLanguages: catalogLanguages)
+            if let cached = previous?.pages[path], let reused = reuse(cached, path: path, states: states) {
+                return reused
+            }
+            return try buildPage(path, catalogs: catalogs, states: states, catalogLanguages: catalogLanguages)
         }, consume: { results in
             for result in results {
                 let page = try result.get()
                 reports += page.reports
                 warnings += page.warnings
-                events.append(page.summary)
+                events.append(page.cache.summary)
+                cache.pages[page.path] = page.cache
+                if page.rebuilt { rebuilt += 1 }
             }
+            progress?(cache.pages.count, pagePaths.count)
         })
 
         var extraFiles: [String] = []
@@ -70,45 +86,82 @@ public struct SiteBuild {
             let page = index.html()
             warnings += index.warnings
             let output = "Output/\(language)/\(indexName)"
-            try TextFile.writeAtomically(page, to: project.absolute(output), displayPath: output)
+            try writeIfChanged(Array(page.utf8), to: output)
             extraFiles.append(output)
         }
         let sitemap = Sitemap(events: events, indexName: indexName, languages: siteLanguages, baseURL: baseURL).xml()
-        try TextFile.writeAtomically(sitemap, to: project.absolute("Output/sitemap.xml"), displayPath: "Output/sitemap.xml")
+        try writeIfChanged(Array(sitemap.utf8), to: "Output/sitemap.xml")
         extraFiles.append("Output/sitemap.xml")
-        return Result(pages: reports, extraFiles: extraFiles, warnings: warnings)
+        try cache.save(to: project.root)
+        return Result(pages: reports, rebuiltPages: rebuilt, extraFiles: extraFiles, warnings: warnings)
     }
 
-    /// One page built in all its languages.
+    /// A page's outcome from the cache, when its source, its outputs and the translations
+    /// it uses are all as the last build left them.
+    private func reuse(_ cached: BuildCache.Page, path: String, states: [String: [UInt64: UInt64]]) -> PageOutcome? {
+        guard BuildCache.Stamp(path: project.absolute(path)) == cached.source else { return nil }
+        for output in cached.outputs {
+            let expected = LanguageTag.sameLanguage(output.language, cached.summary.pageLanguage)
+                ? 0 : BuildCache.fingerprint(cached.keys, states: states[output.language] ?? [:])
+            guard output.fingerprint == expected else { return nil }
+            if output.report.written {
+                guard BuildCache.Stamp(path: project.absolute(output.report.output)) == output.stamp else { return nil }
+            }
+        }
+        return PageOutcome(path: path, reports: cached.outputs.map(\.report),
+                           warnings: cached.warnings + cached.outputs.flatMap(\.warnings), cache: cached, rebuilt: false)
+    }
+
+    /// Writes a file only when its bytes differ from what is there.
+    private func writeIfChanged(_ bytes: [UInt8], to output: String) throws {
+        let path = project.absolute(output)
+        if let existing = FileManager.default.contents(atPath: path), existing.elementsEqual(bytes) { return }
+        try TextFile.writeAtomically(String(decoding: bytes, as: UTF8.self), to: path, displayPath: output)
+    }
+
+    /// One page built in all its languages, or taken from the cache.
     struct PageOutcome: Sendable {
+        var path: String
         var reports: [PageReport] = []
         var warnings: [String] = []
-        var summary: EventSummary
+        var cache: BuildCache.Page
+        var rebuilt = true
     }
 
-    private func buildPage(_ path: String, catalogs: [String: TranslationTable], catalogLanguages: [String]) throws -> PageOutcome {
+    private func buildPage(_ path: String, catalogs: [String: TranslationTable], states: [String: [UInt64: UInt64]],
+                           catalogLanguages: [String]) throws -> PageOutcome {
+        let source = BuildCache.Stamp(path: project.absolute(path)) ?? BuildCache.Stamp(size: -1, modified: 0)
         let text = try TextFile.read(project.absolute(path), displayPath: path)
         let page = try PageExtraction.extract(path: path, text: text)
-        let source = Array(text.utf8)
+        let bytes = Array(text.utf8)
         let relative = String(path.dropFirst("Input/".count))
         let languages = Self.languages(of: page, catalogs: catalogLanguages)
         let alternates = languages.count > 1 ? Self.alternates(for: relative, languages: languages, default: page.language) : []
-        var outcome = PageOutcome(warnings: page.warnings, summary: EventSummary(page: page, relative: relative))
+        let keys = page.segments.map { BuildCache.key(context: $0.context, id: $0.text) }
+        let summary = EventSummary(page: page, relative: relative, languages: languages, tables: catalogs)
+        var outcome = PageOutcome(path: path, warnings: page.warnings,
+                                  cache: BuildCache.Page(source: source, keys: keys, summary: summary, warnings: page.warnings, outputs: []))
         for language in languages {
             let table = LanguageTag.sameLanguage(language, page.language) ? nil : catalogs[language]
-            let built = PageBuilder(page: page, source: source, language: language, table: table, alternates: alternates).build()
+            let built = PageBuilder(page: page, source: bytes, language: language, table: table, alternates: alternates).build()
             outcome.warnings += built.warnings
             let output = "Output/\(language)/\(relative)"
             var report = PageReport(page: path, language: language, output: output, segments: built.segments,
                                     translated: built.translated, written: false)
+            var outputWarnings = built.warnings
             if let minimum = minimumCompletion, report.percent < minimum {
-                outcome.warnings.append("\(output): not written: \(Self.format(report.percent))% translated, below --min-completion \(Self.format(minimum))%")
+                outputWarnings.append("\(output): not written: \(Self.format(report.percent))% translated, below --min-completion \(Self.format(minimum))%")
+                outcome.warnings.append(outputWarnings.last!)
             } else {
-                try TextFile.writeAtomically(String(decoding: built.bytes, as: UTF8.self), to: project.absolute(output), displayPath: output)
+                try writeIfChanged(built.bytes, to: output)
                 report.written = true
-                outcome.summary.languages.insert(language)
+                outcome.cache.summary.languages.insert(language)
             }
             outcome.reports.append(report)
+            let fingerprint = table == nil ? 0 : BuildCache.fingerprint(keys, states: states[language] ?? [:])
+            outcome.cache.outputs.append(BuildCache.Output(
+                language: language, fingerprint: fingerprint, report: report,
+                stamp: report.written ? BuildCache.Stamp(path: project.absolute(output)) : nil, warnings: outputWarnings))
         }
         return outcome
     }
@@ -124,15 +177,18 @@ public struct SiteBuild {
         return languages.sorted().map { ($0, "\(up)\($0)/\(relative)") } + [("x-default", "\(up)\(language)/\(relative)")]
     }
 
-    private func readCatalogs() throws -> [String: TranslationTable] {
+    /// Each catalogue as a lookup table, and the state of its entries for the cache.
+    private func readCatalogs() throws -> ([String: TranslationTable], [String: [UInt64: UInt64]]) {
         var tables: [String: TranslationTable] = [:]
+        var states: [String: [UInt64: UInt64]] = [:]
         for language in project.catalogLanguages() {
             let path = project.catalogPath(for: language)
             guard LanguageTag.isKnown(language) else { throw TolkError.unknownLanguage(code: language, source: path) }
             let catalog = try POParser(path: path).parse(TextFile.read(project.absolute(path), displayPath: path))
             tables[language] = TranslationTable(catalog: catalog, path: path)
+            states[language] = BuildCache.states(of: catalog)
         }
-        return tables
+        return (tables, states)
     }
 
     static func format(_ percent: Double) -> String {

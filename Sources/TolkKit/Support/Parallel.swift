@@ -2,10 +2,15 @@ import Foundation
 
 /// Work on independent pages across all cores, with results in input order, so that
 /// output is the same byte for byte as a sequential run.
+///
+/// `TOLK_JOBS=1` in the environment makes every run sequential (to compare, or to debug).
 enum Parallel {
+    static let isSequential = ProcessInfo.processInfo.environment["TOLK_JOBS"] == "1"
+        || ProcessInfo.processInfo.activeProcessorCount < 2
+
     /// `transform` applied to each item, concurrently; results (or errors) in item order.
     static func map<Item, Output>(_ items: [Item], _ transform: (Item) throws -> Output) -> [Result<Output, Error>] {
-        guard items.count > 1, ProcessInfo.processInfo.activeProcessorCount > 1 else {
+        guard items.count > 1, !isSequential else {
             return items.map { item in Result { try transform(item) } }
         }
         let results = ResultSlots<Output>(count: items.count)
@@ -26,6 +31,10 @@ enum Parallel {
                                            consume: ([Result<Output, Error>]) throws -> Void) rethrows {
         let batches = stride(from: 0, to: items.count, by: batchSize).map { Array(items[$0..<min($0 + batchSize, items.count)]) }
         guard !batches.isEmpty else { return }
+        if isSequential {
+            for batch in batches { try consume(map(batch, transform)) }
+            return
+        }
         // While `consume` works through one batch, the next is already being computed.
         try withoutActuallyEscaping(transform) { transform in
             let work = UncheckedSendable(transform)
