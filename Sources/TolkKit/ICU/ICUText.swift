@@ -49,8 +49,15 @@ public enum ICUText {
         return units.isEmpty || tolk_is_nfc(units, Int32(units.count)) != 0
     }
 
+    typealias QuotationMarks = (start: String, end: String, alternateStart: String, alternateEnd: String)
+    private static let quotes = LocaleCache<QuotationMarks?>()
+
     /// The locale's quotation marks: primary start and end, alternate start and end.
     public static func quotationMarks(_ locale: String) -> (start: String, end: String, alternateStart: String, alternateEnd: String)? {
+        quotes.value(for: locale) { readQuotationMarks(locale) }
+    }
+
+    private static func readQuotationMarks(_ locale: String) -> QuotationMarks? {
         var buffer = [UInt16](repeating: 0, count: 16)
         guard tolk_quotation_marks(locale, &buffer) != 0 else { return nil }
         func mark(_ index: Int) -> String {

@@ -26,8 +26,14 @@ public enum LanguageTag {
         return length > 0
     }
 
+    private static let plurals = LocaleCache<[String]>()
+
     /// The CLDR plural categories of a language, read from ICU (`one other` for German).
     public static func pluralCategories(_ tag: String) -> [String] {
+        plurals.value(for: tag) { readPluralCategories(tag) }
+    }
+
+    private static func readPluralCategories(_ tag: String) -> [String] {
         var buffer = [CChar](repeating: 0, count: 128)
         var status: Int32 = 0
         _ = tolk_plural_keywords(tag, &buffer, Int32(buffer.count), &status)

@@ -118,6 +118,7 @@ public struct CatalogCheck {
                                             fix: "run `tolk extract` to add it, then translate it"))
         }
         findings += pluralFormFindings(catalog, language: language, path: path)
+        var checked: [EntryContext] = []
         for entry in entries {
             let context = EntryContext(entry: entry, language: language, sourceLanguage: sourceLanguages[entry.key] ?? "en",
                                        catalogPath: path, glossary: glossary)
@@ -140,8 +141,15 @@ public struct CatalogCheck {
                 continue
             }
             summary.translated += 1
-            for rule in Self.entryRules { findings += rule.check(context) }
+            checked.append(context)
         }
+        // The entry rules are independent: run on all cores, findings kept in entry order.
+        let chunks = stride(from: 0, to: checked.count, by: 128).map { Array(checked[$0..<min($0 + 128, checked.count)]) }
+        for result in Parallel.map(chunks, { chunk in chunk.flatMap { context in Self.entryRules.flatMap { $0.check(context) } } }) {
+            if case let .success(chunkFindings) = result { findings += chunkFindings }
+        }
+        // In catalogue order, so a reader goes through the file once.
+        findings = findings.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
         summary.errors = findings.filter { $0.severity == .error }.count
         summary.warnings = findings.filter { $0.severity == .warning }.count
         return (findings, summary)

@@ -30,12 +30,32 @@ public struct Finding: Sendable, Equatable, Codable {
 
 /// What a rule sees of one catalogue entry.
 public struct EntryContext: Sendable {
-    public var entry: POEntry
+    public var entry: POEntry {
+        didSet { (sourceText, translationText) = Self.texts(entry) }
+    }
     /// The catalogue's language and the language the msgid is written in.
     public var language: String
     public var sourceLanguage: String
     public var catalogPath: String
     public var glossary: Glossary?
+    /// The literal text of msgid and msgstr: placeholders dropped for page text, the
+    /// message as written for ICU messages. Computed once, read by every rule.
+    public private(set) var sourceText: String
+    public private(set) var translationText: String
+
+    public init(entry: POEntry, language: String, sourceLanguage: String, catalogPath: String, glossary: Glossary?) {
+        self.entry = entry
+        self.language = language
+        self.sourceLanguage = sourceLanguage
+        self.catalogPath = catalogPath
+        self.glossary = glossary
+        (sourceText, translationText) = Self.texts(entry)
+    }
+
+    private static func texts(_ entry: POEntry) -> (String, String) {
+        entry.flags.contains("icu-message-format") ? (entry.id, entry.translation)
+            : (MessageText.plainText(entry.id), MessageText.plainText(entry.translation))
+    }
 
     /// A finding about this entry, located at its msgstr and its first source reference.
     public func finding(_ rule: String, _ severity: Finding.Severity, _ message: String, fix: String? = nil) -> Finding {
@@ -53,10 +73,6 @@ public struct EntryContext: Sendable {
     /// True for entries whose text is an ICU MessageFormat message.
     public var isICUMessage: Bool { entry.flags.contains("icu-message-format") }
 
-    /// The literal text of msgid and msgstr: placeholders dropped for page text, the
-    /// message as written for ICU messages.
-    public var sourceText: String { isICUMessage ? entry.id : MessageText.plainText(entry.id) }
-    public var translationText: String { isICUMessage ? entry.translation : MessageText.plainText(entry.translation) }
 }
 
 /// A check on one translated entry. Each rule owns its id and its messages.

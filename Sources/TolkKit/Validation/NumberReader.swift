@@ -13,7 +13,7 @@ struct NumberReader {
         var consumed = IndexSet()
         var values: [(Int, String)] = []
         func take(_ pattern: String, _ make: (NSTextCheckingResult) -> [String]?) {
-            guard let regex = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { return }
+            guard let regex = Self.regex(pattern) else { return }
             for match in regex.matches(in: text, range: NSRange(location: 0, length: string.length)) {
                 let range = match.range
                 guard !consumed.intersects(integersIn: range.location..<(range.location + range.length)),
@@ -62,10 +62,11 @@ struct NumberReader {
         take(#"\b(\d+)(?:st|nd|rd|th)\b"#) { [number(group($0, 1))].compactMap { $0 } }
         take(day + #"(\d{1,3})\.(?=\s+\p{L})"#) { [number(group($0, 1))].compactMap { $0 } }
         // Month names, in this language, as month numbers.
-        for (index, names) in monthNames().enumerated() {
-            for name in names where name.count >= 3 {
-                take(#"(?<!\p{L})"# + NSRegularExpression.escapedPattern(for: name) + #"\.?(?!\p{L})"#) { _ in ["n:\(index + 1)"] }
-            }
+        let months = monthNames()
+        take(Self.monthPatterns.value(for: locale) { Self.monthPattern(months) }) { match in
+            guard let name = group(match, 1)?.lowercased(),
+                  let month = months.firstIndex(where: { $0.contains(name) }) else { return nil }
+            return ["n:\(month + 1)"]
         }
         // Everything else numeric, parsed by ICU the locale's way.
         let units = Array(text.utf16)
@@ -88,8 +89,25 @@ struct NumberReader {
         return values.sorted { $0.0 < $1.0 }.map(\.1)
     }
 
+    private static let months = LocaleCache<[[String]]>()
+    private static let monthPatterns = LocaleCache<String>()
+
+    static func regex(_ pattern: String) -> NSRegularExpression? {
+        RegexCache.regex(pattern, caseInsensitive: true)
+    }
+
+    /// One pattern for all month names of a language, longest first.
+    static func monthPattern(_ months: [[String]]) -> String {
+        let names = Set(months.flatMap { $0 }.filter { $0.count >= 3 }).sorted { ($0.count, $0) > ($1.count, $1) }
+        return #"(?<!\p{L})("# + names.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|") + #")\.?(?!\p{L})"#
+    }
+
     /// Full and short month names in this language, lowercased, January first.
     private func monthNames() -> [[String]] {
+        Self.months.value(for: locale) { Self.computeMonthNames(locale) }
+    }
+
+    private static func computeMonthNames(_ locale: String) -> [[String]] {
         (1...12).map { month in
             let date = MachineDate(String(format: "2022-%02d-15", month))!
             return ["MMMM", "MMM"].compactMap { ICUFormat.date(date, skeleton: $0, locale: locale)?.lowercased() }

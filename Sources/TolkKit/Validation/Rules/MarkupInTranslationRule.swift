@@ -10,7 +10,7 @@ public struct MarkupInTranslationRule: EntryRule {
         let source = context.sourceText
         var findings: [Finding] = []
         for pattern in [Self.tag, Self.entity] {
-            for match in matches(pattern, in: context.translationText) where !source.contains(match) {
+            for match in RegexCache.matches(pattern, in: context.translationText) where !source.contains(match) {
                 let isTag = pattern == Self.tag
                 findings.append(context.finding(Self.id, .error,
                     "\(isTag ? "HTML markup" : "an HTML entity") '\(match)' in the translation; it would show as text",
@@ -19,15 +19,5 @@ public struct MarkupInTranslationRule: EntryRule {
             }
         }
         return findings
-    }
-
-    private func matches(_ pattern: String, in text: String) -> [String] {
-        var found: [String] = []
-        var rest = text[...]
-        while let range = rest.range(of: pattern, options: .regularExpression) {
-            found.append(String(rest[range]))
-            rest = rest[range.upperBound...]
-        }
-        return found
     }
 }

@@ -4,8 +4,8 @@ public struct PunctuationRule: EntryRule {
     public static let id = "punctuation"
 
     /// The final mark of a text, ignoring closing quotes, brackets and placeholders.
-    static func finalMark(_ message: String) -> String? {
-        var text = MessageText.plainText(message).trimmingCharacters(in: .whitespaces)
+    static func finalMark(_ plainText: String) -> String? {
+        var text = plainText.trimmingCharacters(in: .whitespaces)
         while let last = text.last, "“”„\"'’‘«»‹›)]".contains(last) { text.removeLast() }
         if text.hasSuffix("...") || text.hasSuffix("…") { return "…" }
         guard let last = text.last, ".!?:;".contains(last) else { return nil }
@@ -14,7 +14,7 @@ public struct PunctuationRule: EntryRule {
 
     public func check(_ context: EntryContext) -> [Finding] {
         guard !context.isICUMessage else { return [] }
-        let source = Self.finalMark(context.entry.id), translation = Self.finalMark(context.entry.translation)
+        let source = Self.finalMark(context.sourceText), translation = Self.finalMark(context.translationText)
         guard source != translation else { return [] }
         let describe: (String?) -> String = { $0.map { "'\($0)'" } ?? "no final punctuation" }
         return [context.finding(Self.id, .warning, "the source ends with \(describe(source)), the translation with \(describe(translation))",
