@@ -1,54 +1,70 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// `.tolk/build-cache`: what the last `tolk build` wrote, so the next one rebuilds only
-/// the pages whose source, or whose translations, changed.
+/// `.tolk/`: what the last `tolk build` wrote, so the next one rebuilds only the pages
+/// whose source, or whose translations, changed.
 ///
-/// Safe to delete (the next build is then a full one). Invalidated by a new Tolk version
-/// and by any change to the set of languages or to `--min-completion`.
-struct BuildCache: Sendable {
-    static let path = ".tolk/build-cache"
+/// `build-cache` (JSON) holds each page's source stamp, index data, warnings and outputs,
+/// and a fingerprint of each catalogue; `page-keys` (binary) holds the hashes of each
+/// page's segment keys, read only when a catalogue changed. Safe to delete (the next
+/// build is then a full one); a new Tolk version, or a change to the languages or to
+/// `--min-completion`, makes it be ignored.
+struct BuildCache: Codable, Sendable {
+    static let folder = ".tolk"
     /// Bump when what the build writes changes, so old caches are not trusted.
-    static let toolVersion = "tolk-build 3"
+    static let toolVersion = "tolk-build 4"
 
     /// A file's identity as the file system sees it: size and modification time.
-    struct Stamp: Equatable, Sendable {
+    struct Stamp: Codable, Equatable, Sendable {
         var size: Int
-        var modified: Double
+        var modified: Int
 
-        init(size: Int, modified: Double) {
+        init(size: Int, modified: Int) {
             self.size = size
             self.modified = modified
         }
 
         init?(path: String) {
-            guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-                  let size = (attributes[.size] as? NSNumber)?.intValue,
-                  let date = attributes[.modificationDate] as? Date else { return nil }
-            self.size = size
-            modified = date.timeIntervalSince1970
+            var info = stat()
+            guard stat(path, &info) == 0 else { return nil }
+            size = Int(info.st_size)
+            modified = Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
         }
     }
 
-    struct Output: Sendable, Equatable {
+    struct Output: Codable, Equatable, Sendable {
         var language: String
-        /// Fingerprint of the translations the page used in this language.
+        /// Fingerprint of the translations the page used in this language (0: none used).
         var fingerprint: UInt64
         var report: SiteBuild.PageReport
         var stamp: Stamp?
         var warnings: [String]
     }
 
-    struct Page: Sendable {
+    struct Page: Codable, Sendable {
         var source: Stamp
-        /// Hashes of the page's segment keys (msgctxt and msgid).
-        var keys: [UInt64]
         var summary: EventSummary
         var warnings: [String]
         var outputs: [Output]
+        /// Hashes of the page's segment keys (msgctxt and msgid); kept in `page-keys`.
+        var keys: [UInt64] = []
+
+        enum CodingKeys: String, CodingKey {
+            case source, summary, warnings, outputs
+        }
     }
 
+    var toolVersion = Self.toolVersion
     var settings: UInt64
+    /// Fingerprint of each catalogue's entries, by language.
+    var catalogs: [String: UInt64] = [:]
     var pages: [String: Page] = [:]
+
+    enum CodingKeys: String, CodingKey {
+        case toolVersion, settings, catalogs, pages
+    }
 
     static func settingsHash(languages: [String], minimumCompletion: Double?) -> UInt64 {
         var hash = FastHash()
@@ -86,77 +102,92 @@ struct BuildCache: Sendable {
         return states
     }
 
+    /// One fingerprint for a whole catalogue's states.
+    static func catalogFingerprint(_ states: [UInt64: UInt64]) -> UInt64 {
+        var hash = FastHash()
+        for (key, state) in states.sorted(by: { $0.key < $1.key }) {
+            hash.combine(key)
+            hash.combine(state)
+        }
+        return hash.value
+    }
+
     // MARK: Reading and writing
 
-    /// The cache in `folder`, or nil when there is none or it is from other settings.
-    static func load(from folder: URL, settings: UInt64) -> BuildCache? {
-        guard let data = try? Data(contentsOf: folder.appendingPathComponent(path)),
-              let text = String(data: data, encoding: .utf8) else { return nil }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
-        guard lines.popFirst() == Substring("\(toolVersion)\t\(String(settings, radix: 16))") else { return nil }
-        var cache = BuildCache(settings: settings)
-        let decoder = JSONDecoder()
-        while let line = lines.popFirst(), !line.isEmpty {
-            // One page a line: path, source stamp, keys, summary, warnings, outputs (JSON).
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard fields.count == 7, let size = Int(fields[1]), let modified = Double(fields[2]),
-                  let summary = try? decoder.decode(EventSummary.self, from: Data(fields[4].utf8)),
-                  let warnings = try? decoder.decode([String].self, from: Data(fields[5].utf8)),
-                  let outputs = try? decoder.decode([StoredOutput].self, from: Data(fields[6].utf8)) else { return nil }
-            let keys = fields[3].split(separator: " ").compactMap { UInt64($0, radix: 16) }
-            cache.pages[String(fields[0])] = Page(source: Stamp(size: size, modified: modified), keys: keys, summary: summary,
-                                                  warnings: warnings, outputs: outputs.map(\.restored))
+    /// The cache in `root`, or nil when there is none or it is from other settings.
+    /// With `keys`, each page's key hashes are read too.
+    static func load(from root: URL, settings: UInt64, keys: Bool) -> BuildCache? {
+        let folder = root.appendingPathComponent(Self.folder)
+        guard let data = try? Data(contentsOf: folder.appendingPathComponent("build-cache")),
+              var cache = try? JSONDecoder().decode(BuildCache.self, from: data),
+              cache.toolVersion == toolVersion, cache.settings == settings else { return nil }
+        if keys {
+            guard let binary = try? Data(contentsOf: folder.appendingPathComponent("page-keys")) else { return nil }
+            let words = binary.withUnsafeBytes { Array($0.bindMemory(to: UInt64.self)) }
+            var index = 0
+            for path in cache.pages.keys.sorted() {
+                guard index < words.count else { return nil }
+                let count = Int(words[index])
+                guard index + 1 + count <= words.count else { return nil }
+                cache.pages[path]?.keys = Array(words[(index + 1)..<(index + 1 + count)])
+                index += 1 + count
+            }
         }
         return cache
     }
 
     /// Writes the cache atomically.
-    func save(to folder: URL) throws {
+    func save(to root: URL) throws {
+        let folder = root.appendingPathComponent(Self.folder)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var text = "\(Self.toolVersion)\t\(String(settings, radix: 16))\n"
+        let json = try encoder.encode(self)
+        var words: [UInt64] = []
         for path in pages.keys.sorted() {
-            let page = pages[path]!
-            let summary = String(decoding: try encoder.encode(page.summary), as: UTF8.self)
-            let warnings = String(decoding: try encoder.encode(page.warnings), as: UTF8.self)
-            let outputs = String(decoding: try encoder.encode(page.outputs.map(StoredOutput.init)), as: UTF8.self)
-            let keys = page.keys.map { String($0, radix: 16) }.joined(separator: " ")
-            text += "\(path)\t\(page.source.size)\t\(page.source.modified)\t\(keys)\t\(summary)\t\(warnings)\t\(outputs)\n"
+            let keys = pages[path]!.keys
+            words.append(UInt64(keys.count))
+            words += keys
         }
-        try TextFile.writeAtomically(text, to: folder.appendingPathComponent(Self.path).path, displayPath: Self.path)
+        try TextFile.writeAtomically(String(decoding: json, as: UTF8.self), to: folder.appendingPathComponent("build-cache").path,
+                                     displayPath: "\(Self.folder)/build-cache")
+        try TextFile.writeAtomically(words.withUnsafeBytes { Data($0) }, to: folder.appendingPathComponent("page-keys").path,
+                                     displayPath: "\(Self.folder)/page-keys")
     }
 
-    /// An output as stored (JSON).
-    private struct StoredOutput: Codable {
-        var language: String
-        var fingerprint: String
-        var output: String
-        var segments: Int
-        var translated: Int
-        var written: Bool
-        var size: Int?
-        var modified: Double?
-        var warnings: [String]
-        var page: String
-
-        init(_ output: Output) {
-            language = output.language
-            fingerprint = String(output.fingerprint, radix: 16)
-            self.output = output.report.output
-            segments = output.report.segments
-            translated = output.report.translated
-            written = output.report.written
-            size = output.stamp?.size
-            modified = output.stamp?.modified
-            warnings = output.warnings
-            page = output.report.page
+    /// What the build needs of a catalogue, without its references and comments.
+    struct CompactCatalog: Codable {
+        struct Entry: Codable {
+            var context: String?
+            var id: String
+            var pluralID: String?
+            var translations: [String]
+            var fuzzy: Bool
+            var flags: [String]
+            var line: Int
+            var translationLine: Int
         }
 
-        var restored: Output {
-            Output(language: language, fingerprint: UInt64(fingerprint, radix: 16) ?? 0,
-                   report: SiteBuild.PageReport(page: page, language: language, output: self.output, segments: segments,
-                                                translated: translated, written: written),
-                   stamp: size.flatMap { size in modified.map { Stamp(size: size, modified: $0) } }, warnings: warnings)
+        var toolVersion = BuildCache.toolVersion
+        var stamp: Stamp
+        var entries: [Entry]
+
+        init(stamp: Stamp, catalog: POCatalog) {
+            self.stamp = stamp
+            entries = catalog.entries.filter { !$0.isObsolete }.map {
+                Entry(context: $0.context, id: $0.id, pluralID: $0.pluralID, translations: $0.translations, fuzzy: $0.isFuzzy,
+                      flags: $0.flags, line: $0.line, translationLine: $0.translationLine)
+            }
+        }
+
+        var catalog: POCatalog {
+            POCatalog(entries: entries.map { stored in
+                var entry = POEntry(context: stored.context, id: stored.id, pluralID: stored.pluralID, translations: stored.translations)
+                entry.isFuzzy = stored.fuzzy
+                entry.flags = stored.flags
+                entry.line = stored.line
+                entry.translationLine = stored.translationLine
+                return entry
+            })
         }
     }
 }

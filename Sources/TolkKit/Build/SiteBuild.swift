@@ -19,7 +19,7 @@ public struct SiteBuild {
     }
 
     /// One page in one language.
-    public struct PageReport: Sendable, Equatable {
+    public struct PageReport: Sendable, Equatable, Codable {
         public var page: String
         public var language: String
         public var output: String
@@ -56,13 +56,18 @@ public struct SiteBuild {
             warnings.append("Input/index.html: note: a page is called index.html, so the event index is written as events.html")
         }
         let settings = BuildCache.settingsHash(languages: catalogLanguages, minimumCompletion: minimumCompletion)
-        let previous = incremental ? BuildCache.load(from: project.root, settings: settings) : nil
         var cache = BuildCache(settings: settings)
+        cache.catalogs = states.mapValues(BuildCache.catalogFingerprint)
+        // Page keys are read only when a catalogue changed since the last build.
+        let peek = incremental ? BuildCache.load(from: project.root, settings: settings, keys: false) : nil
+        let catalogsChanged = peek.map { $0.catalogs != cache.catalogs } ?? false
+        let previous = catalogsChanged ? BuildCache.load(from: project.root, settings: settings, keys: true) : peek
         var rebuilt = 0
 
         // Pages are independent: built on all cores, a batch at a time, reported in order.
         try Parallel.forEachBatch(pagePaths, { path in
-            if let cached = previous?.pages[path], let reused = reuse(cached, path: path, states: states) {
+            if let cached = previous?.pages[path],
+               let reused = reuse(cached, path: path, states: catalogsChanged ? states : nil) {
                 return reused
             }
             return try buildPage(path, catalogs: catalogs, states: states, catalogLanguages: catalogLanguages)
@@ -92,18 +97,22 @@ public struct SiteBuild {
         let sitemap = Sitemap(events: events, indexName: indexName, languages: siteLanguages, baseURL: baseURL).xml()
         try writeIfChanged(Array(sitemap.utf8), to: "Output/sitemap.xml")
         extraFiles.append("Output/sitemap.xml")
-        try cache.save(to: project.root)
+        // Nothing rebuilt and nothing else changed: the cache on disk is still right.
+        if rebuilt > 0 || previous == nil || previous?.catalogs != cache.catalogs || previous?.pages.count != cache.pages.count {
+            try cache.save(to: project.root)
+        }
         return Result(pages: reports, rebuiltPages: rebuilt, extraFiles: extraFiles, warnings: warnings)
     }
 
     /// A page's outcome from the cache, when its source, its outputs and the translations
-    /// it uses are all as the last build left them.
-    private func reuse(_ cached: BuildCache.Page, path: String, states: [String: [UInt64: UInt64]]) -> PageOutcome? {
+    /// it uses are all as the last build left them. `states` is nil when no catalogue changed.
+    private func reuse(_ cached: BuildCache.Page, path: String, states: [String: [UInt64: UInt64]]?) -> PageOutcome? {
         guard BuildCache.Stamp(path: project.absolute(path)) == cached.source else { return nil }
         for output in cached.outputs {
-            let expected = LanguageTag.sameLanguage(output.language, cached.summary.pageLanguage)
-                ? 0 : BuildCache.fingerprint(cached.keys, states: states[output.language] ?? [:])
-            guard output.fingerprint == expected else { return nil }
+            if let states, !LanguageTag.sameLanguage(output.language, cached.summary.pageLanguage),
+               BuildCache.fingerprint(cached.keys, states: states[output.language] ?? [:]) != output.fingerprint {
+                return nil
+            }
             if output.report.written {
                 guard BuildCache.Stamp(path: project.absolute(output.report.output)) == output.stamp else { return nil }
             }
@@ -140,7 +149,7 @@ public struct SiteBuild {
         let keys = page.segments.map { BuildCache.key(context: $0.context, id: $0.text) }
         let summary = EventSummary(page: page, relative: relative, languages: languages, tables: catalogs)
         var outcome = PageOutcome(path: path, warnings: page.warnings,
-                                  cache: BuildCache.Page(source: source, keys: keys, summary: summary, warnings: page.warnings, outputs: []))
+                                  cache: BuildCache.Page(source: source, summary: summary, warnings: page.warnings, outputs: [], keys: keys))
         for language in languages {
             let table = LanguageTag.sameLanguage(language, page.language) ? nil : catalogs[language]
             let built = PageBuilder(page: page, source: bytes, language: language, table: table, alternates: alternates).build()
@@ -184,11 +193,29 @@ public struct SiteBuild {
         for language in project.catalogLanguages() {
             let path = project.catalogPath(for: language)
             guard LanguageTag.isKnown(language) else { throw TolkError.unknownLanguage(code: language, source: path) }
-            let catalog = try POParser(path: path).parse(TextFile.read(project.absolute(path), displayPath: path))
+            let catalog = try readCatalog(path: path, language: language)
             tables[language] = TranslationTable(catalog: catalog, path: path)
             states[language] = BuildCache.states(of: catalog)
         }
         return (tables, states)
+    }
+
+    /// A catalogue, from the cache's compact copy when the PO file has not changed since
+    /// (a site-scale catalogue is mostly references, which the build does not need).
+    private func readCatalog(path: String, language: String) throws -> POCatalog {
+        let stamp = BuildCache.Stamp(path: project.absolute(path))
+        let copy = project.root.appendingPathComponent("\(BuildCache.folder)/catalog-\(language).json")
+        if incremental, let stamp, let data = try? Data(contentsOf: copy),
+           let compact = try? JSONDecoder().decode(BuildCache.CompactCatalog.self, from: data), compact.stamp == stamp,
+           compact.toolVersion == BuildCache.toolVersion {
+            return compact.catalog
+        }
+        let catalog = try POParser(path: path, references: .none).parse(TextFile.read(project.absolute(path), displayPath: path))
+        if let stamp {
+            let data = try JSONEncoder().encode(BuildCache.CompactCatalog(stamp: stamp, catalog: catalog))
+            try TextFile.writeAtomically(data, to: copy.path, displayPath: "\(BuildCache.folder)/catalog-\(language).json")
+        }
+        return catalog
     }
 
     static func format(_ percent: Double) -> String {

@@ -3,9 +3,17 @@
 /// Any problem stops the read with `TolkError.malformedCatalog` naming the line.
 public struct POParser {
     let path: String
+    let references: References
 
-    public init(path: String) {
+    /// How much of the `#:` references to keep: a site-scale catalogue holds one per page
+    /// a sentence is on, which the build does not need and the check needs one of.
+    public enum References: Sendable {
+        case all, first, none
+    }
+
+    public init(path: String, references: References = .all) {
         self.path = path
+        self.references = references
     }
 
     /// Parses a PO file's text.
@@ -28,6 +36,11 @@ public struct POParser {
         var lineNumber = 0
         for rawLine in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
             lineNumber += 1
+            // References the caller does not want: skipped before any string work.
+            if references == .none, rawLine.count >= 2, rawLine.first == 0x23,
+               rawLine[rawLine.index(after: rawLine.startIndex)] == 0x3A {
+                continue
+            }
             var line = Substring(rawLine)
             if line.last == "\r" { line = line.dropLast() }
             let trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
@@ -81,8 +94,17 @@ public struct POParser {
         case ".":
             pending.entry.extractedComments.append(String(dropOneSpace(content.dropFirst(2))))
         case ":":
-            pending.entry.references += content.utf8.dropFirst(2).split(whereSeparator: { $0 == 0x20 || $0 == 0x09 })
-                .map { String(Substring($0)) }
+            switch references {
+            case .none: break
+            case .first where !pending.entry.references.isEmpty: break
+            case .first:
+                if let first = content.utf8.dropFirst(2).split(whereSeparator: { $0 == 0x20 || $0 == 0x09 }).first {
+                    pending.entry.references = [String(Substring(first))]
+                }
+            case .all:
+                pending.entry.references += content.utf8.dropFirst(2).split(whereSeparator: { $0 == 0x20 || $0 == 0x09 })
+                    .map { String(Substring($0)) }
+            }
         case ",":
             for flag in content.dropFirst(2).split(separator: ",") {
                 let name = flag.trimmingHTMLWhitespace()

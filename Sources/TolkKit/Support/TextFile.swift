@@ -37,13 +37,18 @@ public enum TextFile {
     /// Writes `text` to `path` through a temporary file in the same folder and a rename,
     /// so a reader (or a crash) never sees half a file.
     public static func writeAtomically(_ text: String, to path: String, displayPath: String? = nil) throws {
+        try writeAtomically(Data(text.utf8), to: path, displayPath: displayPath)
+    }
+
+    /// Writes `data` to `path` the same way: a temporary file, then a rename.
+    public static func writeAtomically(_ data: Data, to path: String, displayPath: String? = nil) throws {
         let name = displayPath ?? path
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent()
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: temporary)
+            try data.write(to: temporary)
             // rename(2) replaces the old file in one step; keep its permissions.
             if let attributes = try? FileManager.default.attributesOfItem(atPath: path),
                let permissions = attributes[.posixPermissions] {
