@@ -158,9 +158,16 @@ def main():
     run([TOLK, "build", "--quiet", "--project", site])
     catalogue = os.path.join(site, "Locales", "de.po")
     po = open(catalogue, encoding="utf-8").read()
-    entry = re.search(r'msgid "Internationalization techniques: Authoring web pages"\nmsgstr "([^"]*)"', po)
-    if entry:
-        open(catalogue, "w", encoding="utf-8").write(po.replace(entry.group(0), entry.group(0)[:-1] + ' (neu)"', 1))
+    # An entry from one of the 101 original pages (so used by its copies only): retranslate it.
+    copies = pages // 101
+    changed = po
+    for block in po.split("\n\n"):
+        references = sum(line.count("Input/") for line in block.split("\n") if line.startswith("#:"))
+        match = re.search(r'\nmsgstr "(.+)"$', block)
+        if references == copies and match:
+            changed = po.replace(block, block[:match.end(1)] + ' (neu)"', 1)
+            break
+    open(catalogue, "w", encoding="utf-8").write(changed)
     one_entry = run([TOLK, "build", "--quiet", "--project", site])[0]
     open(catalogue, "w", encoding="utf-8").write(po)
     sequential_site = site + "-sequential"
@@ -188,7 +195,8 @@ def main():
             print(f"- {name}: {per_page[(name, large)] * 1000:.2f} ms a page at {large:,} pages, "
                   f"{growth:.2f}× the cost a page at {small:,}")
     print(f"- incremental at {pages:,} pages: full build {full:.2f} s; one page changed {one_page:.2f} s "
-          f"({one_page / full * 100:.1f}%); one catalogue entry changed {one_entry:.2f} s ({one_entry / full * 100:.1f}%)")
+          f"({one_page / full * 100:.1f}%); one catalogue entry (on {copies} pages) changed {one_entry:.2f} s "
+          f"({one_entry / full * 100:.1f}%)")
     print(f"- sequential build (TOLK_JOBS=1) {sequential:.2f} s against {full:.2f} s on all cores; "
           f"outputs byte-identical: {'yes' if same else 'NO'}")
 

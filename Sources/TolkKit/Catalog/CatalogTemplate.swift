@@ -18,8 +18,12 @@ public enum CatalogTemplate {
         /// The language each msgid is written in (its first page's).
         public private(set) var sourceLanguages: [POEntry.Key: String] = [:]
 
-        public init(language: String) {
+        /// False keeps only each entry's first reference (all the check needs).
+        public var keepsAllReferences = true
+
+        public init(language: String, keepsAllReferences: Bool = true) {
             self.language = language
+            self.keepsAllReferences = keepsAllReferences
         }
 
         public mutating func add(_ page: PageExtraction) {
@@ -29,7 +33,7 @@ public enum CatalogTemplate {
                 let reference = "\(page.path):\(segment.line)"
                 if let index = positions[key] {
                     // Pages come in order, so a repeat from the same page is the last reference.
-                    if collected[index].references.last != reference {
+                    if keepsAllReferences, collected[index].references.last != reference {
                         collected[index].references.append(reference)
                     }
                     for comment in segment.comments where !collected[index].extractedComments.contains(comment) {

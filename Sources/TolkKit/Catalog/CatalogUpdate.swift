@@ -42,7 +42,8 @@ public struct CatalogUpdate {
             for index in builders.indices { builders[index].add(page) }
         }
 
-        var outputs: [(path: String, text: String, summary: Summary)] = []
+        // Every catalogue is read and checked before any is written.
+        var existing: [String: POCatalog] = [:]
         for builder in builders {
             let language = builder.language
             let path = project.catalogPath(for: language)
@@ -50,23 +51,29 @@ public struct CatalogUpdate {
                 throw TolkError.unknownLanguage(code: language, source: path)
             }
             let absolute = project.absolute(path)
-            let exists = FileManager.default.fileExists(atPath: absolute)
-            let oldText = exists ? try TextFile.read(absolute, displayPath: path) : nil
-            let existing = try oldText.map { try POParser(path: path).parse($0) }
-                ?? POCatalog(entries: [CatalogTemplate.header(for: language)])
-            let merged = CatalogMerger().merge(existing: existing, template: builder.entries())
-            let text = POWriter().write(merged)
+            if FileManager.default.fileExists(atPath: absolute) {
+                existing[language] = try POParser(path: path).parse(TextFile.read(absolute, displayPath: path))
+            }
+        }
+        var summaries: [Summary] = []
+        for builder in builders {
+            let language = builder.language
+            let path = project.catalogPath(for: language)
+            let old = existing.removeValue(forKey: language)
+            let merged = CatalogMerger().merge(existing: old ?? POCatalog(entries: [CatalogTemplate.header(for: language)]),
+                                               template: builder.entries())
+            // Streamed to a temporary file and renamed over the old one only if it changed.
+            let changed = try TextFile.writeAtomicallyIfChanged(to: project.absolute(path), displayPath: path) { sink in
+                try POWriter().write(merged, to: sink)
+            }
             let active = merged.activeMessages
-            outputs.append((path, text, Summary(
-                path: path, created: !exists, changed: text != oldText, messages: active.count,
+            summaries.append(Summary(
+                path: path, created: old == nil, changed: changed, messages: active.count,
                 translated: active.filter { $0.isTranslated && !$0.isFuzzy }.count,
                 fuzzy: active.filter { $0.isFuzzy && $0.isTranslated }.count,
                 untranslated: active.filter { !$0.isTranslated }.count,
-                obsolete: merged.entries.filter(\.isObsolete).count)))
+                obsolete: merged.entries.filter(\.isObsolete).count))
         }
-        for output in outputs where output.summary.changed {
-            try TextFile.writeAtomically(output.text, to: project.absolute(output.path), displayPath: output.path)
-        }
-        return Result(summaries: outputs.map(\.summary), warnings: warnings)
+        return Result(summaries: summaries, warnings: warnings)
     }
 }

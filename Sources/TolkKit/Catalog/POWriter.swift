@@ -10,24 +10,38 @@ public struct POWriter {
     public init() {}
 
     public func write(_ catalog: POCatalog) -> String {
+        var output = ""
+        write(catalog) { output += $0 }
+        return output
+    }
+
+    /// Writes the catalogue piece by piece to `sink`, so a large one is never held whole.
+    /// Entries are rendered on all cores, a group of chunks at a time, and sunk in order.
+    public func write(_ catalog: POCatalog, to sink: (String) throws -> Void) rethrows {
         // Active entries first, then obsolete ones. gettext drops obsolete entries without a
         // translation; Tolk keeps those that carry a translator's comment, since nothing a
         // translator wrote may be lost.
         let entries = catalog.entries.filter { !$0.isObsolete }
             + catalog.entries.filter { $0.isObsolete && ($0.translations.contains { !$0.isEmpty } || !$0.translatorComments.isEmpty) }
-        // Entries are written independently, in chunks on all cores, and joined in order.
-        let chunks = stride(from: 0, to: entries.count, by: 256).map { Array(entries[$0..<min($0 + 256, entries.count)]) }
-        let texts = Parallel.map(chunks) { chunk -> String in
-            var text = ""
-            for entry in chunk {
-                writeEntry(entry, to: &text)
-                text += "\n"
+        let chunks = stride(from: 0, to: entries.count, by: 256).map { $0..<min($0 + 256, entries.count) }
+        var first = true
+        for group in stride(from: 0, to: chunks.count, by: 16).map({ Array(chunks[$0..<min($0 + 16, chunks.count)]) }) {
+            let texts = Parallel.map(group) { range -> String in
+                var text = ""
+                for index in range {
+                    if index > 0 { text += "\n" }
+                    writeEntry(entries[index], to: &text)
+                }
+                return text
             }
-            return text
+            for text in texts {
+                if case let .success(text) = text {
+                    if first, text.isEmpty { continue }
+                    first = false
+                    try sink(text)
+                }
+            }
         }
-        var output = texts.map { (try? $0.get()) ?? "" }.joined()
-        if !output.isEmpty { output.removeLast() }
-        return output
     }
 
     private func writeComments(_ entry: POEntry, to output: inout String) {

@@ -63,6 +63,83 @@ public enum TextFile {
         }
     }
 
+    /// Writes a file piece by piece through a temporary file, and renames it over `path`
+    /// only if the bytes differ from what is there (same length and hash: unchanged).
+    ///
+    /// - Returns: true when the file was replaced.
+    public static func writeAtomicallyIfChanged(to path: String, displayPath: String? = nil,
+                                                _ produce: ((String) throws -> Void) throws -> Void) throws -> Bool {
+        let name = displayPath ?? path
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent()
+        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        // Both sides are hashed in the same 1 MiB blocks, so equal bytes give equal hashes.
+        let block = 1 << 20
+        func hashBlocks(_ data: Data, into hash: inout FastHash) {
+            data.withUnsafeBytes { bytes in
+                var start = 0
+                while start < bytes.count {
+                    hash.combine(UnsafeRawBufferPointer(rebasing: bytes[start..<min(start + block, bytes.count)]))
+                    start += block
+                }
+            }
+        }
+        var old: (length: Int, hash: UInt64)?
+        if let data = FileManager.default.contents(atPath: path) {
+            var hash = FastHash()
+            hashBlocks(data, into: &hash)
+            old = (data.count, hash.value)
+        }
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
+                  let handle = FileHandle(forWritingAtPath: temporary.path) else {
+                throw POSIXError(.EACCES)
+            }
+            var length = 0
+            var hash = FastHash()
+            var pending = Data()
+            func flush(all: Bool) throws {
+                while pending.count >= block || (all && !pending.isEmpty) {
+                    let piece = pending.prefix(block)
+                    try handle.write(contentsOf: piece)
+                    hashBlocks(Data(piece), into: &hash)
+                    length += piece.count
+                    pending.removeFirst(piece.count)
+                }
+            }
+            do {
+                try produce { text in
+                    pending.append(contentsOf: text.utf8)
+                    try flush(all: false)
+                }
+                try flush(all: true)
+                try handle.close()
+            } catch {
+                try? handle.close()
+                throw error
+            }
+            if let old, old.length == length, old.hash == hash.value {
+                try? FileManager.default.removeItem(at: temporary)
+                return false
+            }
+            if let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+               let permissions = attributes[.posixPermissions] {
+                try FileManager.default.setAttributes([.posixPermissions: permissions], ofItemAtPath: temporary.path)
+            }
+            guard rename(temporary.path, path) == 0 else {
+                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+            }
+            return true
+        } catch let error as TolkError {
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw TolkError.unwritableFile(path: name, reason: reasonText(error))
+        }
+    }
+
     /// The 1-based line holding the first byte that is not valid UTF-8.
     static func firstInvalidLine(_ bytes: [UInt8]) -> Int {
         var line = 1

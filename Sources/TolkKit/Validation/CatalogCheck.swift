@@ -83,7 +83,7 @@ public struct CatalogCheck {
         var findings: [Finding] = []
         var summaries: [String: Summary] = [:]
         var catalogs: [(String, String)] = []
-        var builders = available.map { CatalogTemplate.Builder(language: $0) }
+        var builders = available.map { CatalogTemplate.Builder(language: $0, keepsAllReferences: false) }
         try project.forEachPage { page in
             for index in builders.indices { builders[index].add(page) }
         }
