@@ -244,4 +244,19 @@ struct BuildTests {
         try FileManager.default.removeItem(at: folder.appendingPathComponent(".tolk"))
         #expect(try SiteBuild(project: project).run().rebuiltPages == 1)
     }
+
+    @Test("after a page-only rebuild, a catalogue change still rebuilds only the pages using that entry")
+    func incrementalKeepsPageKeys() throws {
+        let (folder, _) = try buildFixture()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let project = Project(root: folder)
+        let other = "<!DOCTYPE html>\n<html lang=\"en\">\n<head><title>Other page</title></head>\n<body><p>Only here.</p></body>\n</html>\n"
+        try other.write(to: folder.appendingPathComponent("Input/other.html"), atomically: true, encoding: .utf8)
+        #expect(try SiteBuild(project: project).run().rebuiltPages == 1, "only the new page")
+        let catalog = folder.appendingPathComponent("Locales/de.po")
+        try (String(contentsOf: catalog, encoding: .utf8) + "\nmsgid \"Only here.\"\nmsgstr \"Nur hier.\"\n")
+            .write(to: catalog, atomically: true, encoding: .utf8)
+        #expect(try SiteBuild(project: project).run().rebuiltPages == 1, "only the page that uses the entry")
+        #expect(try read(folder, "Output/de/other.html").contains("<p>Nur hier.</p>"))
+    }
 }

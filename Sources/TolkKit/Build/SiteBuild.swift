@@ -63,6 +63,7 @@ public struct SiteBuild {
         let catalogsChanged = peek.map { $0.catalogs != cache.catalogs } ?? false
         let previous = catalogsChanged ? BuildCache.load(from: project.root, settings: settings, keys: true) : peek
         var rebuilt = 0
+        var reused: [String] = []
 
         // Pages are independent: built on all cores, a batch at a time, reported in order.
         try Parallel.forEachBatch(pagePaths, { path in
@@ -78,7 +79,7 @@ public struct SiteBuild {
                 warnings += page.warnings
                 events.append(page.cache.summary)
                 cache.pages[page.path] = page.cache
-                if page.rebuilt { rebuilt += 1 }
+                if page.rebuilt { rebuilt += 1 } else { reused.append(page.path) }
             }
             progress?(cache.pages.count, pagePaths.count)
         })
@@ -99,6 +100,12 @@ public struct SiteBuild {
         extraFiles.append("Output/sitemap.xml")
         // Nothing rebuilt and nothing else changed: the cache on disk is still right.
         if rebuilt > 0 || previous == nil || previous?.catalogs != cache.catalogs || previous?.pages.count != cache.pages.count {
+            // Pages taken from the cache without their keys (no catalogue changed) keep
+            // the keys the last build recorded.
+            if previous != nil, !catalogsChanged, reused.count > 0,
+               let recorded = BuildCache.load(from: project.root, settings: settings, keys: true) {
+                for path in reused { cache.pages[path]?.keys = recorded.pages[path]?.keys ?? [] }
+            }
             try cache.save(to: project.root)
         }
         return Result(pages: reports, rebuiltPages: rebuilt, extraFiles: extraFiles, warnings: warnings)
