@@ -85,6 +85,10 @@ struct ProjectTests {
         #expect(fr.headerField("Language") == "fr")
         #expect(fr.headerField("Plural-Forms") == "nplurals=2; plural=(n > 1);")
         #expect(fr.headerField("Content-Type") == "text/plain; charset=UTF-8")
+        // No clock in the output: the same pages give the same catalogue, whenever.
+        #expect(fr.headerField("PO-Revision-Date") == "YEAR-MO-DA HO:MI+ZONE")
+        let dated = CatalogTemplate.header(for: "fr", date: Date(timeIntervalSince1970: 1_665_000_000))
+        #expect(dated.translation.contains("PO-Revision-Date: 2022-10-05 20:00+0000\n"))
     }
 
     @Test("bad input stops with file and line, and no catalogue is touched", arguments: [

@@ -59,12 +59,17 @@ public enum CatalogTemplate {
     }
 
     /// The header of a new catalogue for `language`.
-    public static func header(for language: String, date: Date = Date()) -> POEntry {
+    ///
+    /// The revision date is gettext's initial value, which translation tools fill in, or
+    /// `SOURCE_DATE_EPOCH` when set: the same inputs always give the same catalogue.
+    public static func header(for language: String,
+                              date: Date? = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"]
+                                .flatMap(TimeInterval.init).map(Date.init(timeIntervalSince1970:))) -> POEntry {
         var header = POEntry(id: "")
         header.translatorComments = ["Tolk event pages: \(language) translations."]
         header.translations = [[
             "Project-Id-Version: Tolk event pages",
-            "PO-Revision-Date: \(revisionDate(date))",
+            "PO-Revision-Date: \(date.map(revisionDate) ?? "YEAR-MO-DA HO:MI+ZONE")",
             "Last-Translator: Tolk translators",
             "Language-Team: \(language)",
             "Language: \(language)",
