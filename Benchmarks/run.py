@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Tolk's benchmark: extract, build and check at site scale, side by side with the tools
-people would otherwise use (Translate Toolkit's html2po/po2html, po4a) and with the floor
-of parsing the same pages with libxml2 (xmllint).
+people would otherwise use (Translate Toolkit's html2po/po2html) and with the floor of
+parsing the same pages with libxml2 (xmllint). po4a is left out: it stops at the first
+page with a stray closing tag (see BENCHMARKS.md).
 
-Needs (Debian/PyPI): libxml2-utils (xmllint), time (/usr/bin/time), po4a, and
+Needs (Debian/PyPI): libxml2-utils (xmllint), time (/usr/bin/time), and
 `pip install translate-toolkit`. Run from the repository, with ../shared beside it:
 
     python3 Benchmarks/run.py                 # 1,010 and 10,100 pages, 3 and 2 runs
@@ -76,9 +77,9 @@ def main():
 
     if not args.no_build:
         subprocess.run(["swift", "build", "-c", "release", "--product", "tolk"], cwd=REPO, check=True)
-    for tool in ["xmllint", "html2po", "po2html", "po4a-gettextize"]:
+    for tool in ["xmllint", "html2po", "po2html", "/usr/bin/time"]:
         if not shutil.which(tool):
-            sys.exit(f"{tool} is missing: apt-get install libxml2-utils po4a time; pip install translate-toolkit")
+            sys.exit(f"{tool} is missing: apt-get install libxml2-utils time; pip install translate-toolkit")
 
     report = []
     per_page = {}
