@@ -8,10 +8,7 @@ import Testing
 struct BuildTests {
     /// Builds a temporary copy of `Fixtures/build` and returns the folder and the result.
     func buildFixture(minimumCompletion: Double? = nil) throws -> (URL, SiteBuild.Result) {
-        let folder = try temporaryFolder()
-        for name in ["Input", "Locales"] {
-            try FileManager.default.copyItem(at: Fixture.url("build/\(name)"), to: folder.appendingPathComponent(name))
-        }
+        let folder = try temporaryProject(from: Fixture.url("build"))
         return (folder, try SiteBuild(project: Project(root: folder), minimumCompletion: minimumCompletion).run())
     }
 
@@ -169,11 +166,8 @@ struct BuildTests {
 
     @Test("a malformed catalogue stops the build before anything is written")
     func malformedCatalogue() throws {
-        let folder = try temporaryFolder()
+        let folder = try temporaryProject(from: Fixture.url("build"))
         defer { try? FileManager.default.removeItem(at: folder) }
-        for name in ["Input", "Locales"] {
-            try FileManager.default.copyItem(at: Fixture.url("build/\(name)"), to: folder.appendingPathComponent(name))
-        }
         try "msgid \"x\"\nmsgstr \"y\n".write(to: folder.appendingPathComponent("Locales/fr.po"), atomically: true, encoding: .utf8)
         #expect(throws: TolkError.malformedCatalog(path: "Locales/fr.po", line: 2, problem: "string is not terminated (missing closing quote)")) {
             try SiteBuild(project: Project(root: folder)).run()

@@ -99,11 +99,8 @@ struct CheckTests {
 
     @Test("check and stats modify nothing")
     func readOnly() throws {
-        let folder = try temporaryFolder()
+        let folder = try temporaryProject(from: Fixture.url("check"))
         defer { try? FileManager.default.removeItem(at: folder) }
-        for name in ["Input", "Locales"] {
-            try FileManager.default.copyItem(at: Fixture.url("check/\(name)"), to: folder.appendingPathComponent(name))
-        }
         func snapshot() throws -> [String: Data] {
             var files: [String: Data] = [:]
             for name in try FileManager.default.subpathsOfDirectory(atPath: folder.path) {

@@ -96,11 +96,8 @@ struct CommandTests {
 
     @Test("build reports each page and language; --strict fails on any fallback")
     func build() throws {
-        let folder = try temporaryFolder()
+        let folder = try temporaryProject(from: Fixture.url("build"))
         defer { try? FileManager.default.removeItem(at: folder) }
-        for name in ["Input", "Locales"] {
-            try FileManager.default.copyItem(at: Fixture.url("build/\(name)"), to: folder.appendingPathComponent(name))
-        }
         let run = try tolk(["build", "--project", folder.path])
         #expect(run.status == 0)
         #expect(run.output == """
@@ -161,11 +158,8 @@ struct CommandTests {
         #expect(json.status == 1)
         #expect((try? JSONSerialization.jsonObject(with: Data(json.output.utf8))) != nil)
 
-        let folder = try temporaryFolder()
+        let folder = try temporaryProject(from: Fixture.repositoryRoot)
         defer { try? FileManager.default.removeItem(at: folder) }
-        for name in ["Input", "Locales"] {
-            try FileManager.default.copyItem(at: Fixture.repositoryRoot.appendingPathComponent(name), to: folder.appendingPathComponent(name))
-        }
         try "en,de\nbroken\n".write(to: folder.appendingPathComponent("Locales/glossary.csv"), atomically: true, encoding: .utf8)
         let broken = try tolk(["check"], in: folder)
         #expect(broken.status == 2)
@@ -174,11 +168,8 @@ struct CommandTests {
 
     @Test("check --strict fails on warnings too")
     func checkStrict() throws {
-        let folder = try temporaryFolder()
+        let folder = try temporaryProject(from: Fixture.repositoryRoot)
         defer { try? FileManager.default.removeItem(at: folder) }
-        for name in ["Input", "Locales"] {
-            try FileManager.default.copyItem(at: Fixture.repositoryRoot.appendingPathComponent(name), to: folder.appendingPathComponent(name))
-        }
         let catalog = folder.appendingPathComponent("Locales/de.po")
         let text = try String(contentsOf: catalog, encoding: .utf8)
         // A translation that is fine but for its final punctuation: a warning only.

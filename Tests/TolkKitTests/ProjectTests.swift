@@ -7,12 +7,7 @@ import Testing
 struct ProjectTests {
     /// A temporary copy of the shipped project (Input/ and Locales/).
     func copyOfShippedProject() throws -> URL {
-        let folder = try temporaryFolder()
-        for name in ["Input", "Locales"] {
-            try FileManager.default.copyItem(at: Fixture.repositoryRoot.appendingPathComponent(name),
-                                              to: folder.appendingPathComponent(name))
-        }
-        return folder
+        try temporaryProject(from: Fixture.repositoryRoot)
     }
 
     func read(_ folder: URL, _ path: String) throws -> String {

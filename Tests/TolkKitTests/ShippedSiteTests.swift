@@ -7,11 +7,7 @@ import Testing
 struct ShippedSiteTests {
     /// Builds a temporary copy of the repository's Input/ and Locales/.
     static func build() throws -> (URL, SiteBuild.Result) {
-        let folder = try temporaryFolder()
-        for name in ["Input", "Locales"] {
-            try FileManager.default.copyItem(at: Fixture.repositoryRoot.appendingPathComponent(name),
-                                              to: folder.appendingPathComponent(name))
-        }
+        let folder = try temporaryProject(from: Fixture.repositoryRoot)
         return (folder, try SiteBuild(project: Project(root: folder)).run())
     }
 

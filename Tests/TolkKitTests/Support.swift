@@ -32,3 +32,12 @@ func temporaryFolder() throws -> URL {
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
 }
+
+/// A temporary project holding copies of the folders `names` of `source`; removed by the caller.
+func temporaryProject(from source: URL, copying names: [String] = ["Input", "Locales"]) throws -> URL {
+    let folder = try temporaryFolder()
+    for name in names {
+        try FileManager.default.copyItem(at: source.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+    }
+    return folder
+}
