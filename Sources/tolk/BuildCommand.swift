@@ -50,7 +50,7 @@ struct BuildCommand: ParsableCommand {
             if !quiet {
                 for report in result.pages {
                     let state = report.written ? "" : " (not written)"
-                    print("\(report.output): \(report.translated)/\(report.segments) segments translated (\(SiteBuildFormat.percent(report.percent))%)\(state)")
+                    print("\(report.output): \(report.translated)/\(report.segments) segments translated (\(SiteBuild.format(report.percent))%)\(state)")
                 }
                 for file in result.extraFiles { print("\(file): written") }
                 if result.rebuiltPages < result.pages.count / max(1, Set(result.pages.map(\.language)).count) {
@@ -63,11 +63,5 @@ struct BuildCommand: ParsableCommand {
             FileHandle.standardError.write(Data("tolk: error: --strict: \(fallbacks) segment(s) fell back to their source language\n".utf8))
             throw ExitCode(1)
         }
-    }
-}
-
-enum SiteBuildFormat {
-    static func percent(_ value: Double) -> String {
-        value.rounded() == value ? String(Int(value)) : String(format: "%.1f", value)
     }
 }

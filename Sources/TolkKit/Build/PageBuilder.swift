@@ -99,7 +99,7 @@ struct PageBuilder {
                     continue
                 }
                 if index + 2 < children.count, case let .text(between) = children[index + 1],
-                   ["–", "-", "—"].contains(between.trimmingHTMLWhitespace()),
+                   DateRenderer.rangeSeparators.contains(between.trimmingHTMLWhitespace()),
                    case let .element(next) = children[index + 2], next.name == "time",
                    let nextDatetime = next[attribute: "datetime"], let nextSpan = next.span, let nextContent = nextSpan.content,
                    let range = dates.renderRange((datetime, child.textContent), (nextDatetime, next.textContent)) {

@@ -132,7 +132,7 @@ public struct SiteBuild {
     private func writeIfChanged(_ bytes: [UInt8], to output: String) throws {
         let path = project.absolute(output)
         if let existing = FileManager.default.contents(atPath: path), existing.elementsEqual(bytes) { return }
-        try TextFile.writeAtomically(String(decoding: bytes, as: UTF8.self), to: path, displayPath: output)
+        try TextFile.writeAtomically(Data(bytes), to: path, displayPath: output)
     }
 
     /// One page built in all its languages, or taken from the cache.
@@ -225,7 +225,8 @@ public struct SiteBuild {
         return catalog
     }
 
-    static func format(_ percent: Double) -> String {
+    /// A share for people: "100", "76.9".
+    public static func format(_ percent: Double) -> String {
         percent.rounded() == percent ? String(Int(percent)) : String(format: "%.1f", percent)
     }
 }

@@ -193,7 +193,8 @@ struct UnitBuilder {
 
     private func isRangeSeparator(_ text: String) -> Bool {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        return ["–", "-", "—", "bis"].contains(trimmed)
+        // Translators may also write the word ("10 bis 12 Uhr").
+        return DateRenderer.rangeSeparators.contains(trimmed) || trimmed == "bis"
     }
 
     private func renderTimeRange(_ first: Int, _ second: Int) -> [UInt8]? {

@@ -4,12 +4,6 @@ import Foundation
 /// not already in the catalogue's language, in order of first appearance, then the
 /// event index's messages.
 public enum CatalogTemplate {
-    public static func entries(for language: String, from pages: [PageExtraction]) -> [POEntry] {
-        var builder = Builder(language: language)
-        pages.forEach { builder.add($0) }
-        return builder.entries()
-    }
-
     /// Collects a catalogue's source entries page by page, so pages need not all be in memory.
     public struct Builder: Sendable {
         public let language: String

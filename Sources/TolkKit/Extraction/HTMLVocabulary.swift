@@ -14,9 +14,6 @@ enum HTMLVocabulary {
         "track", "wbr", "param", "keygen",
     ]
 
-    /// Elements whose content is raw text up to their end tag.
-    static let rawTextElements: Set<String> = ["script", "style", "textarea", "title", "xmp", "noembed", "noframes"]
-
     /// Elements whose content is never text for translators.
     static let skippedElements: Set<String> = ["script", "style", "noembed", "noframes"]
 

@@ -37,18 +37,6 @@ public enum TagScanner {
         return nil
     }
 
-    /// The offset where the end tag `</name>` that finishes just before `end` starts,
-    /// or nil when the bytes before `end` are not such an end tag.
-    public static func endTagStart(_ bytes: [UInt8], endingAt end: Int, name: String) -> Int? {
-        guard end >= 3, end <= bytes.count, bytes[end - 1] == UInt8(ascii: ">") else { return nil }
-        var index = end - 2
-        while index > 0, isSpace(bytes[index]) { index -= 1 }
-        let nameStart = index + 1 - name.utf8.count
-        guard nameStart >= 2, bytes[nameStart - 2] == UInt8(ascii: "<"), bytes[nameStart - 1] == UInt8(ascii: "/"),
-              matchesName(bytes, at: nameStart, name: name) else { return nil }
-        return nameStart - 2
-    }
-
     /// The attributes of the start tag in `tag` (from `<` to after `>`), in source order.
     public static func attributes(_ bytes: [UInt8], in tag: Range<Int>) -> [Attribute] {
         var result: [Attribute] = []

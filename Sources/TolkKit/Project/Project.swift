@@ -35,13 +35,6 @@ public struct Project: Sendable {
         "Locales/\(language).po"
     }
 
-    /// Reads every page and extracts its segments.
-    public func extractPages() throws -> [PageExtraction] {
-        var pages: [PageExtraction] = []
-        try forEachPage { pages.append($0) }
-        return pages
-    }
-
     /// Reads and extracts the pages on all cores, a batch at a time, and hands each to
     /// `body` in path order (without its parsed tree); only a batch or two is in memory at
     /// once. The first page (in path order) that fails stops the run with its error.

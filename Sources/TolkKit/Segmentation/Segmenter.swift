@@ -97,21 +97,19 @@ public struct Segmenter: Sendable {
 
     /// Drops whitespace at both ends of a segment.
     func trimWhitespace(_ tokens: [UnitToken]) -> [UnitToken] {
-        var tokens = tokens
-        while let index = tokens.firstIndex(where: { if case .text = $0 { return true }; return false }),
-              case let .text(text) = tokens[index], index == tokens.startIndex || tokens[..<index].allSatisfy({ if case .text = $0 { return true }; return false }),
-              text.first == " " || text.isEmpty {
-            let stripped = String(text.drop(while: { $0 == " " }))
-            if stripped.isEmpty { tokens.remove(at: index) } else { tokens[index] = .text(stripped); break }
+        var tokens = tokens[...]
+        while case let .text(text)? = tokens.first {
+            let stripped = text.drop(while: { $0 == " " })
+            guard stripped.isEmpty else { tokens[tokens.startIndex] = .text(String(stripped)); break }
+            tokens.removeFirst()
         }
-        while let index = tokens.lastIndex(where: { if case .text = $0 { return true }; return false }),
-              case let .text(text) = tokens[index], index == tokens.count - 1,
-              text.last == " " || text.isEmpty {
-            var stripped = text
+        while case let .text(text)? = tokens.last {
+            var stripped = Substring(text)
             while stripped.last == " " { stripped.removeLast() }
-            if stripped.isEmpty { tokens.remove(at: index) } else { tokens[index] = .text(stripped); break }
+            guard stripped.isEmpty else { tokens[tokens.index(before: tokens.endIndex)] = .text(String(stripped)); break }
+            tokens.removeLast()
         }
-        return tokens
+        return Array(tokens)
     }
 
     // MARK: Sentences
