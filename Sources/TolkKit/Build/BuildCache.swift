@@ -114,26 +114,28 @@ struct BuildCache: Codable, Sendable {
 
     // MARK: Reading and writing
 
-    /// The cache in `root`, or nil when there is none or it is from other settings.
-    /// With `keys`, each page's key hashes are read too.
-    static func load(from root: URL, settings: UInt64, keys: Bool) -> BuildCache? {
-        let folder = root.appendingPathComponent(Self.folder)
-        guard let data = try? Data(contentsOf: folder.appendingPathComponent("build-cache")),
-              var cache = try? JSONDecoder().decode(BuildCache.self, from: data),
+    /// The cache in `root` without the page keys, or nil when there is none or it is
+    /// from other settings.
+    static func load(from root: URL, settings: UInt64) -> BuildCache? {
+        guard let data = try? Data(contentsOf: root.appendingPathComponent("\(Self.folder)/build-cache")),
+              let cache = try? JSONDecoder().decode(BuildCache.self, from: data),
               cache.toolVersion == toolVersion, cache.settings == settings else { return nil }
-        if keys {
-            guard let binary = try? Data(contentsOf: folder.appendingPathComponent("page-keys")) else { return nil }
-            let words = binary.withUnsafeBytes { Array($0.bindMemory(to: UInt64.self)) }
-            var index = 0
-            for path in cache.pages.keys.sorted() {
-                guard index < words.count else { return nil }
-                let count = Int(words[index])
-                guard index + 1 + count <= words.count else { return nil }
-                cache.pages[path]?.keys = Array(words[(index + 1)..<(index + 1 + count)])
-                index += 1 + count
-            }
-        }
         return cache
+    }
+
+    /// Reads each page's key hashes from `page-keys`; false when they are missing or do
+    /// not match the pages.
+    mutating func readKeys(from root: URL) -> Bool {
+        guard let binary = try? Data(contentsOf: root.appendingPathComponent("\(Self.folder)/page-keys")) else { return false }
+        let words = binary.withUnsafeBytes { Array($0.bindMemory(to: UInt64.self)) }
+        var index = 0
+        for path in pages.keys.sorted() {
+            guard index < words.count, index + 1 + Int(words[index]) <= words.count else { return false }
+            let count = Int(words[index])
+            pages[path]?.keys = Array(words[(index + 1)..<(index + 1 + count)])
+            index += 1 + count
+        }
+        return true
     }
 
     /// Writes the cache atomically.

@@ -58,10 +58,10 @@ public struct SiteBuild {
         let settings = BuildCache.settingsHash(languages: catalogLanguages, minimumCompletion: minimumCompletion)
         var cache = BuildCache(settings: settings)
         cache.catalogs = states.mapValues(BuildCache.catalogFingerprint)
+        var previous = incremental ? BuildCache.load(from: project.root, settings: settings) : nil
         // Page keys are read only when a catalogue changed since the last build.
-        let peek = incremental ? BuildCache.load(from: project.root, settings: settings, keys: false) : nil
-        let catalogsChanged = peek.map { $0.catalogs != cache.catalogs } ?? false
-        let previous = catalogsChanged ? BuildCache.load(from: project.root, settings: settings, keys: true) : peek
+        let catalogsChanged = previous.map { $0.catalogs != cache.catalogs } ?? false
+        if catalogsChanged, previous?.readKeys(from: project.root) == false { previous = nil }
         var rebuilt = 0
         var reused: [String] = []
 
@@ -102,8 +102,7 @@ public struct SiteBuild {
         if rebuilt > 0 || previous == nil || previous?.catalogs != cache.catalogs || previous?.pages.count != cache.pages.count {
             // Pages taken from the cache without their keys (no catalogue changed) keep
             // the keys the last build recorded.
-            if previous != nil, !catalogsChanged, reused.count > 0,
-               let recorded = BuildCache.load(from: project.root, settings: settings, keys: true) {
+            if var recorded = previous, !catalogsChanged, !reused.isEmpty, recorded.readKeys(from: project.root) {
                 for path in reused { cache.pages[path]?.keys = recorded.pages[path]?.keys ?? [] }
             }
             try cache.save(to: project.root)
