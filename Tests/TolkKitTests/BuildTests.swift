@@ -253,4 +253,27 @@ struct BuildTests {
         #expect(try SiteBuild(project: project).run().rebuiltPages == 1, "only the page that uses the entry")
         #expect(try read(folder, "Output/de/other.html").contains("<p>Nur hier.</p>"))
     }
+
+    @Test("a right-to-left language gets dir=rtl; an existing og:locale is replaced, not repeated")
+    func directionAndExistingLocale() throws {
+        let html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n  <meta property=\"og:locale\" content=\"en_GB\">\n</head>\n<body><p>Hello.</p></body>\n</html>\n"
+        let page = try PageExtraction.extract(path: "Input/a.html", text: html)
+        let table = TranslationTable(catalog: POCatalog(entries: [POEntry(id: "Hello.", translations: ["مرحبا."])]), path: "Locales/ar.po")
+        let built = String(decoding: PageBuilder(page: page, source: Array(html.utf8), language: "ar", table: table, alternates: []).build().bytes, as: UTF8.self)
+        #expect(built.contains("<html lang=\"ar\" dir=\"rtl\">"))
+        #expect(built.contains("<meta property=\"og:locale\" content=\"ar_EG\">"))
+        #expect(built.components(separatedBy: "og:locale").count == 2)
+        #expect(built.contains("<p>مرحبا.</p>"))
+    }
+
+    @Test("when a page is called index.html, the event index becomes events.html, and the build says so")
+    func indexNameTaken() throws {
+        let folder = try temporaryProject(from: Fixture.url("build"), copying: ["Input"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.moveItem(at: folder.appendingPathComponent("Input/event.html"), to: folder.appendingPathComponent("Input/index.html"))
+        let result = try SiteBuild(project: Project(root: folder)).run()
+        #expect(result.extraFiles == ["Output/en/events.html", "Output/sitemap.xml"])
+        #expect(result.warnings.contains("Input/index.html: note: a page is called index.html, so the event index is written as events.html"))
+        #expect(try read(folder, "Output/en/index.html").contains("<h1>Spring Workshop</h1>"))
+    }
 }
