@@ -6,18 +6,18 @@ import Glibc
 /// `.tolk/`: what the last `tolk build` wrote, so the next one rebuilds only the pages
 /// whose source, or whose translations, changed.
 ///
-/// `build-cache` (JSON) holds each page's source stamp, index data, warnings and outputs,
-/// and a fingerprint of each catalogue; `page-keys` (binary) holds the hashes of each
-/// page's segment keys, read only when a catalogue changed. Safe to delete (the next
-/// build is then a full one); a new Tolk version, or a change to the languages or to
-/// `--min-completion`, makes it be ignored.
-struct BuildCache: Codable, Sendable {
+/// `build-cache` holds each page's source stamp, index data, warnings, outputs and the
+/// hashes of its segment keys, and a fingerprint of each catalogue, in Tolk's small
+/// binary format. Safe to delete (the next build is then a full one); a new Tolk
+/// version, a change to the languages or to `--min-completion`, or a damaged file makes
+/// it be ignored.
+struct BuildCache: Sendable {
     static let folder = ".tolk"
     /// Bump when what the build writes changes, so old caches are not trusted.
-    static let toolVersion = "tolk-build 4"
+    static let toolVersion = "tolk-build 5"
 
     /// A file's identity as the file system sees it: size and modification time.
-    struct Stamp: Codable, Equatable, Sendable {
+    struct Stamp: Equatable, Sendable {
         var size: Int
         var modified: Int
 
@@ -34,7 +34,7 @@ struct BuildCache: Codable, Sendable {
         }
     }
 
-    struct Output: Codable, Equatable, Sendable {
+    struct Output: Equatable, Sendable {
         var language: String
         /// Fingerprint of the translations the page used in this language (0: none used).
         var fingerprint: UInt64
@@ -43,27 +43,22 @@ struct BuildCache: Codable, Sendable {
         var warnings: [String]
     }
 
-    struct Page: Codable, Sendable {
+    struct Page: Sendable {
         var source: Stamp
         var summary: EventSummary
         var warnings: [String]
         var outputs: [Output]
-        /// Hashes of the page's segment keys (msgctxt and msgid); kept in `page-keys`.
+        /// Hashes of the page's segment keys (msgctxt and msgid).
         var keys: [UInt64] = []
-
-        enum CodingKeys: String, CodingKey {
-            case source, summary, warnings, outputs
-        }
     }
 
-    var toolVersion = Self.toolVersion
     var settings: UInt64
     /// Fingerprint of each catalogue's entries, by language.
     var catalogs: [String: UInt64] = [:]
     var pages: [String: Page] = [:]
 
-    enum CodingKeys: String, CodingKey {
-        case toolVersion, settings, catalogs, pages
+    init(settings: UInt64) {
+        self.settings = settings
     }
 
     static func settingsHash(languages: [String], minimumCompletion: Double?) -> UInt64 {
@@ -114,82 +109,189 @@ struct BuildCache: Codable, Sendable {
 
     // MARK: Reading and writing
 
-    /// The cache in `root` without the page keys, or nil when there is none or it is
-    /// from other settings.
+    /// The cache in `root`, or nil when there is none, it is damaged, or it is from
+    /// another Tolk version or other settings.
     static func load(from root: URL, settings: UInt64) -> BuildCache? {
-        guard let data = try? Data(contentsOf: root.appendingPathComponent("\(Self.folder)/build-cache")),
-              let cache = try? JSONDecoder().decode(BuildCache.self, from: data),
-              cache.toolVersion == toolVersion, cache.settings == settings else { return nil }
+        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent("\(folder)/build-cache").path)
+        else { return nil }
+        var reader = BinaryReader(Array(data))
+        guard (try? reader.readString()) == toolVersion, let cache = try? BuildCache(from: &reader), reader.isAtEnd,
+              cache.settings == settings else { return nil }
         return cache
-    }
-
-    /// Reads each page's key hashes from `page-keys`; false when they are missing or do
-    /// not match the pages.
-    mutating func readKeys(from root: URL) -> Bool {
-        guard let binary = try? Data(contentsOf: root.appendingPathComponent("\(Self.folder)/page-keys")) else { return false }
-        let words = binary.withUnsafeBytes { Array($0.bindMemory(to: UInt64.self)) }
-        var index = 0
-        for path in pages.keys.sorted() {
-            guard index < words.count, index + 1 + Int(words[index]) <= words.count else { return false }
-            let count = Int(words[index])
-            pages[path]?.keys = Array(words[(index + 1)..<(index + 1 + count)])
-            index += 1 + count
-        }
-        return true
     }
 
     /// Writes the cache atomically.
     func save(to root: URL) throws {
-        let folder = root.appendingPathComponent(Self.folder)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let json = try encoder.encode(self)
-        var words: [UInt64] = []
-        for path in pages.keys.sorted() {
-            let keys = pages[path]!.keys
-            words.append(UInt64(keys.count))
-            words += keys
-        }
-        try TextFile.writeAtomically(String(decoding: json, as: UTF8.self), to: folder.appendingPathComponent("build-cache").path,
+        var writer = BinaryWriter(reservingCapacity: pages.count * 2048)
+        writer.write(Self.toolVersion)
+        write(to: &writer)
+        try TextFile.writeAtomically(Data(writer.bytes), to: root.appendingPathComponent("\(Self.folder)/build-cache").path,
                                      displayPath: "\(Self.folder)/build-cache")
-        try TextFile.writeAtomically(words.withUnsafeBytes { Data($0) }, to: folder.appendingPathComponent("page-keys").path,
-                                     displayPath: "\(Self.folder)/page-keys")
     }
 
-    /// What the build needs of a catalogue, without its references and comments.
-    struct CompactCatalog: Codable {
-        struct Entry: Codable {
-            var context: String?
-            var id: String
-            var pluralID: String?
-            var translations: [String]
-            var fuzzy: Bool
-            var flags: [String]
-            var line: Int
-            var translationLine: Int
+    /// A copy of what the build needs of a catalogue, without its references and comments,
+    /// good while the PO file keeps the stamp it had (a site-scale catalogue is mostly
+    /// references, which the build does not need).
+    enum CatalogCopy {
+        static func path(for language: String, in root: URL) -> String {
+            root.appendingPathComponent("\(folder)/catalog-\(language)").path
         }
 
-        var toolVersion = BuildCache.toolVersion
-        var stamp: Stamp
-        var entries: [Entry]
-
-        init(stamp: Stamp, catalog: POCatalog) {
-            self.stamp = stamp
-            entries = catalog.entries.filter { !$0.isObsolete }.map {
-                Entry(context: $0.context, id: $0.id, pluralID: $0.pluralID, translations: $0.translations, fuzzy: $0.isFuzzy,
-                      flags: $0.flags, line: $0.line, translationLine: $0.translationLine)
+        static func load(language: String, in root: URL, stamp: Stamp) -> POCatalog? {
+            guard let data = FileManager.default.contents(atPath: path(for: language, in: root)) else { return nil }
+            var reader = BinaryReader(Array(data))
+            guard (try? reader.readString()) == toolVersion, (try? reader.read(Stamp.self)) == stamp,
+                  let count = try? reader.readCount(minimumSize: 64) else { return nil }
+            var entries: [POEntry] = []
+            entries.reserveCapacity(count)
+            for _ in 0..<count {
+                guard let entry = try? readEntry(from: &reader) else { return nil }
+                entries.append(entry)
             }
+            return reader.isAtEnd ? POCatalog(entries: entries) : nil
         }
 
-        var catalog: POCatalog {
-            POCatalog(entries: entries.map { stored in
-                var entry = POEntry(context: stored.context, id: stored.id, pluralID: stored.pluralID, translations: stored.translations)
-                entry.isFuzzy = stored.fuzzy
-                entry.flags = stored.flags
-                entry.line = stored.line
-                entry.translationLine = stored.translationLine
-                return entry
-            })
+        static func save(_ catalog: POCatalog, language: String, in root: URL, stamp: Stamp) throws {
+            let active = catalog.entries.filter { !$0.isObsolete }
+            var writer = BinaryWriter(reservingCapacity: active.count * 256)
+            writer.write(toolVersion)
+            writer.write(stamp)
+            writer.write(UInt64(active.count))
+            for entry in active {
+                writer.write(entry.context)
+                writer.write(entry.id)
+                writer.write(entry.pluralID)
+                writer.write(entry.translations)
+                writer.write(entry.isFuzzy)
+                writer.write(entry.flags)
+                writer.write(entry.line)
+                writer.write(entry.translationLine)
+            }
+            try TextFile.writeAtomically(Data(writer.bytes), to: path(for: language, in: root),
+                                         displayPath: "\(folder)/catalog-\(language)")
         }
+
+        private static func readEntry(from reader: inout BinaryReader) throws -> POEntry {
+            let context = try reader.read(String?.self)
+            var entry = POEntry(context: context, id: try reader.readString(), pluralID: try reader.read(String?.self),
+                                translations: try reader.read([String].self))
+            entry.isFuzzy = try reader.read(Bool.self)
+            entry.flags = try reader.read([String].self)
+            entry.line = try reader.read(Int.self)
+            entry.translationLine = try reader.read(Int.self)
+            return entry
+        }
+    }
+}
+
+// MARK: Binary form
+
+extension BuildCache: BinaryCodable {
+    func write(to writer: inout BinaryWriter) {
+        writer.write(settings)
+        writer.write(catalogs)
+        writer.write(pages)
+    }
+
+    init(from reader: inout BinaryReader) throws {
+        settings = try reader.read()
+        catalogs = try reader.read()
+        pages = try reader.read()
+    }
+}
+
+extension BuildCache.Stamp: BinaryCodable {
+    func write(to writer: inout BinaryWriter) {
+        writer.write(size)
+        writer.write(modified)
+    }
+
+    init(from reader: inout BinaryReader) throws {
+        size = try reader.read()
+        modified = try reader.read()
+    }
+}
+
+extension BuildCache.Page: BinaryCodable {
+    func write(to writer: inout BinaryWriter) {
+        writer.write(source)
+        writer.write(summary)
+        writer.write(warnings)
+        writer.write(outputs)
+        writer.write(keys)
+    }
+
+    init(from reader: inout BinaryReader) throws {
+        source = try reader.read()
+        summary = try reader.read()
+        warnings = try reader.read()
+        outputs = try reader.read()
+        keys = try reader.read()
+    }
+}
+
+extension BuildCache.Output: BinaryCodable {
+    func write(to writer: inout BinaryWriter) {
+        writer.write(language)
+        writer.write(fingerprint)
+        writer.write(report)
+        writer.write(stamp)
+        writer.write(warnings)
+    }
+
+    init(from reader: inout BinaryReader) throws {
+        language = try reader.read()
+        fingerprint = try reader.read()
+        report = try reader.read()
+        stamp = try reader.read()
+        warnings = try reader.read()
+    }
+}
+
+extension SiteBuild.PageReport: BinaryCodable {
+    func write(to writer: inout BinaryWriter) {
+        writer.write(page)
+        writer.write(language)
+        writer.write(output)
+        writer.write(segments)
+        writer.write(translated)
+        writer.write(written)
+    }
+
+    init(from reader: inout BinaryReader) throws {
+        self.init(page: try reader.read(), language: try reader.read(), output: try reader.read(), segments: try reader.read(),
+                  translated: try reader.read(), written: try reader.read())
+    }
+}
+
+extension EventSummary: BinaryCodable {
+    func write(to writer: inout BinaryWriter) {
+        writer.write(relative)
+        writer.write(pageLanguage)
+        writer.write(titles)
+        writer.write(start)
+        writer.write(end)
+        writer.write(languages)
+    }
+
+    init(from reader: inout BinaryReader) throws {
+        relative = try reader.read()
+        pageLanguage = try reader.read()
+        titles = try reader.read()
+        start = try reader.read()
+        end = try reader.read()
+        languages = try reader.read()
+    }
+}
+
+extension EventSummary.Title: BinaryCodable {
+    func write(to writer: inout BinaryWriter) {
+        writer.write(text)
+        writer.write(translated)
+    }
+
+    init(from reader: inout BinaryReader) throws {
+        text = try reader.read()
+        translated = try reader.read()
     }
 }

@@ -1,8 +1,8 @@
 /// What the event index and the sitemap need of a page: its title in each language,
-/// its first date or time range, and the languages it was written in. Small and
-/// Codable, so the build cache can keep it for pages it does not rebuild.
-struct EventSummary: Codable, Sendable, Equatable {
-    struct Title: Codable, Sendable, Equatable {
+/// its first date or time range, and the languages it was written in. Small, so the
+/// build cache can keep it for pages it does not rebuild.
+struct EventSummary: Sendable, Equatable {
+    struct Title: Sendable, Equatable {
         var text: String
         /// False when the title fell back to the page's language.
         var translated: Bool

@@ -19,7 +19,7 @@ public struct SiteBuild {
     }
 
     /// One page in one language.
-    public struct PageReport: Sendable, Equatable, Codable {
+    public struct PageReport: Sendable, Equatable {
         public var page: String
         public var language: String
         public var output: String
@@ -58,12 +58,9 @@ public struct SiteBuild {
         let settings = BuildCache.settingsHash(languages: catalogLanguages, minimumCompletion: minimumCompletion)
         var cache = BuildCache(settings: settings)
         cache.catalogs = states.mapValues(BuildCache.catalogFingerprint)
-        var previous = incremental ? BuildCache.load(from: project.root, settings: settings) : nil
-        // Page keys are read only when a catalogue changed since the last build.
+        let previous = incremental ? BuildCache.load(from: project.root, settings: settings) : nil
         let catalogsChanged = previous.map { $0.catalogs != cache.catalogs } ?? false
-        if catalogsChanged, previous?.readKeys(from: project.root) == false { previous = nil }
         var rebuilt = 0
-        var reused: [String] = []
 
         // Pages are independent: built on all cores, a batch at a time, reported in order.
         try Parallel.forEachBatch(pagePaths, { path in
@@ -79,7 +76,7 @@ public struct SiteBuild {
                 warnings += page.warnings
                 events.append(page.cache.summary)
                 cache.pages[page.path] = page.cache
-                if page.rebuilt { rebuilt += 1 } else { reused.append(page.path) }
+                if page.rebuilt { rebuilt += 1 }
             }
             progress?(cache.pages.count, pagePaths.count)
         })
@@ -99,12 +96,7 @@ public struct SiteBuild {
         try writeIfChanged(Array(sitemap.utf8), to: "Output/sitemap.xml")
         extraFiles.append("Output/sitemap.xml")
         // Nothing rebuilt and nothing else changed: the cache on disk is still right.
-        if rebuilt > 0 || previous == nil || previous?.catalogs != cache.catalogs || previous?.pages.count != cache.pages.count {
-            // Pages taken from the cache without their keys (no catalogue changed) keep
-            // the keys the last build recorded.
-            if var recorded = previous, !catalogsChanged, !reused.isEmpty, recorded.readKeys(from: project.root) {
-                for path in reused { cache.pages[path]?.keys = recorded.pages[path]?.keys ?? [] }
-            }
+        if rebuilt > 0 || previous == nil || catalogsChanged || previous?.pages.count != cache.pages.count {
             try cache.save(to: project.root)
         }
         return Result(pages: reports, rebuiltPages: rebuilt, extraFiles: extraFiles, warnings: warnings)
@@ -206,21 +198,14 @@ public struct SiteBuild {
         return (tables, states)
     }
 
-    /// A catalogue, from the cache's compact copy when the PO file has not changed since
-    /// (a site-scale catalogue is mostly references, which the build does not need).
+    /// A catalogue, from the cache's compact copy when the PO file has not changed since.
     private func readCatalog(path: String, language: String) throws -> POCatalog {
         let stamp = BuildCache.Stamp(path: project.absolute(path))
-        let copy = project.root.appendingPathComponent("\(BuildCache.folder)/catalog-\(language).json")
-        if incremental, let stamp, let data = try? Data(contentsOf: copy),
-           let compact = try? JSONDecoder().decode(BuildCache.CompactCatalog.self, from: data), compact.stamp == stamp,
-           compact.toolVersion == BuildCache.toolVersion {
-            return compact.catalog
+        if incremental, let stamp, let copy = BuildCache.CatalogCopy.load(language: language, in: project.root, stamp: stamp) {
+            return copy
         }
-        let catalog = try POParser(path: path, references: .none).parse(TextFile.read(project.absolute(path), displayPath: path))
-        if let stamp {
-            let data = try JSONEncoder().encode(BuildCache.CompactCatalog(stamp: stamp, catalog: catalog))
-            try TextFile.writeAtomically(data, to: copy.path, displayPath: "\(BuildCache.folder)/catalog-\(language).json")
-        }
+        let catalog = try POParser(path: path, references: .none).parse(fileAt: project.absolute(path))
+        if let stamp { try BuildCache.CatalogCopy.save(catalog, language: language, in: project.root, stamp: stamp) }
         return catalog
     }
 

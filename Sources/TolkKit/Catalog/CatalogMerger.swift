@@ -5,7 +5,8 @@
 ///   comments, flags and plural forms; references and extracted comments are refreshed.
 /// - A new msgid close to an old translated one (similarity ≥ 0.6, as msgmerge's
 ///   fuzzy matching) starts from that translation, marked `fuzzy`, with the old msgid as `#|`.
-/// - Old entries no longer in the source become obsolete (`#~`) with their translations.
+/// - Old entries no longer in the source become obsolete (`#~`) with their translations;
+///   like msgmerge, they lose their `#:` references, which pointed at text that is gone.
 public struct CatalogMerger {
     public static let fuzzyThreshold = 0.6
 
@@ -44,6 +45,7 @@ public struct CatalogMerger {
         for (index, entry) in old.enumerated() where !used.contains(index) {
             var obsolete = entry
             obsolete.isObsolete = true
+            obsolete.references = []
             merged.append(obsolete)
         }
         return POCatalog(entries: merged)

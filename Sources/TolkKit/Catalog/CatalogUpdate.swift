@@ -52,7 +52,7 @@ public struct CatalogUpdate {
             }
             let absolute = project.absolute(path)
             if FileManager.default.fileExists(atPath: absolute) {
-                existing[language] = try POParser(path: path).parse(TextFile.read(absolute, displayPath: path))
+                existing[language] = try POParser(path: path, references: .none).parse(fileAt: absolute)
             }
         }
         var summaries: [Summary] = []

@@ -18,33 +18,54 @@ public struct POParser {
 
     /// Parses a PO file's text.
     public func parse(_ text: String) throws -> POCatalog {
+        var state = State(parser: self)
+        var number = 0
+        for line in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            number += 1
+            try state.read(Substring(line), number: number)
+        }
+        return try state.finish()
+    }
+
+    /// Reads and parses the PO file at `absolutePath` a block at a time, so a large
+    /// catalogue is never held whole as text.
+    public func parse(fileAt absolutePath: String) throws -> POCatalog {
+        var state = State(parser: self)
+        try TextFile.forEachLine(in: absolutePath, displayPath: path) { line, number in
+            try state.read(line, number: number)
+        }
+        return try state.finish()
+    }
+
+    /// The entries read so far, and the one being read.
+    private struct State {
+        let parser: POParser
         var entries: [POEntry] = []
         var pending = PendingEntry()
         var seen: [POEntry.Key: Int] = [:]
 
-        func finish() throws {
+        init(parser: POParser) {
+            self.parser = parser
+        }
+
+        mutating func finishEntry() throws {
             guard pending.hasContent else { return }
-            let entry = try pending.entry(path: path)
+            let entry = try pending.entry(path: parser.path)
             if let first = seen[entry.key], !entry.isObsolete {
-                throw error(entry.line, "duplicate message definition (first defined on line \(first))")
+                throw parser.error(entry.line, "duplicate message definition (first defined on line \(first))")
             }
             if !entry.isObsolete { seen[entry.key] = entry.line }
             entries.append(entry)
             pending = PendingEntry()
         }
 
-        var lineNumber = 0
-        for rawLine in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
-            lineNumber += 1
+        mutating func read(_ rawLine: Substring, number lineNumber: Int) throws {
             // References the caller does not want: skipped before any string work.
-            if references == .none, rawLine.count >= 2, rawLine.first == 0x23,
-               rawLine[rawLine.index(after: rawLine.startIndex)] == 0x3A {
-                continue
-            }
-            var line = Substring(rawLine)
+            if parser.references == .none, rawLine.utf8.starts(with: [0x23, 0x3A]) { return }
+            var line = rawLine
             if line.last == "\r" { line = line.dropLast() }
             let trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
-            if trimmed.isEmpty { continue }
+            if trimmed.isEmpty { return }
 
             var obsolete = false
             var content = trimmed
@@ -53,42 +74,46 @@ public struct POParser {
                 content = content.dropFirst(2)
                 if content.hasPrefix("|") {
                     // "#~| msgid ..." : a previous msgid of an obsolete entry.
-                    if pending.hasKeyword { try finish() }
+                    if pending.hasKeyword { try finishEntry() }
                     pending.start(line: lineNumber, obsolete: true)
-                    try readKeyword(content.dropFirst().drop(while: { $0 == " " }), into: &pending, previous: true, line: lineNumber)
-                    continue
+                    try parser.readKeyword(content.dropFirst().drop(while: { $0 == " " }), into: &pending, previous: true,
+                                           line: lineNumber)
+                    return
                 }
                 content = content.drop(while: { $0 == " " || $0 == "\t" })
-                if content.isEmpty { continue }
+                if content.isEmpty { return }
             } else if content.hasPrefix("#") {
-                if pending.hasKeyword { try finish() }
+                if pending.hasKeyword { try finishEntry() }
                 pending.start(line: lineNumber, obsolete: false)
-                try readComment(content, into: &pending, line: lineNumber)
-                continue
+                try parser.readComment(content, into: &pending, line: lineNumber)
+                return
             }
 
             if content.unicodeScalars.first == "\"" {
                 guard pending.lastField != nil else {
-                    throw error(lineNumber, "a string here belongs to no keyword (expected msgid, msgstr, ...)")
+                    throw parser.error(lineNumber, "a string here belongs to no keyword (expected msgid, msgstr, ...)")
                 }
-                let value = try readString(content, line: lineNumber)
+                let value = try parser.readString(content, line: lineNumber)
                 pending.appendToLastField(value)
-                continue
+                return
             }
             // A keyword line: msgctxt / msgid start a new entry if the pending one has its msgstr.
             if content.hasPrefix("msgctxt") || (content.hasPrefix("msgid") && !content.hasPrefix("msgid_plural")) {
-                if pending.hasTranslation { try finish() }
+                if pending.hasTranslation { try finishEntry() }
             }
             pending.start(line: lineNumber, obsolete: obsolete)
             if obsolete { pending.isObsolete = true }
-            try readKeyword(content, into: &pending, previous: false, line: lineNumber)
+            try parser.readKeyword(content, into: &pending, previous: false, line: lineNumber)
         }
-        try finish()
-        try checkCharset(entries)
-        return POCatalog(entries: entries)
+
+        mutating func finish() throws -> POCatalog {
+            try finishEntry()
+            try parser.checkCharset(entries)
+            return POCatalog(entries: entries)
+        }
     }
 
-    private func readComment(_ content: Substring, into pending: inout PendingEntry, line: Int) throws {
+    fileprivate func readComment(_ content: Substring, into pending: inout PendingEntry, line: Int) throws {
         let kind = content.dropFirst().first
         switch kind {
         case ".":
@@ -126,7 +151,7 @@ public struct POParser {
         text.first == " " ? text.dropFirst() : text
     }
 
-    private func readKeyword(_ content: Substring, into pending: inout PendingEntry, previous: Bool, line: Int) throws {
+    fileprivate func readKeyword(_ content: Substring, into pending: inout PendingEntry, previous: Bool, line: Int) throws {
         let scalars = content.unicodeScalars
         guard let space = scalars.firstIndex(where: { $0 == " " || $0 == "\t" || $0 == "\"" }) else {
             throw error(line, "expected a keyword and a string, found '\(content.prefix(40))'")
@@ -155,7 +180,7 @@ public struct POParser {
     ///
     /// Works on Unicode scalars: a quote followed by a combining mark is one `Character`
     /// in Swift, but two things in a PO file.
-    private func readString(_ content: Substring, line: Int) throws -> String {
+    fileprivate func readString(_ content: Substring, line: Int) throws -> String {
         var scalars = content.unicodeScalars.makeIterator()
         guard scalars.next() == "\"" else {
             throw error(line, "expected a string in double quotes")
@@ -205,7 +230,7 @@ public struct POParser {
         return String(result)
     }
 
-    private func checkCharset(_ entries: [POEntry]) throws {
+    fileprivate func checkCharset(_ entries: [POEntry]) throws {
         guard let header = entries.first(where: \.isHeader) else { return }
         for field in header.translation.split(separator: "\n") where field.lowercased().hasPrefix("content-type:") {
             let lowered = field.lowercased()
@@ -218,7 +243,7 @@ public struct POParser {
         }
     }
 
-    private func error(_ line: Int, _ problem: String) -> TolkError {
+    fileprivate func error(_ line: Int, _ problem: String) -> TolkError {
         .malformedCatalog(path: path, line: line, problem: problem)
     }
 }

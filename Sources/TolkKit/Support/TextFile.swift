@@ -18,6 +18,54 @@ public enum TextFile {
         return try decode(data, path: name)
     }
 
+    /// Reads `path` a block at a time and hands `body` each line (without its `\n`) and
+    /// its 1-based number, so a large file is never held whole. The same checks as
+    /// `read`: binary data (NUL bytes, looked for a block ahead of the lines) and invalid
+    /// UTF-8 (named by line) are errors; a byte order mark is dropped.
+    public static func forEachLine(in path: String, displayPath: String? = nil,
+                                   _ body: (_ line: Substring, _ number: Int) throws -> Void) throws {
+        let name = displayPath ?? path
+        let handle: FileHandle
+        do {
+            handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+        } catch {
+            throw TolkError.unreadableFile(path: name, reason: reasonText(error))
+        }
+        defer { try? handle.close() }
+        var buffer: [UInt8] = []
+        var number = 0
+        func emit(_ bytes: ArraySlice<UInt8>) throws {
+            number += 1
+            guard let line = String(validating: bytes, as: UTF8.self) else {
+                throw TolkError.invalidUTF8(path: name, line: number)
+            }
+            try body(Substring(line), number)
+        }
+        var first = true
+        while true {
+            let block: Data
+            do {
+                block = try handle.read(upToCount: 1 << 20) ?? Data()
+            } catch {
+                throw TolkError.unreadableFile(path: name, reason: reasonText(error))
+            }
+            if block.isEmpty { break }
+            if block.contains(0) { throw TolkError.binaryFile(path: name) }
+            buffer.append(contentsOf: block)
+            if first, buffer.starts(with: [0xEF, 0xBB, 0xBF]) { buffer.removeFirst(3) }
+            first = false
+            // Whole lines now; the rest waits for the next block.
+            var start = 0
+            while let newline = buffer[start...].firstIndex(of: 0x0A) {
+                try emit(buffer[start..<newline])
+                start = newline + 1
+            }
+            buffer.removeFirst(start)
+        }
+        // What follows the last newline is the last line, even when empty (as `split` gives it).
+        try emit(buffer[...])
+    }
+
     /// Decodes `data` as UTF-8 text, refusing binary data and naming the first bad line.
     public static func decode(_ data: Data, path: String) throws -> String {
         let bytes = [UInt8](data)

@@ -36,7 +36,7 @@ public struct TranslationStats: Sendable, Codable, Equatable {
         for language in project.catalogLanguages() {
             let path = project.catalogPath(for: language)
             guard LanguageTag.isKnown(language) else { throw TolkError.unknownLanguage(code: language, source: path) }
-            tables.append((language, TranslationTable(catalog: try POParser(path: path, references: .none).parse(TextFile.read(project.absolute(path), displayPath: path)), path: path)))
+            tables.append((language, TranslationTable(catalog: try POParser(path: path, references: .none).parse(fileAt: project.absolute(path)), path: path)))
         }
         var totals = tables.map { _ in Counts() }
         var pageRows = tables.map { _ in [Row]() }

@@ -1,0 +1,155 @@
+/// A small binary format for the files under `.tolk/`: little-endian 64-bit numbers and
+/// length-prefixed UTF-8, written and read field by field. At site scale it reads and
+/// writes an order of magnitude faster than JSON, with no intermediate tree in memory.
+///
+/// Reading checks every length against what is left, so a damaged or foreign file is an
+/// error (the cache is then ignored), never a crash or a huge allocation.
+protocol BinaryCodable {
+    func write(to writer: inout BinaryWriter)
+    init(from reader: inout BinaryReader) throws
+}
+
+struct BinaryWriter {
+    private(set) var bytes: [UInt8] = []
+
+    init(reservingCapacity capacity: Int = 0) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    mutating func write(_ value: UInt64) {
+        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func write(_ value: some BinaryCodable) {
+        value.write(to: &self)
+    }
+}
+
+struct BinaryReader {
+    struct Damaged: Error {}
+
+    private let bytes: [UInt8]
+    private var offset = 0
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    var isAtEnd: Bool { offset == bytes.count }
+
+    mutating func readWord() throws -> UInt64 {
+        guard bytes.count - offset >= 8 else { throw Damaged() }
+        let value = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self) }
+        offset += 8
+        return UInt64(littleEndian: value)
+    }
+
+    /// A count of things still to read, each at least `minimumSize` bytes long.
+    mutating func readCount(minimumSize: Int = 1) throws -> Int {
+        let count = try readWord()
+        guard count <= UInt64((bytes.count - offset) / max(minimumSize, 1)) else { throw Damaged() }
+        return Int(count)
+    }
+
+    mutating func readString() throws -> String {
+        let count = try readCount()
+        let text = bytes[offset..<(offset + count)].withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
+        offset += count
+        return text
+    }
+
+    mutating func read<Value: BinaryCodable>(_: Value.Type = Value.self) throws -> Value {
+        try Value(from: &self)
+    }
+}
+
+extension UInt64: BinaryCodable {
+    func write(to writer: inout BinaryWriter) { writer.write(self) }
+    init(from reader: inout BinaryReader) throws { self = try reader.readWord() }
+}
+
+extension Int: BinaryCodable {
+    func write(to writer: inout BinaryWriter) { writer.write(UInt64(bitPattern: Int64(self))) }
+    init(from reader: inout BinaryReader) throws { self = Int(Int64(bitPattern: try reader.readWord())) }
+}
+
+extension Bool: BinaryCodable {
+    func write(to writer: inout BinaryWriter) { writer.write(self ? 1 as UInt64 : 0) }
+    init(from reader: inout BinaryReader) throws {
+        switch try reader.readWord() {
+        case 0: self = false
+        case 1: self = true
+        default: throw BinaryReader.Damaged()
+        }
+    }
+}
+
+extension String: BinaryCodable {
+    func write(to writer: inout BinaryWriter) {
+        writer.write(UInt64(utf8.count))
+        writer.write(bytes: utf8)
+    }
+
+    init(from reader: inout BinaryReader) throws { self = try reader.readString() }
+}
+
+extension BinaryWriter {
+    fileprivate mutating func write(bytes utf8: String.UTF8View) {
+        bytes.append(contentsOf: utf8)
+    }
+}
+
+extension Optional: BinaryCodable where Wrapped: BinaryCodable {
+    func write(to writer: inout BinaryWriter) {
+        if let value = self {
+            writer.write(1 as UInt64)
+            writer.write(value)
+        } else {
+            writer.write(0 as UInt64)
+        }
+    }
+
+    init(from reader: inout BinaryReader) throws {
+        self = try reader.read(Bool.self) ? try reader.read(Wrapped.self) : nil
+    }
+}
+
+extension Array: BinaryCodable where Element: BinaryCodable {
+    func write(to writer: inout BinaryWriter) {
+        writer.write(UInt64(count))
+        for element in self { writer.write(element) }
+    }
+
+    init(from reader: inout BinaryReader) throws {
+        let count = try reader.readCount(minimumSize: 8)
+        self = []
+        reserveCapacity(count)
+        for _ in 0..<count { append(try reader.read(Element.self)) }
+    }
+}
+
+/// Sets and dictionaries are written in sorted order, so the same contents give the same bytes.
+extension Set: BinaryCodable where Element: BinaryCodable & Comparable {
+    func write(to writer: inout BinaryWriter) { writer.write(sorted()) }
+    init(from reader: inout BinaryReader) throws { self = Set(try reader.read([Element].self)) }
+}
+
+extension Dictionary: BinaryCodable where Key: BinaryCodable & Comparable, Value: BinaryCodable {
+    func write(to writer: inout BinaryWriter) {
+        writer.write(UInt64(count))
+        for key in keys.sorted() {
+            writer.write(key)
+            writer.write(self[key]!)
+        }
+    }
+
+    init(from reader: inout BinaryReader) throws {
+        let count = try reader.readCount(minimumSize: 16)
+        self = [:]
+        reserveCapacity(count)
+        for _ in 0..<count {
+            let key = try reader.read(Key.self)
+            self[key] = try reader.read(Value.self)
+        }
+    }
+}
