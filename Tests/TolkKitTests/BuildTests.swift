@@ -239,6 +239,26 @@ struct BuildTests {
         #expect(try SiteBuild(project: project).run().rebuiltPages == 1)
     }
 
+    @Test("a damaged or truncated build cache is ignored: the next build is a full one, with the same pages")
+    func damagedCache() throws {
+        let (folder, _) = try buildFixture()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let project = Project(root: folder)
+        let page = try read(folder, "Output/de/event.html")
+        let cache = folder.appendingPathComponent(".tolk/build-cache")
+        let copy = folder.appendingPathComponent(".tolk/catalog-de")
+        let whole = try Data(contentsOf: cache)
+        let catalogCopy = try Data(contentsOf: copy)
+        for damage in [whole.prefix(whole.count / 2), Data("not a cache".utf8), Data(repeating: 0xFF, count: 64), Data()] {
+            try damage.write(to: cache)
+            try catalogCopy.prefix(catalogCopy.count - 3).write(to: copy)
+            try FileManager.default.removeItem(at: folder.appendingPathComponent("Output/de/event.html"))
+            #expect(try SiteBuild(project: project).run().rebuiltPages == 1)
+            #expect(try read(folder, "Output/de/event.html") == page)
+            #expect(try SiteBuild(project: project).run().rebuiltPages == 0, "and the rewritten cache is used again")
+        }
+    }
+
     @Test("after a page-only rebuild, a catalogue change still rebuilds only the pages using that entry")
     func incrementalKeepsPageKeys() throws {
         let (folder, _) = try buildFixture()

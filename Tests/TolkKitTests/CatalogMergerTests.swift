@@ -57,6 +57,7 @@ struct CatalogMergerTests {
         let catalog = try merged([])
         let gone = try entry(catalog, "A sentence that left the page.")
         #expect(gone.isObsolete && gone.translation == "Ein Satz, der die Seite verlassen hat.")
+        #expect(gone.references.isEmpty, "like msgmerge, an obsolete entry no longer points at the pages")
         let plural = try entry(catalog, "%d event")
         #expect(plural.isObsolete && plural.translations == ["%d Veranstaltung", "%d Veranstaltungen"])
         #expect(plural.flags == ["c-format"])

@@ -91,6 +91,44 @@ struct POParserErrorTests {
         #expect(catalog.entries.first?.translation == "\u{301}x")
     }
 
+    @Test("a catalogue read from its file a block at a time is the one read from its whole text")
+    func streamedReadMatchesWholeText() throws {
+        // The gettext corpus, and a catalogue of over 1 MiB so lines cross block boundaries.
+        let corpus = try TextFile.read(POFileTests.corpusPath)
+        var large = corpus
+        for copy in 0..<1500 { large += "\n#: Input/p\(copy).html:\(copy)\nmsgid \"Sentence number \(copy), long enough to wrap.\"\nmsgstr \"Satz \(copy)\"\n" }
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (name, text) in [("corpus.po", corpus), ("large.po", large), ("bom.po", "\u{FEFF}msgid \"a\"\r\nmsgstr \"b\"")] {
+            let file = folder.appendingPathComponent(name).path
+            try text.write(toFile: file, atomically: true, encoding: .utf8)
+            let whole = try POParser(path: name).parse(try TextFile.read(file))
+            let streamed = try POParser(path: name).parse(fileAt: file)
+            #expect(streamed == whole, "\(name)")
+        }
+        #expect(try POParser(path: "large.po").parse(fileAt: folder.appendingPathComponent("large.po").path).entries.count > 2300)
+    }
+
+    @Test("a bad byte far into a large catalogue is named by its line; NUL bytes make it binary")
+    func streamedReadErrors() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var bytes = Array(String(repeating: "# a translator's line\n", count: 60_000).utf8)
+        bytes += [0x23, 0x20, 0xC3, 0x0A]
+        let file = folder.appendingPathComponent("de.po").path
+        FileManager.default.createFile(atPath: file, contents: Data(bytes))
+        #expect(throws: TolkError.invalidUTF8(path: "Locales/de.po", line: 60_001)) {
+            try POParser(path: "Locales/de.po").parse(fileAt: file)
+        }
+        FileManager.default.createFile(atPath: file, contents: Data([0xDE, 0x12, 0x04, 0x95, 0x00, 0x00]))
+        #expect(throws: TolkError.binaryFile(path: "Locales/de.po")) {
+            try POParser(path: "Locales/de.po").parse(fileAt: file)
+        }
+        #expect(throws: TolkError.unreadableFile(path: "Locales/fr.po", reason: "No such file or directory")) {
+            try POParser(path: "Locales/fr.po").parse(fileAt: folder.appendingPathComponent("fr.po").path)
+        }
+    }
+
     @Test("invalid UTF-8 and binary files are refused with the file and line")
     func encoding() throws {
         #expect(throws: TolkError.invalidUTF8(path: "de.po", line: 2)) {
@@ -130,7 +168,7 @@ struct POWriterTests {
         ]
         for (index, sample) in samples.enumerated() {
             var entry = POEntry(id: sample, translations: [sample])
-            entry.references = (1...12).map { "Input/some/long/path/page-\($0).html:\(index * 100 + $0)" }
+            entry.references = POReferences((1...12).map { "Input/some/long/path/page-\($0).html:\(index * 100 + $0)" })
             entry.extractedComments = ["A note"]
             entry.isObsolete = index == 2
             entries.append(entry)

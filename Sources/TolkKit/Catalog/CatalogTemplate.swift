@@ -9,6 +9,9 @@ public enum CatalogTemplate {
         public let language: String
         private var collected: [POEntry] = []
         private var positions: [POEntry.Key: Int] = [:]
+        /// Each collected entry's references as (page, line) numbers, and the pages' paths.
+        private var locations: [[UInt64]] = []
+        private var pagePaths: [String] = []
         /// The language each msgid is written in (its first page's).
         public private(set) var sourceLanguages: [POEntry.Key: String] = [:]
 
@@ -22,23 +25,25 @@ public enum CatalogTemplate {
 
         public mutating func add(_ page: PageExtraction) {
             guard !LanguageTag.sameLanguage(page.language, language) else { return }
+            let pageNumber = pagePaths.count
+            pagePaths.append(page.path)
             for segment in page.segments {
                 let key = POEntry.Key(context: segment.context, id: segment.text)
-                let reference = "\(page.path):\(segment.line)"
+                let reference = POReferences.pack(page: pageNumber, line: segment.line)
                 if let index = positions[key] {
                     // Pages come in order, so a repeat from the same page is the last reference.
-                    if keepsAllReferences, collected[index].references.last != reference {
-                        collected[index].references.append(reference)
+                    if keepsAllReferences, locations[index].last != reference {
+                        locations[index].append(reference)
                     }
                     for comment in segment.comments where !collected[index].extractedComments.contains(comment) {
                         collected[index].extractedComments.append(comment)
                     }
                 } else {
                     var entry = POEntry(context: segment.context, id: segment.text)
-                    entry.references = [reference]
                     entry.extractedComments = segment.comments
                     positions[key] = collected.count
                     collected.append(entry)
+                    locations.append([reference])
                     sourceLanguages[key] = page.language
                 }
             }
@@ -46,9 +51,14 @@ public enum CatalogTemplate {
 
         /// The entries in order of first appearance, then the event index's messages.
         public func entries() -> [POEntry] {
+            let pages = POReferences.Pages(pagePaths)
+            var entries = collected
+            for index in entries.indices {
+                entries[index].references = POReferences(located: locations[index], pages: pages)
+            }
             // The event index's own words, written in English, for every other language.
-            guard !LanguageTag.sameLanguage(language, EventIndex.Message.sourceLanguage) else { return collected }
-            return collected + EventIndex.Message.allCases.map(\.entry)
+            guard !LanguageTag.sameLanguage(language, EventIndex.Message.sourceLanguage) else { return entries }
+            return entries + EventIndex.Message.allCases.map(\.entry)
         }
     }
 

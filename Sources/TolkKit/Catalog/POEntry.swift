@@ -5,7 +5,7 @@ public struct POEntry: Sendable, Equatable {
     /// `#.` lines: notes from extraction.
     public var extractedComments: [String] = []
     /// `#:` references, such as `Input/index.html:12`.
-    public var references: [String] = []
+    public var references: POReferences = []
     /// `#,` flags other than `fuzzy`, in the order they were read.
     public var flags: [String] = []
     public var isFuzzy = false

@@ -127,8 +127,9 @@ public struct POParser {
                     pending.entry.references = [String(Substring(first))]
                 }
             case .all:
-                pending.entry.references += content.utf8.dropFirst(2).split(whereSeparator: { $0 == 0x20 || $0 == 0x09 })
-                    .map { String(Substring($0)) }
+                for reference in content.utf8.dropFirst(2).split(whereSeparator: { $0 == 0x20 || $0 == 0x09 }) {
+                    pending.entry.references.append(String(Substring(reference)))
+                }
             }
         case ",":
             for flag in content.dropFirst(2).split(separator: ",") {
