@@ -118,6 +118,25 @@ struct ProjectTests {
         }
     }
 
+    @Test("pages are found in subfolders, in byte order; hidden files, other files and linked folders are not pages")
+    func pagePaths() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let files = ["Input/b.html", "Input/A.HTM", "Input/2022/october/talk.xhtml", "Input/.draft.html", "Input/.git/x.html",
+                     "Input/notes.txt", "Input/2022/.backup/old.html", "Other/page.html"]
+        for file in files {
+            let url = folder.appendingPathComponent(file)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try "<p>x</p>".write(to: url, atomically: true, encoding: .utf8)
+        }
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("Input/linked.html").path,
+                                                   withDestinationPath: folder.appendingPathComponent("Other/page.html").path)
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("Input/other").path,
+                                                   withDestinationPath: folder.appendingPathComponent("Other").path)
+        #expect(try Project(root: folder).pagePaths()
+            == ["Input/2022/october/talk.xhtml", "Input/A.HTM", "Input/b.html", "Input/linked.html"])
+    }
+
     @Test("a project without Input/ is named in the error")
     func missingInput() throws {
         let folder = try temporaryFolder()

@@ -14,16 +14,16 @@ struct EventIndex {
         self.siteLanguages = siteLanguages
         self.fileName = fileName
         // In date order; undated pages last, by path.
-        self.events = events.sorted { a, b in
-            let x = a.start.flatMap { MachineDate($0)?.millis }
-            let y = b.start.flatMap { MachineDate($0)?.millis }
-            switch (x, y) {
-            case let (x?, y?) where x != y: return x < y
-            case (.some, nil): return true
-            case (nil, .some): return false
-            default: return a.relative < b.relative
+        self.events = events.map { ($0, $0.start.flatMap { MachineDate($0)?.millis }) }
+            .sorted { a, b in
+                switch (a.1, b.1) {
+                case let (x?, y?) where x != y: return x < y
+                case (.some, nil): return true
+                case (nil, .some): return false
+                default: return a.0.relative < b.0.relative
+                }
             }
-        }
+            .map(\.0)
     }
 
     /// The index's own messages: English source, ICU MessageFormat, context `tolk-index`.

@@ -122,8 +122,9 @@ public struct SiteBuild {
     /// Writes a file only when its bytes differ from what is there.
     private func writeIfChanged(_ bytes: [UInt8], to output: String) throws {
         let path = project.absolute(output)
-        if let existing = FileManager.default.contents(atPath: path), existing.elementsEqual(bytes) { return }
-        try TextFile.writeAtomically(Data(bytes), to: path, displayPath: output)
+        let data = Data(bytes)
+        if let existing = FileManager.default.contents(atPath: path), existing == data { return }
+        try TextFile.writeAtomically(data, to: path, displayPath: output)
     }
 
     /// One page built in all its languages, or taken from the cache.

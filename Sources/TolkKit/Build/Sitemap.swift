@@ -7,34 +7,32 @@ struct Sitemap {
     let baseURL: String?
 
     func xml() -> String {
-        var lines = [
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
-            "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">",
-        ]
+        var xml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
+
+            """
         var documents: [(relative: String, languages: [String], defaultLanguage: String)] = [
             (indexName, languages, languages.contains("en") ? "en" : languages.first ?? "en"),
         ]
         documents += events.map { ($0.relative, $0.languages.sorted(), $0.pageLanguage) }
-        for document in documents {
-            for language in document.languages {
-                lines.append("  <url>")
-                lines.append("    <loc>\(url(language, document.relative))</loc>")
-                for other in document.languages {
-                    lines.append("    <xhtml:link rel=\"alternate\" hreflang=\"\(other)\" href=\"\(url(other, document.relative))\"/>")
-                }
-                if document.languages.contains(document.defaultLanguage) {
-                    lines.append("    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(url(document.defaultLanguage, document.relative))\"/>")
-                }
-                lines.append("  </url>")
-            }
-        }
-        lines += ["</urlset>", ""]
-        return lines.joined(separator: "\n")
-    }
-
-    private func url(_ language: String, _ relative: String) -> String {
         var base = baseURL ?? ""
         if !base.isEmpty, !base.hasSuffix("/") { base += "/" }
-        return String(decoding: HTMLEscape.attribute(base + language + "/" + relative), as: UTF8.self)
+        for document in documents {
+            let urls = Dictionary(uniqueKeysWithValues: document.languages.map { language in
+                (language, String(decoding: HTMLEscape.attribute(base + language + "/" + document.relative), as: UTF8.self))
+            })
+            for language in document.languages {
+                xml += "  <url>\n    <loc>\(urls[language]!)</loc>\n"
+                for other in document.languages {
+                    xml += "    <xhtml:link rel=\"alternate\" hreflang=\"\(other)\" href=\"\(urls[other]!)\"/>\n"
+                }
+                if let fallback = urls[document.defaultLanguage] {
+                    xml += "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(fallback)\"/>\n"
+                }
+                xml += "  </url>\n"
+            }
+        }
+        return xml + "</urlset>\n"
     }
 }

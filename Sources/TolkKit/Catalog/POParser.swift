@@ -31,7 +31,7 @@ public struct POParser {
     /// catalogue is never held whole as text.
     public func parse(fileAt absolutePath: String) throws -> POCatalog {
         var state = State(parser: self)
-        try TextFile.forEachLine(in: absolutePath, displayPath: path) { line, number in
+        try TextFile.forEachLine(in: absolutePath, displayPath: path, skipping: references == .none ? Array("#:".utf8) : []) { line, number in
             try state.read(line, number: number)
         }
         return try state.finish()
@@ -182,6 +182,12 @@ public struct POParser {
     /// Works on Unicode scalars: a quote followed by a combining mark is one `Character`
     /// in Swift, but two things in a PO file.
     fileprivate func readString(_ content: Substring, line: Int) throws -> String {
+        // Most strings have no escapes: the text between the quotes is the value.
+        let utf8 = content.utf8
+        if utf8.first == 0x22, !utf8.contains(0x5C), let close = utf8.dropFirst().firstIndex(of: 0x22),
+           utf8[utf8.index(after: close)...].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
+            return String(Substring(utf8[utf8.index(after: utf8.startIndex)..<close]))
+        }
         var scalars = content.unicodeScalars.makeIterator()
         guard scalars.next() == "\"" else {
             throw error(line, "expected a string in double quotes")

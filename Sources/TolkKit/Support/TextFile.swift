@@ -22,7 +22,10 @@ public enum TextFile {
     /// its 1-based number, so a large file is never held whole. The same checks as
     /// `read`: binary data (NUL bytes, looked for a block ahead of the lines) and invalid
     /// UTF-8 (named by line) are errors; a byte order mark is dropped.
-    public static func forEachLine(in path: String, displayPath: String? = nil,
+    ///
+    /// Lines starting with `skippedPrefix` are counted but neither checked nor handed on
+    /// (the build skips a catalogue's `#:` references that way).
+    public static func forEachLine(in path: String, displayPath: String? = nil, skipping skippedPrefix: [UInt8] = [],
                                    _ body: (_ line: Substring, _ number: Int) throws -> Void) throws {
         let name = displayPath ?? path
         let handle: FileHandle
@@ -36,6 +39,7 @@ public enum TextFile {
         var number = 0
         func emit(_ bytes: ArraySlice<UInt8>) throws {
             number += 1
+            if !skippedPrefix.isEmpty, bytes.starts(with: skippedPrefix) { return }
             guard let line = String(validating: bytes, as: UTF8.self) else {
                 throw TolkError.invalidUTF8(path: name, line: number)
             }
@@ -50,13 +54,18 @@ public enum TextFile {
                 throw TolkError.unreadableFile(path: name, reason: reasonText(error))
             }
             if block.isEmpty { break }
-            if block.contains(0) { throw TolkError.binaryFile(path: name) }
-            buffer.append(contentsOf: block)
+            let binary = block.withUnsafeBytes { raw in
+                buffer.append(contentsOf: raw)
+                return memchr(raw.baseAddress!, 0, raw.count) != nil
+            }
+            if binary { throw TolkError.binaryFile(path: name) }
             if first, buffer.starts(with: [0xEF, 0xBB, 0xBF]) { buffer.removeFirst(3) }
             first = false
             // Whole lines now; the rest waits for the next block.
             var start = 0
-            while let newline = buffer[start...].firstIndex(of: 0x0A) {
+            while let newline = buffer.withUnsafeBytes({ raw -> Int? in
+                memchr(raw.baseAddress! + start, 0x0A, raw.count - start).map { UnsafeRawPointer($0) - raw.baseAddress! }
+            }) {
                 try emit(buffer[start..<newline])
                 start = newline + 1
             }
