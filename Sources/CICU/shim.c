@@ -16,11 +16,40 @@
 
 struct TolkBreakIterator {
     UBreakIterator *iterator;
+    int32_t kind;
+    char locale[48];
+    /// Kept in the thread's cache: closing only makes it free for the next text.
+    int cached;
+    int inUse;
 };
+
+/// Opening an ICU break iterator loads and clones its rules, which costs more than
+/// breaking a paragraph. Each thread keeps the iterators it opened and points them at
+/// new text with ubrk_setText.
+enum { TOLK_BREAK_CACHE_SIZE = 8 };
+static _Thread_local TolkBreakIterator tolk_break_cache[TOLK_BREAK_CACHE_SIZE];
 
 TolkBreakIterator *tolk_break_open(int32_t kind, const char *locale, const uint16_t *text,
                                    int32_t length, int32_t *status) {
     UErrorCode error = U_ZERO_ERROR;
+    TolkBreakIterator *freeSlot = NULL;
+    int cacheable = strlen(locale) < sizeof(tolk_break_cache[0].locale);
+    for (int index = 0; cacheable && index < TOLK_BREAK_CACHE_SIZE; index++) {
+        TolkBreakIterator *slot = &tolk_break_cache[index];
+        if (slot->iterator == NULL) {
+            if (freeSlot == NULL) {
+                freeSlot = slot;
+            }
+        } else if (!slot->inUse && slot->kind == kind && strcmp(slot->locale, locale) == 0) {
+            ubrk_setText(slot->iterator, (const UChar *)text, length, &error);
+            *status = (int32_t)error;
+            if (U_FAILURE(error)) {
+                return NULL;
+            }
+            slot->inUse = 1;
+            return slot;
+        }
+    }
     UBreakIteratorType type;
     switch (kind) {
     case TOLK_BREAK_CHARACTER: type = UBRK_CHARACTER; break;
@@ -33,21 +62,34 @@ TolkBreakIterator *tolk_break_open(int32_t kind, const char *locale, const uint1
     if (U_FAILURE(error) || iterator == NULL) {
         return NULL;
     }
-    TolkBreakIterator *wrapper = (TolkBreakIterator *)malloc(sizeof(TolkBreakIterator));
+    TolkBreakIterator *wrapper = freeSlot;
     if (wrapper == NULL) {
-        ubrk_close(iterator);
-        *status = (int32_t)U_MEMORY_ALLOCATION_ERROR;
-        return NULL;
+        wrapper = (TolkBreakIterator *)calloc(1, sizeof(TolkBreakIterator));
+        if (wrapper == NULL) {
+            ubrk_close(iterator);
+            *status = (int32_t)U_MEMORY_ALLOCATION_ERROR;
+            return NULL;
+        }
+    } else {
+        wrapper->cached = 1;
+        strcpy(wrapper->locale, locale);
     }
     wrapper->iterator = iterator;
+    wrapper->kind = kind;
+    wrapper->inUse = 1;
     return wrapper;
 }
 
 void tolk_break_close(TolkBreakIterator *iterator) {
-    if (iterator != NULL) {
-        ubrk_close(iterator->iterator);
-        free(iterator);
+    if (iterator == NULL) {
+        return;
     }
+    if (iterator->cached) {
+        iterator->inUse = 0;
+        return;
+    }
+    ubrk_close(iterator->iterator);
+    free(iterator);
 }
 
 int32_t tolk_break_next(TolkBreakIterator *iterator) {

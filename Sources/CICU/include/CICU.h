@@ -24,6 +24,7 @@ enum {
 };
 
 /// Opens a break iterator over `text` (UTF-16, not copied: it must outlive the iterator).
+/// Iterators are kept per thread and reused for the next text once closed.
 TolkBreakIterator *_Nullable tolk_break_open(int32_t kind, const char *_Nonnull locale,
                                              const uint16_t *_Nonnull text, int32_t length,
                                              int32_t *_Nonnull status);
