@@ -1,9 +1,12 @@
 /// The text format of msgids and msgstrs: plain Unicode text with numbered placeholders.
 ///
 /// A paired inline element is `<N>…</N>`, an empty one (or protected content) `<N/>`.
-/// Works on Unicode scalars, so a combining mark after `>` cannot hide a placeholder.
 /// Literal text that would read as markup of this kind is escaped: a backslash is
 /// written `\\`, and a `<` that would start a placeholder is written `\<`.
+///
+/// The syntax is all ASCII, so it is read on UTF-8 bytes: no byte of a multi-byte
+/// character can be mistaken for it, and a combining mark after `>` cannot hide a
+/// placeholder (it would, read as `Character`s).
 public enum MessageText {
     /// One piece of a parsed message.
     public enum Piece: Sendable, Equatable {
@@ -13,45 +16,51 @@ public enum MessageText {
         case empty(Int)
     }
 
+    private static let backslash: UInt8 = 0x5C, less: UInt8 = 0x3C, slash: UInt8 = 0x2F, greater: UInt8 = 0x3E
+
     /// Escapes literal text so that it can never be read as a placeholder.
     public static func escape(_ literal: String) -> String {
-        guard literal.utf8.contains(where: { $0 == 0x5C || $0 == 0x3C }) else { return literal }
-        var result = String.UnicodeScalarView()
-        let scalars = Array(literal.unicodeScalars)
-        for (index, scalar) in scalars.enumerated() {
-            if scalar == "\\" {
-                result += "\\\\".unicodeScalars
-            } else if scalar == "<", placeholder(in: scalars, at: index) != nil {
-                result += "\\<".unicodeScalars
+        guard literal.utf8.contains(where: { $0 == backslash || $0 == less }) else { return literal }
+        let bytes = Array(literal.utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + 4)
+        for (index, byte) in bytes.enumerated() {
+            if byte == backslash {
+                result += [backslash, backslash]
+            } else if byte == less, placeholder(in: bytes, at: index) != nil {
+                result += [backslash, less]
             } else {
-                result.append(scalar)
+                result.append(byte)
             }
         }
-        return String(result)
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// Splits a message into text and placeholders, undoing the escapes.
     public static func parse(_ message: String) -> [Piece] {
+        guard message.utf8.contains(where: { $0 == backslash || $0 == less }) else {
+            return message.isEmpty ? [] : [.text(message)]
+        }
+        let bytes = Array(message.utf8)
         var pieces: [Piece] = []
-        var text = String.UnicodeScalarView()
-        let scalars = Array(message.unicodeScalars)
+        var text: [UInt8] = []
         var index = 0
-        while index < scalars.count {
-            let scalar = scalars[index]
-            if scalar == "\\", index + 1 < scalars.count, scalars[index + 1] == "\\" || scalars[index + 1] == "<" {
-                text.append(scalars[index + 1])
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == backslash, index + 1 < bytes.count, bytes[index + 1] == backslash || bytes[index + 1] == less {
+                text.append(bytes[index + 1])
                 index += 2
-            } else if scalar == "<", let (piece, length) = placeholder(in: scalars, at: index) {
-                if !text.isEmpty { pieces.append(.text(String(text))) }
-                text = String.UnicodeScalarView()
+            } else if byte == less, let (piece, length) = placeholder(in: bytes, at: index) {
+                if !text.isEmpty { pieces.append(.text(String(decoding: text, as: UTF8.self))) }
+                text.removeAll(keepingCapacity: true)
                 pieces.append(piece)
                 index += length
             } else {
-                text.append(scalar)
+                text.append(byte)
                 index += 1
             }
         }
-        if !text.isEmpty { pieces.append(.text(String(text))) }
+        if !text.isEmpty { pieces.append(.text(String(decoding: text, as: UTF8.self))) }
         return pieces
     }
 
@@ -62,21 +71,22 @@ public enum MessageText {
         }
     }
 
-    /// Reads `<N>`, `</N>` or `<N/>` starting at `index`.
-    static func placeholder(in characters: [Unicode.Scalar], at index: Int) -> (Piece, Int)? {
+    /// Reads `<N>`, `</N>` or `<N/>` starting at `index` (N from 1, at most six digits).
+    static func placeholder(in bytes: [UInt8], at index: Int) -> (Piece, Int)? {
         var cursor = index + 1
-        let closing = cursor < characters.count && characters[cursor] == "/"
+        let closing = cursor < bytes.count && bytes[cursor] == slash
         if closing { cursor += 1 }
-        var digits = ""
-        while cursor < characters.count, ("0"..."9").contains(characters[cursor]), digits.count < 6 {
-            digits.unicodeScalars.append(characters[cursor])
+        let digitsStart = cursor
+        var number = 0
+        while cursor < bytes.count, (0x30...0x39).contains(bytes[cursor]), cursor - digitsStart < 6 {
+            number = number * 10 + Int(bytes[cursor] - 0x30)
             cursor += 1
         }
-        guard !digits.isEmpty, digits.first != "0", let number = Int(digits), cursor < characters.count else { return nil }
-        if characters[cursor] == ">" {
+        guard cursor > digitsStart, bytes[digitsStart] != 0x30, cursor < bytes.count else { return nil }
+        if bytes[cursor] == greater {
             return (closing ? .close(number) : .open(number), cursor + 1 - index)
         }
-        if !closing, characters[cursor] == "/", cursor + 1 < characters.count, characters[cursor + 1] == ">" {
+        if !closing, bytes[cursor] == slash, cursor + 1 < bytes.count, bytes[cursor + 1] == greater {
             return (.empty(number), cursor + 2 - index)
         }
         return nil
