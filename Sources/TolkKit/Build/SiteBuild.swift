@@ -81,23 +81,34 @@ public struct SiteBuild {
             progress?(cache.pages.count, pagePaths.count)
         })
 
-        var extraFiles: [String] = []
+        // The index pages, the sitemap and the cache are independent: written side by side.
         let siteLanguages = Array(Set(events.flatMap(\.languages))).sorted()
-        for language in siteLanguages {
-            var index = EventIndex(language: language, events: events.filter { $0.languages.contains(language) },
-                                   table: catalogs[language], siteLanguages: siteLanguages, fileName: indexName)
-            let page = index.html()
-            warnings += index.warnings
-            let output = "Output/\(language)/\(indexName)"
-            try writeIfChanged(Array(page.utf8), to: output)
-            extraFiles.append(output)
-        }
-        let sitemap = Sitemap(events: events, indexName: indexName, languages: siteLanguages, baseURL: baseURL).xml()
-        try writeIfChanged(Array(sitemap.utf8), to: "Output/sitemap.xml")
-        extraFiles.append("Output/sitemap.xml")
         // Nothing rebuilt and nothing else changed: the cache on disk is still right.
-        if rebuilt > 0 || previous == nil || catalogsChanged || previous?.pages.count != cache.pages.count {
-            try cache.save(to: project.root)
+        let savesCache = rebuilt > 0 || previous == nil || catalogsChanged || previous?.pages.count != cache.pages.count
+        enum Job { case index(String), sitemap, cache }
+        let jobs = siteLanguages.map(Job.index) + [.sitemap] + (savesCache ? [.cache] : [])
+        let finished = Parallel.map(jobs) { job -> (output: String?, warnings: [String]) in
+            switch job {
+            case let .index(language):
+                var index = EventIndex(language: language, events: events.filter { $0.languages.contains(language) },
+                                       table: catalogs[language], siteLanguages: siteLanguages, fileName: indexName)
+                let output = "Output/\(language)/\(indexName)"
+                try writeIfChanged(Array(index.html().utf8), to: output)
+                return (output, index.warnings)
+            case .sitemap:
+                let sitemap = Sitemap(events: events, indexName: indexName, languages: siteLanguages, baseURL: baseURL).xml()
+                try writeIfChanged(Array(sitemap.utf8), to: "Output/sitemap.xml")
+                return ("Output/sitemap.xml", [])
+            case .cache:
+                try cache.save(to: project.root)
+                return (nil, [])
+            }
+        }
+        var extraFiles: [String] = []
+        for result in finished {
+            let (output, jobWarnings) = try result.get()
+            if let output { extraFiles.append(output) }
+            warnings += jobWarnings
         }
         return Result(pages: reports, rebuiltPages: rebuilt, extraFiles: extraFiles, warnings: warnings)
     }

@@ -62,34 +62,35 @@ public struct POParser {
         mutating func read(_ rawLine: Substring, number lineNumber: Int) throws {
             // References the caller does not want: skipped before any string work.
             if parser.references == .none, rawLine.utf8.starts(with: [0x23, 0x3A]) { return }
+            // The syntax is ASCII: read on UTF-8 bytes rather than Characters.
             var line = rawLine
-            if line.last == "\r" { line = line.dropLast() }
-            let trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
+            if line.utf8.last == 0x0D { line = Substring(line.utf8.dropLast()) }
+            let trimmed = line.droppingBlanks()
             if trimmed.isEmpty { return }
 
             var obsolete = false
             var content = trimmed
-            if content.hasPrefix("#~") {
+            if content.startsWith("#~") {
                 obsolete = true
-                content = content.dropFirst(2)
-                if content.hasPrefix("|") {
+                content = Substring(content.utf8.dropFirst(2))
+                if content.startsWith("|") {
                     // "#~| msgid ..." : a previous msgid of an obsolete entry.
                     if pending.hasKeyword { try finishEntry() }
                     pending.start(line: lineNumber, obsolete: true)
-                    try parser.readKeyword(content.dropFirst().drop(while: { $0 == " " }), into: &pending, previous: true,
+                    try parser.readKeyword(Substring(content.utf8.dropFirst()).droppingBlanks(), into: &pending, previous: true,
                                            line: lineNumber)
                     return
                 }
-                content = content.drop(while: { $0 == " " || $0 == "\t" })
+                content = content.droppingBlanks()
                 if content.isEmpty { return }
-            } else if content.hasPrefix("#") {
+            } else if content.startsWith("#") {
                 if pending.hasKeyword { try finishEntry() }
                 pending.start(line: lineNumber, obsolete: false)
                 try parser.readComment(content, into: &pending, line: lineNumber)
                 return
             }
 
-            if content.unicodeScalars.first == "\"" {
+            if content.startsWith("\"") {
                 guard pending.lastField != nil else {
                     throw parser.error(lineNumber, "a string here belongs to no keyword (expected msgid, msgstr, ...)")
                 }
@@ -98,7 +99,7 @@ public struct POParser {
                 return
             }
             // A keyword line: msgctxt / msgid start a new entry if the pending one has its msgstr.
-            if content.hasPrefix("msgctxt") || (content.hasPrefix("msgid") && !content.hasPrefix("msgid_plural")) {
+            if content.startsWith("msgctxt") || (content.startsWith("msgid") && !content.startsWith("msgid_plural")) {
                 if pending.hasTranslation { try finishEntry() }
             }
             pending.start(line: lineNumber, obsolete: obsolete)
@@ -342,5 +343,17 @@ private struct PendingEntry {
         result.isObsolete = isObsolete
         result.translations = (0..<translationsByIndex.count).map { translationsByIndex[$0] ?? "" }
         return result
+    }
+}
+
+extension Substring {
+    /// True when the text starts with `prefix`, compared byte for byte (PO syntax is ASCII).
+    fileprivate func startsWith(_ prefix: StaticString) -> Bool {
+        prefix.withUTF8Buffer { utf8.starts(with: $0) }
+    }
+
+    /// The text after leading spaces and tabs.
+    fileprivate func droppingBlanks() -> Substring {
+        Substring(utf8.drop(while: { $0 == 0x20 || $0 == 0x09 }))
     }
 }
