@@ -233,6 +233,20 @@ struct BuildTests {
         #expect(try SiteBuild(project: project).run().rebuiltPages == 1)
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("Output/de/event.html").path))
 
+        // The index is written again when it was deleted, or when a title it shows changed.
+        let index = try read(folder, "Output/de/index.html")
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("Output/de/index.html"))
+        let again = try SiteBuild(project: project).run()
+        #expect(again.extraFiles.contains("Output/de/index.html") && again.warnings == first.warnings)
+        #expect(try read(folder, "Output/de/index.html") == index)
+        let source = folder.appendingPathComponent("Input/event.html")
+        let html = try String(contentsOf: source, encoding: .utf8)
+        let title = try #require(html.firstRange(of: #/<h1>[^<]*</h1>/#))
+        try html.replacingCharacters(in: title, with: "<h1>A renamed event</h1>").write(to: source, atomically: true, encoding: .utf8)
+        _ = try SiteBuild(project: project).run()
+        #expect(try read(folder, "Output/en/index.html").contains(">A renamed event</a>"))
+        #expect(try read(folder, "Output/sitemap.xml").contains("event.html"))
+
         // The cache is safe to delete, and --full ignores it.
         #expect(try SiteBuild(project: project, incremental: false).run().rebuiltPages == 1)
         try FileManager.default.removeItem(at: folder.appendingPathComponent(".tolk"))

@@ -14,7 +14,7 @@ import Glibc
 struct BuildCache: Sendable {
     static let folder = ".tolk"
     /// Bump when what the build writes changes, so old caches are not trusted.
-    static let toolVersion = "tolk-build 5"
+    static let toolVersion = "tolk-build 6"
 
     /// A file's identity as the file system sees it: size and modification time.
     struct Stamp: Equatable, Sendable {
@@ -52,10 +52,18 @@ struct BuildCache: Sendable {
         var keys: [UInt64] = []
     }
 
+    /// The index pages and the sitemap as the last build wrote them.
+    struct Extras: Sendable {
+        var fingerprint: UInt64
+        var files: [(path: String, stamp: Stamp)] = []
+        var warnings: [String] = []
+    }
+
     var settings: UInt64
     /// Fingerprint of each catalogue's entries, by language.
     var catalogs: [String: UInt64] = [:]
     var pages: [String: Page] = [:]
+    var extras: Extras?
 
     init(settings: UInt64) {
         self.settings = settings
@@ -191,12 +199,32 @@ extension BuildCache: BinaryCodable {
         writer.write(settings)
         writer.write(catalogs)
         writer.write(pages)
+        writer.write(extras)
     }
 
     init(from reader: inout BinaryReader) throws {
         settings = try reader.read()
         catalogs = try reader.read()
         pages = try reader.read()
+        extras = try reader.read()
+    }
+}
+
+extension BuildCache.Extras: BinaryCodable {
+    func write(to writer: inout BinaryWriter) {
+        writer.write(fingerprint)
+        writer.write(files.map(\.path))
+        writer.write(files.map(\.stamp))
+        writer.write(warnings)
+    }
+
+    init(from reader: inout BinaryReader) throws {
+        fingerprint = try reader.read()
+        let paths = try reader.read([String].self)
+        let stamps = try reader.read([BuildCache.Stamp].self)
+        guard paths.count == stamps.count else { throw BinaryReader.Damaged() }
+        files = Array(zip(paths, stamps)).map { (path: $0.0, stamp: $0.1) }
+        warnings = try reader.read()
     }
 }
 

@@ -45,72 +45,127 @@ public struct SiteBuild {
     /// Every catalogue is read and checked first: a bad one stops the build before any
     /// page is written. Each file is written atomically.
     public func run(progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws -> Result {
-        let (catalogs, states) = try readCatalogs()
-        let pagePaths = try project.pagePaths()
+        let catalogLanguages = project.catalogLanguages()
+        let settings = BuildCache.settingsHash(languages: catalogLanguages, minimumCompletion: minimumCompletion)
+        // Reading the catalogues and reading the cache and the page list are independent.
+        let ((catalogs, states), (pagePaths, previous)) = try Parallel.pair({ try readCatalogs(catalogLanguages) }, {
+            (try project.pagePaths(), incremental ? BuildCache.load(from: project.root, settings: settings) : nil)
+        })
         var reports: [PageReport] = []
         var warnings: [String] = []
         var events: [EventSummary] = []
-        let catalogLanguages = catalogs.keys.sorted()
         let indexName = pagePaths.contains("Input/index.html") ? "events.html" : "index.html"
         if indexName != "index.html" {
             warnings.append("Input/index.html: note: a page is called index.html, so the event index is written as events.html")
         }
-        let settings = BuildCache.settingsHash(languages: catalogLanguages, minimumCompletion: minimumCompletion)
         var cache = BuildCache(settings: settings)
         cache.catalogs = states.mapValues(BuildCache.catalogFingerprint)
-        let previous = incremental ? BuildCache.load(from: project.root, settings: settings) : nil
         let catalogsChanged = previous.map { $0.catalogs != cache.catalogs } ?? false
         var rebuilt = 0
 
-        // Pages are independent: built on all cores, a batch at a time, reported in order.
-        try Parallel.forEachBatch(pagePaths, { path in
-            if let cached = previous?.pages[path],
-               let reused = reuse(cached, path: path, states: catalogsChanged ? states : nil) {
-                return reused
+        // First, on all cores, which pages the cache still answers for. Then the others are
+        // built on all cores, a batch at a time: a handful of changed pages among thousands
+        // are spread over the cores instead of each holding up a batch of its own.
+        var outcomes = [PageOutcome?](repeating: nil, count: pagePaths.count)
+        if let previous {
+            for (index, result) in Parallel.map(pagePaths, { path -> PageOutcome? in
+                guard let cached = previous.pages[path] else { return nil }
+                return reuse(cached, path: path, states: catalogsChanged ? states : nil)
+            }).enumerated() {
+                outcomes[index] = try result.get()
             }
-            return try buildPage(path, catalogs: catalogs, states: states, catalogLanguages: catalogLanguages)
+        }
+        let stale = outcomes.indices.filter { outcomes[$0] == nil }
+        var built = 0
+        progress?(pagePaths.count - stale.count, pagePaths.count)
+        try Parallel.forEachBatch(stale, { index in
+            try buildPage(pagePaths[index], catalogs: catalogs, states: states, catalogLanguages: catalogLanguages)
         }, consume: { results in
             for result in results {
-                let page = try result.get()
-                reports += page.reports
-                warnings += page.warnings
-                events.append(page.cache.summary)
-                cache.pages[page.path] = page.cache
-                if page.rebuilt { rebuilt += 1 }
+                outcomes[stale[built]] = try result.get()
+                built += 1
             }
-            progress?(cache.pages.count, pagePaths.count)
+            progress?(pagePaths.count - stale.count + built, pagePaths.count)
         })
-
-        // The index pages, the sitemap and the cache are independent: written side by side.
-        let siteLanguages = Array(Set(events.flatMap(\.languages))).sorted()
-        // Nothing rebuilt and nothing else changed: the cache on disk is still right.
-        let savesCache = rebuilt > 0 || previous == nil || catalogsChanged || previous?.pages.count != cache.pages.count
-        enum Job { case index(String), sitemap, cache }
-        let jobs = siteLanguages.map(Job.index) + [.sitemap] + (savesCache ? [.cache] : [])
-        let finished = Parallel.map(jobs) { job -> (output: String?, warnings: [String]) in
-            switch job {
-            case let .index(language):
-                var index = EventIndex(language: language, events: events.filter { $0.languages.contains(language) },
-                                       table: catalogs[language], siteLanguages: siteLanguages, fileName: indexName)
-                let output = "Output/\(language)/\(indexName)"
-                try writeIfChanged(Array(index.html().utf8), to: output)
-                return (output, index.warnings)
-            case .sitemap:
-                let sitemap = Sitemap(events: events, indexName: indexName, languages: siteLanguages, baseURL: baseURL).xml()
-                try writeIfChanged(Array(sitemap.utf8), to: "Output/sitemap.xml")
-                return ("Output/sitemap.xml", [])
-            case .cache:
-                try cache.save(to: project.root)
-                return (nil, [])
-            }
+        for case let page? in outcomes {
+            reports += page.reports
+            warnings += page.warnings
+            events.append(page.cache.summary)
+            cache.pages[page.path] = page.cache
+            if page.rebuilt { rebuilt += 1 }
         }
+
+        // The index pages and the sitemap, written side by side; skipped when what they are
+        // made of is as last time and the files are as the last build wrote them.
+        let siteLanguages = Array(Set(events.flatMap(\.languages))).sorted()
+        let fingerprint = extrasFingerprint(events: events, siteLanguages: siteLanguages, indexName: indexName, states: states)
         var extraFiles: [String] = []
-        for result in finished {
-            let (output, jobWarnings) = try result.get()
-            if let output { extraFiles.append(output) }
-            warnings += jobWarnings
+        if let recorded = previous?.extras, recorded.fingerprint == fingerprint,
+           recorded.files.allSatisfy({ BuildCache.Stamp(path: project.absolute($0.path)) == $0.stamp }) {
+            cache.extras = recorded
+            extraFiles = recorded.files.map(\.path)
+            warnings += recorded.warnings
+        } else {
+            enum Job { case index(String), sitemap }
+            let finished = Parallel.map(siteLanguages.map(Job.index) + [.sitemap]) { job -> (output: String, warnings: [String]) in
+                switch job {
+                case let .index(language):
+                    var index = EventIndex(language: language, events: events.filter { $0.languages.contains(language) },
+                                           table: catalogs[language], siteLanguages: siteLanguages, fileName: indexName)
+                    let output = "Output/\(language)/\(indexName)"
+                    try writeIfChanged(Array(index.html().utf8), to: output)
+                    return (output, index.warnings)
+                case .sitemap:
+                    let sitemap = Sitemap(events: events, indexName: indexName, languages: siteLanguages, baseURL: baseURL).xml()
+                    try writeIfChanged(Array(sitemap.utf8), to: "Output/sitemap.xml")
+                    return ("Output/sitemap.xml", [])
+                }
+            }
+            var extras = BuildCache.Extras(fingerprint: fingerprint)
+            for result in finished {
+                let (output, jobWarnings) = try result.get()
+                extraFiles.append(output)
+                extras.warnings += jobWarnings
+                extras.files.append((output, BuildCache.Stamp(path: project.absolute(output)) ?? BuildCache.Stamp(size: -1, modified: 0)))
+            }
+            warnings += extras.warnings
+            cache.extras = extras
+        }
+        // Nothing rebuilt and nothing else changed: the cache on disk is still right.
+        if rebuilt > 0 || previous == nil || catalogsChanged || previous?.pages.count != cache.pages.count
+            || previous?.extras?.fingerprint != cache.extras?.fingerprint {
+            try cache.save(to: project.root)
         }
         return Result(pages: reports, rebuiltPages: rebuilt, extraFiles: extraFiles, warnings: warnings)
+    }
+
+    /// A fingerprint of everything the index pages and the sitemap are made of.
+    private func extrasFingerprint(events: [EventSummary], siteLanguages: [String], indexName: String,
+                                   states: [String: [UInt64: UInt64]]) -> UInt64 {
+        var hash = FastHash()
+        for language in siteLanguages { hash.combine(language) }
+        hash.combine(indexName)
+        hash.combine(baseURL ?? "\u{0}")
+        // The index's own messages, as each catalogue translates them.
+        for language in states.keys.sorted() {
+            hash.combine(language)
+            for message in EventIndex.Message.allCases {
+                hash.combine(states[language]?[BuildCache.key(context: EventIndex.Message.context, id: message.rawValue)] ?? 0)
+            }
+        }
+        for event in events {
+            hash.combine(event.relative)
+            hash.combine(event.pageLanguage)
+            for language in event.titles.keys.sorted() {
+                hash.combine(language)
+                hash.combine(event.titles[language]!.text)
+                hash.combine(event.titles[language]!.translated ? 1 : 0)
+            }
+            hash.combine(event.start ?? "\u{0}")
+            hash.combine(event.end ?? "\u{0}")
+            for language in event.languages.sorted() { hash.combine(language) }
+        }
+        return hash.value
     }
 
     /// A page's outcome from the cache, when its source, its outputs and the translations
@@ -197,10 +252,10 @@ public struct SiteBuild {
     }
 
     /// Each catalogue as a lookup table, and the state of its entries for the cache.
-    private func readCatalogs() throws -> ([String: TranslationTable], [String: [UInt64: UInt64]]) {
+    private func readCatalogs(_ languages: [String]) throws -> ([String: TranslationTable], [String: [UInt64: UInt64]]) {
         var tables: [String: TranslationTable] = [:]
         var states: [String: [UInt64: UInt64]] = [:]
-        for language in project.catalogLanguages() {
+        for language in languages {
             let path = project.catalogPath(for: language)
             guard LanguageTag.isKnown(language) else { throw TolkError.unknownLanguage(code: language, source: path) }
             let catalog = try readCatalog(path: path, language: language)

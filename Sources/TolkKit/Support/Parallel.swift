@@ -24,6 +24,23 @@ enum Parallel {
         return results.values()
     }
 
+    /// Runs two independent pieces of work side by side; the first error (in argument order) is thrown.
+    static func pair<First, Second>(_ first: () throws -> First, _ second: () throws -> Second) throws -> (First, Second) {
+        guard !isSequential else { return (try first(), try second()) }
+        let other = PendingBatch<Second>()
+        let group = DispatchGroup()
+        return try withoutActuallyEscaping(second) { second in
+            let work = UncheckedSendable(second)
+            DispatchQueue.global().async(group: group) {
+                other.set([Result { try work.value() }])
+            }
+            defer { group.wait() }
+            let firstResult = Result { try first() }
+            group.wait()
+            return (try firstResult.get(), try other.take()[0].get())
+        }
+    }
+
     /// Processes `items` in batches of `batchSize`: each batch concurrently, then
     /// `consume` gets its results in order before the next batch starts, so memory
     /// holds one batch at a time.
