@@ -40,7 +40,9 @@ struct SourceLines {
         for scalar in message.unicodeScalars {
             if scalar == "<" { inPlaceholder = true; continue }
             if inPlaceholder { if scalar == ">" { inPlaceholder = false }; continue }
-            let isWordScalar = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+            let isWordScalar = scalar.isASCII
+                ? (0x61...0x7A).contains(UInt8(scalar.value) | 0x20) || (0x30...0x39).contains(scalar.value)
+                : scalar.properties.isAlphabetic || scalar.properties.numericType != nil
             if isWordScalar { word.append(scalar) } else if !word.isEmpty { break }
         }
         return word.isEmpty ? nil : Array(String(word).utf8)

@@ -134,7 +134,7 @@ private struct Collector {
             location = .content(range: start..<end, container: span, isWholeContainer: whole)
         }
         stripWrappers(&tokens, codes: codes, location: &location)
-        guard tokens.contains(where: { if case let .text(text) = $0 { return text.contains(where: \.isLetter) }; return false })
+        guard tokens.contains(where: { if case let .text(text) = $0 { return text.containsLetter }; return false })
         else { return }
         units.append(TranslationUnit(
             kind: .content(element: container.name), tokens: tokens, codes: codes,
@@ -182,7 +182,7 @@ private struct Collector {
         for name in HTMLVocabulary.translatableAttributes(of: element) {
             guard let value = element[attribute: name] else { continue }
             let text = scope.preservesSpace ? value : value.collapsingHTMLWhitespace().trimmingHTMLWhitespace()
-            guard text.contains(where: \.isLetter) else { continue }
+            guard text.containsLetter else { continue }
             var described = element.name
             if element.name == "meta", let key = element[attribute: "name"].map({ "name=\"\($0)\"" }) ?? element[attribute: "property"].map({ "property=\"\($0)\"" }) {
                 described += " " + key

@@ -30,7 +30,7 @@ public struct Segmenter: Sendable {
         var segments: [SourceSegment] = []
         for (index, group) in groups.enumerated() {
             let trimmed = unit.preservesSpace ? group : trimWhitespace(group)
-            let hasLetters = trimmed.contains { if case let .text(text) = $0 { return text.contains(where: \.isLetter) }; return false }
+            let hasLetters = trimmed.contains { if case let .text(text) = $0 { return text.containsLetter }; return false }
             let (text, numbering) = render(trimmed)
             // Whitespace between this group and the one before, which the build puts back.
             var spaceBefore = false

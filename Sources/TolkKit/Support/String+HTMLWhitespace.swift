@@ -36,3 +36,15 @@ extension StringProtocol {
         return String(decoding: result, as: UTF8.self)
     }
 }
+
+extension String {
+    /// True when some character is a letter (`Character.isLetter`). Text up to its first
+    /// non-ASCII byte is read as bytes: there every ASCII letter starts a character.
+    var containsLetter: Bool {
+        for byte in utf8 {
+            if byte >= 0x80 { return contains(where: \.isLetter) }
+            if (0x61...0x7A).contains(byte | 0x20) { return true }
+        }
+        return false
+    }
+}
