@@ -10,6 +10,13 @@ struct SegmenterTests {
         var testDescription: String { "\(locale): \(text.prefix(40))" }
     }
 
+    @Test("the byte-level letter check agrees with Character.isLetter", arguments: [
+        "", "2022.", "12:30 – 14:00", "Hello", "“Quote”", "— 3 —", "Ärger", "1 é", "\u{0600}1", "\u{0600}a", "1 \u{093E}", "😀 ", "a\u{301}",
+    ])
+    func containsLetter(_ text: String) {
+        #expect(text.containsLetter == text.contains(where: \.isLetter))
+    }
+
     @Test("sentences, with abbreviation and ordinal exceptions on top of ICU", arguments: [
         Case(locale: "en", text: "Dr. Amara Okafor leads the session. It ends at noon.",
              sentences: ["Dr. Amara Okafor leads the session.", "It ends at noon."]),
