@@ -39,11 +39,11 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         var fallbacks = 0
         try runReportingErrors {
-            let progress = Progress(enabled: !quiet)
-            let result = try SiteBuild(project: Project(root: URL(fileURLWithPath: project)),
-                                       minimumCompletion: minCompletion, baseURL: baseURL, incremental: !full)
-                .run(progress: progress.update)
-            progress.finish()
+            let result = try Progress(enabled: !quiet).around { progress in
+                try SiteBuild(project: Project(root: URL(fileURLWithPath: project)),
+                              minimumCompletion: minCompletion, baseURL: baseURL, incremental: !full)
+                    .run(progress: progress)
+            }
             for warning in result.warnings {
                 FileHandle.standardError.write(Data((warning + "\n").utf8))
             }

@@ -27,10 +27,16 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "The project folder (default: the current folder).")
     var project: String = "."
 
+    @Flag(name: .long, help: "No progress line while the pages are read.")
+    var quiet = false
+
     func run() throws {
         let result: CatalogCheck.Result
         do {
-            result = try CatalogCheck(project: Project(root: URL(fileURLWithPath: project)), languages: locale, strict: strict).run()
+            result = try Progress(enabled: !quiet).around { progress in
+                try CatalogCheck(project: Project(root: URL(fileURLWithPath: project)), languages: locale, strict: strict)
+                    .run(progress: progress)
+            }
         } catch let error as TolkError {
             FileHandle.standardError.write(Data("tolk: error: \(error.description)\n".utf8))
             throw ExitCode(2)

@@ -22,7 +22,15 @@ final class Progress: @unchecked Sendable {
         shown = true
     }
 
+    /// Clears the line, before anything else is printed (a result or an error).
     func finish() {
         if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        shown = false
+    }
+
+    /// Runs `work` with this progress line, and clears it whatever happens.
+    func around<Value>(_ work: (@escaping (_ done: Int, _ total: Int) -> Void) throws -> Value) rethrows -> Value {
+        defer { finish() }
+        return try work(update)
     }
 }

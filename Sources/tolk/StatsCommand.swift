@@ -13,10 +13,15 @@ struct StatsCommand: ParsableCommand {
     @Option(name: .long, help: "The project folder (default: the current folder).")
     var project: String = "."
 
+    @Flag(name: .long, help: "No progress line while the pages are read.")
+    var quiet = false
+
     func run() throws {
         let stats: TranslationStats
         do {
-            stats = try TranslationStats.compute(Project(root: URL(fileURLWithPath: project)))
+            stats = try Progress(enabled: !quiet).around { progress in
+                try TranslationStats.compute(Project(root: URL(fileURLWithPath: project)), progress: progress)
+            }
         } catch let error as TolkError {
             FileHandle.standardError.write(Data("tolk: error: \(error.description)\n".utf8))
             throw ExitCode(2)

@@ -76,6 +76,14 @@ struct CommandTests {
 
         let again = try tolk(["extract"], in: folder)
         #expect(again.output == "Locales/de.po: unchanged: 9 messages, 0 translated, 0 fuzzy, 9 untranslated, 0 obsolete\n")
+
+        // --quiet keeps the warnings and drops the rest; no progress line off a terminal.
+        let quiet = try tolk(["extract", "--quiet"], in: folder)
+        #expect(quiet.status == 0 && quiet.output.isEmpty)
+        #expect(quiet.errors.split(separator: "\n").allSatisfy { $0.hasPrefix("Input/broken.html:") && $0.contains(": warning: ") })
+        #expect(quiet.errors.contains("Input/broken.html:6: warning: Unexpected end tag : span (repaired)"))
+        let stats = try tolk(["stats", "--quiet"], in: folder)
+        #expect(stats.status == 0 && stats.output.contains("de") && !stats.errors.contains("pages/s"))
     }
 
     @Test("extract stops on a malformed catalogue with file:line and exit code 1")

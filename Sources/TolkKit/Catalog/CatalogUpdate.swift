@@ -29,7 +29,7 @@ public struct CatalogUpdate {
     ///
     /// Every catalogue is read and checked before any is written, so bad input
     /// leaves all of them as they were; each is written atomically, and only if changed.
-    public func run(newLanguages: [String] = []) throws -> Result {
+    public func run(newLanguages: [String] = [], progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws -> Result {
         for language in newLanguages where !LanguageTag.isKnown(language) {
             throw TolkError.unknownLanguage(code: language, source: "--locale")
         }
@@ -37,7 +37,7 @@ public struct CatalogUpdate {
         for language in newLanguages where !languages.contains(language) { languages.append(language) }
         var builders = languages.sorted().map { CatalogTemplate.Builder(language: $0) }
         var warnings: [String] = []
-        try project.forEachPage { page in
+        try project.forEachPage(progress: progress) { page in
             warnings += page.warnings
             for index in builders.indices { builders[index].add(page) }
         }

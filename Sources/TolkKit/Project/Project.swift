@@ -63,14 +63,20 @@ public struct Project: Sendable {
     /// Reads and extracts the pages on all cores, a batch at a time, and hands each to
     /// `body` in path order (without its parsed tree); only a batch or two is in memory at
     /// once. The first page (in path order) that fails stops the run with its error.
-    public func forEachPage(_ body: (PageExtraction) throws -> Void) throws {
-        try Parallel.forEachBatch(pagePaths(), { path in
+    /// `progress` hears the pages done and the total after each batch.
+    public func forEachPage(progress: ((_ done: Int, _ total: Int) -> Void)? = nil,
+                            _ body: (PageExtraction) throws -> Void) throws {
+        let paths = try pagePaths()
+        var done = 0
+        try Parallel.forEachBatch(paths, { path in
             var page = try PageExtraction.extract(path: path, text: TextFile.read(absolute(path), displayPath: path), locate: false)
             // Only the segments travel on: the tree is freed on the worker that built it.
             page.document = HTMLDocument(root: HTMLElement(name: "html"), problems: [])
             return page
         }, consume: { results in
             for result in results { try body(result.get()) }
+            done += results.count
+            progress?(done, paths.count)
         })
     }
 

@@ -71,7 +71,7 @@ public struct CatalogCheck {
     ///
     /// - Throws: `TolkError` when a page, catalogue or the glossary cannot be read; the
     ///   command turns that into exit code 2.
-    public func run() throws -> Result {
+    public func run(progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws -> Result {
         let glossary = try readGlossary()
         var available = project.catalogLanguages()
         for language in languages where !available.contains(language) {
@@ -84,7 +84,7 @@ public struct CatalogCheck {
         var summaries: [String: Summary] = [:]
         var catalogs: [(String, String)] = []
         var builders = available.map { CatalogTemplate.Builder(language: $0, keepsAllReferences: false) }
-        try project.forEachPage { page in
+        try project.forEachPage(progress: progress) { page in
             for index in builders.indices { builders[index].add(page) }
         }
         for builder in builders {

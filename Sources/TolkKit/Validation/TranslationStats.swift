@@ -31,7 +31,7 @@ public struct TranslationStats: Sendable, Codable, Equatable {
 
     public var rows: [Row]
 
-    public static func compute(_ project: Project) throws -> TranslationStats {
+    public static func compute(_ project: Project, progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws -> TranslationStats {
         var tables: [(String, TranslationTable)] = []
         for language in project.catalogLanguages() {
             let path = project.catalogPath(for: language)
@@ -40,7 +40,7 @@ public struct TranslationStats: Sendable, Codable, Equatable {
         }
         var totals = tables.map { _ in Counts() }
         var pageRows = tables.map { _ in [Row]() }
-        try project.forEachPage { page in
+        try project.forEachPage(progress: progress) { page in
             for (index, (language, table)) in tables.enumerated() where !LanguageTag.sameLanguage(page.language, language) {
                 var counts = Counts()
                 for segment in page.segments {
