@@ -228,6 +228,19 @@ struct BuildTests {
         #expect(try SiteBuild(project: project).run().rebuiltPages == 1)
         #expect(line(try read(folder, "Output/de/event.html"), "next.html") == #"<p><a href="next.html">Weiter</a></p>"#)
 
+        // A new time on the same bytes (a checkout, a copy, a restored CI cache) changes
+        // nothing; an output edited by hand, even to the same size, is written again.
+        let later = Date().addingTimeInterval(60)
+        for file in ["Input/event.html", "Locales/de.po", "Output/de/event.html", "Output/de/index.html"] {
+            try FileManager.default.setAttributes([.modificationDate: later], ofItemAtPath: folder.appendingPathComponent(file).path)
+        }
+        #expect(try SiteBuild(project: project).run().rebuiltPages == 0)
+        let built = try read(folder, "Output/de/event.html")
+        try built.replacingOccurrences(of: "Weiter", with: "WEITER").write(to: folder.appendingPathComponent("Output/de/event.html"),
+                                                                            atomically: true, encoding: .utf8)
+        #expect(try SiteBuild(project: project).run().rebuiltPages == 1)
+        #expect(try read(folder, "Output/de/event.html") == built)
+
         // An output deleted by hand is written again.
         try FileManager.default.removeItem(at: folder.appendingPathComponent("Output/de/event.html"))
         #expect(try SiteBuild(project: project).run().rebuiltPages == 1)

@@ -14,23 +14,67 @@ import Glibc
 struct BuildCache: Sendable {
     static let folder = ".tolk"
     /// Bump when what the build writes changes, so old caches are not trusted.
-    static let toolVersion = "tolk-build 6"
+    static let toolVersion = "tolk-build 7"
 
-    /// A file's identity as the file system sees it: size and modification time.
+    /// What a file held: its size, modification time and a hash of its bytes. The time
+    /// makes the usual check a stat(2); the hash keeps a file that a checkout, a copy or
+    /// a CI cache restore gave a new time (but the same bytes) from counting as changed.
     struct Stamp: Equatable, Sendable {
         var size: Int
         var modified: Int
+        var content: UInt64
 
-        init(size: Int, modified: Int) {
+        /// Stands for a file that could not be read: matches no file.
+        static let missing = Stamp(size: -1, modified: 0, content: 0)
+
+        init(size: Int, modified: Int, content: UInt64) {
             self.size = size
             self.modified = modified
+            self.content = content
         }
 
-        init?(path: String) {
+        /// The stamp of `path`, whose bytes are `data` (read just after the stat, or just written).
+        init?(path: String, data: Data) {
+            guard let (size, modified) = Self.sizeAndTime(path) else { return nil }
+            self.init(size: size, modified: modified, content: Self.hash(data))
+        }
+
+        /// The file's stamp now, when it still holds the bytes this stamp was taken of; nil
+        /// when it changed or is gone.
+        func current(at path: String) -> Stamp? {
+            guard let (size, modified) = Self.sizeAndTime(path), size == self.size else { return nil }
+            if modified == self.modified { return self }
+            guard Self.hash(fileAt: path) == content else { return nil }
+            return Stamp(size: size, modified: modified, content: content)
+        }
+
+        static func sizeAndTime(_ path: String) -> (Int, Int)? {
             var info = stat()
             guard stat(path, &info) == 0 else { return nil }
-            size = Int(info.st_size)
-            modified = Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
+            return (Int(info.st_size), Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec))
+        }
+
+        /// The hash of a file's bytes, taken a block at a time so a large file is never held whole.
+        static let block = 1 << 20
+
+        static func hash(_ data: Data) -> UInt64 {
+            var hash = FastHash()
+            data.withUnsafeBytes { bytes in
+                for start in stride(from: 0, to: bytes.count, by: block) {
+                    hash.combine(UnsafeRawBufferPointer(rebasing: bytes[start..<min(start + block, bytes.count)]))
+                }
+            }
+            return hash.value
+        }
+
+        static func hash(fileAt path: String) -> UInt64? {
+            guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+            defer { try? handle.close() }
+            var hash = FastHash()
+            while let data = try? handle.read(upToCount: block), !data.isEmpty {
+                data.withUnsafeBytes { hash.combine($0) }
+            }
+            return hash.value
         }
     }
 
@@ -145,18 +189,23 @@ struct BuildCache: Sendable {
             root.appendingPathComponent("\(folder)/catalog-\(language)").path
         }
 
-        static func load(language: String, in root: URL, stamp: Stamp) -> POCatalog? {
+        /// The copy of the catalogue at `catalogPath`, when the catalogue still holds what it was made from.
+        static func load(language: String, in root: URL, catalogPath: String) -> POCatalog? {
             guard let data = FileManager.default.contents(atPath: path(for: language, in: root)) else { return nil }
             var reader = BinaryReader(Array(data))
-            guard (try? reader.readString()) == toolVersion, (try? reader.read(Stamp.self)) == stamp,
-                  let count = try? reader.readCount(minimumSize: 64) else { return nil }
+            guard (try? reader.readString()) == toolVersion, let stored = try? reader.read(Stamp.self),
+                  let stamp = stored.current(at: catalogPath), let count = try? reader.readCount(minimumSize: 64) else { return nil }
             var entries: [POEntry] = []
             entries.reserveCapacity(count)
             for _ in 0..<count {
                 guard let entry = try? readEntry(from: &reader) else { return nil }
                 entries.append(entry)
             }
-            return reader.isAtEnd ? POCatalog(entries: entries) : nil
+            guard reader.isAtEnd else { return nil }
+            let catalog = POCatalog(entries: entries)
+            // Same bytes with a new time (a checkout): the copy records the new time.
+            if stamp != stored { try? save(catalog, language: language, in: root, stamp: stamp) }
+            return catalog
         }
 
         static func save(_ catalog: POCatalog, language: String, in root: URL, stamp: Stamp) throws {
@@ -232,11 +281,13 @@ extension BuildCache.Stamp: BinaryCodable {
     func write(to writer: inout BinaryWriter) {
         writer.write(size)
         writer.write(modified)
+        writer.write(content)
     }
 
     init(from reader: inout BinaryReader) throws {
         size = try reader.read()
         modified = try reader.read()
+        content = try reader.read()
     }
 }
 

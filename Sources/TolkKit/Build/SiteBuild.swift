@@ -101,32 +101,31 @@ public struct SiteBuild {
         let fingerprint = extrasFingerprint(events: events, siteLanguages: siteLanguages, indexName: indexName, states: states)
         var extraFiles: [String] = []
         if let recorded = previous?.extras, recorded.fingerprint == fingerprint,
-           recorded.files.allSatisfy({ BuildCache.Stamp(path: project.absolute($0.path)) == $0.stamp }) {
+           case let stamps = recorded.files.map({ $0.stamp.current(at: project.absolute($0.path)) }), !stamps.contains(nil) {
             cache.extras = recorded
+            cache.extras?.files = zip(recorded.files, stamps).map { ($0.0.path, $0.1!) }
             extraFiles = recorded.files.map(\.path)
             warnings += recorded.warnings
         } else {
             enum Job { case index(String), sitemap }
-            let finished = Parallel.map(siteLanguages.map(Job.index) + [.sitemap]) { job -> (output: String, warnings: [String]) in
+            let finished = Parallel.map(siteLanguages.map(Job.index) + [.sitemap]) { job -> (output: String, stamp: BuildCache.Stamp, warnings: [String]) in
                 switch job {
                 case let .index(language):
                     var index = EventIndex(language: language, events: events.filter { $0.languages.contains(language) },
                                            table: catalogs[language], siteLanguages: siteLanguages, fileName: indexName)
                     let output = "Output/\(language)/\(indexName)"
-                    try writeIfChanged(Array(index.html().utf8), to: output)
-                    return (output, index.warnings)
+                    return (output, try writeIfChanged(Array(index.html().utf8), to: output), index.warnings)
                 case .sitemap:
                     let sitemap = Sitemap(events: events, indexName: indexName, languages: siteLanguages, baseURL: baseURL).xml()
-                    try writeIfChanged(Array(sitemap.utf8), to: "Output/sitemap.xml")
-                    return ("Output/sitemap.xml", [])
+                    return ("Output/sitemap.xml", try writeIfChanged(Array(sitemap.utf8), to: "Output/sitemap.xml"), [])
                 }
             }
             var extras = BuildCache.Extras(fingerprint: fingerprint)
             for result in finished {
-                let (output, jobWarnings) = try result.get()
+                let (output, stamp, jobWarnings) = try result.get()
                 extraFiles.append(output)
                 extras.warnings += jobWarnings
-                extras.files.append((output, BuildCache.Stamp(path: project.absolute(output)) ?? BuildCache.Stamp(size: -1, modified: 0)))
+                extras.files.append((output, stamp))
             }
             warnings += extras.warnings
             cache.extras = extras
@@ -171,26 +170,31 @@ public struct SiteBuild {
     /// A page's outcome from the cache, when its source, its outputs and the translations
     /// it uses are all as the last build left them. `states` is nil when no catalogue changed.
     private func reuse(_ cached: BuildCache.Page, path: String, states: [String: [UInt64: UInt64]]?) -> PageOutcome? {
-        guard BuildCache.Stamp(path: project.absolute(path)) == cached.source else { return nil }
-        for output in cached.outputs {
+        var page = cached
+        guard let source = cached.source.current(at: project.absolute(path)) else { return nil }
+        page.source = source
+        for (index, output) in cached.outputs.enumerated() {
             if let states, !LanguageTag.sameLanguage(output.language, cached.summary.pageLanguage),
                BuildCache.fingerprint(cached.keys, states: states[output.language] ?? [:]) != output.fingerprint {
                 return nil
             }
             if output.report.written {
-                guard BuildCache.Stamp(path: project.absolute(output.report.output)) == output.stamp else { return nil }
+                guard let stamp = output.stamp?.current(at: project.absolute(output.report.output)) else { return nil }
+                page.outputs[index].stamp = stamp
             }
         }
         return PageOutcome(path: path, reports: cached.outputs.map(\.report),
-                           warnings: cached.warnings + cached.outputs.flatMap(\.warnings), cache: cached, rebuilt: false)
+                           warnings: cached.warnings + cached.outputs.flatMap(\.warnings), cache: page, rebuilt: false)
     }
 
-    /// Writes a file only when its bytes differ from what is there.
-    private func writeIfChanged(_ bytes: [UInt8], to output: String) throws {
+    /// Writes a file only when its bytes differ from what is there; returns its stamp.
+    private func writeIfChanged(_ bytes: [UInt8], to output: String) throws -> BuildCache.Stamp {
         let path = project.absolute(output)
         let data = Data(bytes)
-        if let existing = FileManager.default.contents(atPath: path), existing == data { return }
-        try TextFile.writeAtomically(data, to: path, displayPath: output)
+        if FileManager.default.contents(atPath: path) != data {
+            try TextFile.writeAtomically(data, to: path, displayPath: output)
+        }
+        return BuildCache.Stamp(path: path, data: data) ?? .missing
     }
 
     /// One page built in all its languages, or taken from the cache.
@@ -204,8 +208,11 @@ public struct SiteBuild {
 
     private func buildPage(_ path: String, catalogs: [String: TranslationTable], states: [String: [UInt64: UInt64]],
                            catalogLanguages: [String]) throws -> PageOutcome {
-        let source = BuildCache.Stamp(path: project.absolute(path)) ?? BuildCache.Stamp(size: -1, modified: 0)
-        let text = try TextFile.read(project.absolute(path), displayPath: path)
+        // The stat comes before the read: a change made meanwhile gives the file a newer time.
+        let time = BuildCache.Stamp.sizeAndTime(project.absolute(path))
+        let data = try TextFile.readData(project.absolute(path), displayPath: path)
+        let source = time.map { BuildCache.Stamp(size: $0.0, modified: $0.1, content: BuildCache.Stamp.hash(data)) } ?? .missing
+        let text = try TextFile.decode(data, path: path)
         let page = try PageExtraction.extract(path: path, text: text)
         let bytes = Array(text.utf8)
         let relative = String(path.dropFirst("Input/".count))
@@ -223,11 +230,12 @@ public struct SiteBuild {
             var report = PageReport(page: path, language: language, output: output, segments: built.segments,
                                     translated: built.translated, written: false)
             var outputWarnings = built.warnings
+            var stamp: BuildCache.Stamp?
             if let minimum = minimumCompletion, report.percent < minimum {
                 outputWarnings.append("\(output): not written: \(Self.format(report.percent))% translated, below --min-completion \(Self.format(minimum))%")
                 outcome.warnings.append(outputWarnings.last!)
             } else {
-                try writeIfChanged(built.bytes, to: output)
+                stamp = try writeIfChanged(built.bytes, to: output)
                 report.written = true
                 outcome.cache.summary.languages.insert(language)
             }
@@ -235,7 +243,7 @@ public struct SiteBuild {
             let fingerprint = table == nil ? 0 : BuildCache.fingerprint(keys, states: states[language] ?? [:])
             outcome.cache.outputs.append(BuildCache.Output(
                 language: language, fingerprint: fingerprint, report: report,
-                stamp: report.written ? BuildCache.Stamp(path: project.absolute(output)) : nil, warnings: outputWarnings))
+                stamp: stamp, warnings: outputWarnings))
         }
         return outcome
     }
@@ -267,12 +275,18 @@ public struct SiteBuild {
 
     /// A catalogue, from the cache's compact copy when the PO file has not changed since.
     private func readCatalog(path: String, language: String) throws -> POCatalog {
-        let stamp = BuildCache.Stamp(path: project.absolute(path))
-        if incremental, let stamp, let copy = BuildCache.CatalogCopy.load(language: language, in: project.root, stamp: stamp) {
+        let absolute = project.absolute(path)
+        if incremental, let copy = BuildCache.CatalogCopy.load(language: language, in: project.root, catalogPath: absolute) {
             return copy
         }
-        let catalog = try POParser(path: path, references: .none).parse(fileAt: project.absolute(path))
-        if let stamp { try BuildCache.CatalogCopy.save(catalog, language: language, in: project.root, stamp: stamp) }
+        // Stamped before the read, as pages are: a change made meanwhile gives a newer time.
+        let time = BuildCache.Stamp.sizeAndTime(absolute)
+        let catalog = try POParser(path: path, references: .none).parse(fileAt: absolute)
+        if let time, let content = BuildCache.Stamp.hash(fileAt: absolute),
+           let after = BuildCache.Stamp.sizeAndTime(absolute), after == time {
+            try BuildCache.CatalogCopy.save(catalog, language: language, in: project.root,
+                                            stamp: BuildCache.Stamp(size: time.0, modified: time.1, content: content))
+        }
         return catalog
     }
 

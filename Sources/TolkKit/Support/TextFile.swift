@@ -8,14 +8,16 @@ public enum TextFile {
     /// - Throws: `TolkError.unreadableFile`, `.binaryFile` (NUL bytes) or `.invalidUTF8`
     ///   with the line of the first bad byte.
     public static func read(_ path: String, displayPath: String? = nil) throws -> String {
-        let name = displayPath ?? path
-        let data: Data
+        try decode(readData(path, displayPath: displayPath), path: displayPath ?? path)
+    }
+
+    /// Reads `path`'s bytes, as they are.
+    public static func readData(_ path: String, displayPath: String? = nil) throws -> Data {
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            return try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw TolkError.unreadableFile(path: name, reason: reasonText(error))
+            throw TolkError.unreadableFile(path: displayPath ?? path, reason: reasonText(error))
         }
-        return try decode(data, path: name)
     }
 
     /// Reads `path` a block at a time and hands `body` each line (without its `\n`) and
