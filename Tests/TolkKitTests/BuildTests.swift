@@ -234,7 +234,11 @@ struct BuildTests {
         for file in ["Input/event.html", "Locales/de.po", "Output/de/event.html", "Output/de/index.html"] {
             try FileManager.default.setAttributes([.modificationDate: later], ofItemAtPath: folder.appendingPathComponent(file).path)
         }
+        let cacheFile = folder.appendingPathComponent(".tolk/build-cache").path
+        let saved = try FileManager.default.attributesOfItem(atPath: cacheFile)[.modificationDate] as? Date
         #expect(try SiteBuild(project: project).run().rebuiltPages == 0)
+        let resaved = try FileManager.default.attributesOfItem(atPath: cacheFile)[.modificationDate] as? Date
+        #expect(resaved != saved, "the new times are recorded, so the next build need not read the files again")
         let built = try read(folder, "Output/de/event.html")
         try built.replacingOccurrences(of: "Weiter", with: "WEITER").write(to: folder.appendingPathComponent("Output/de/event.html"),
                                                                             atomically: true, encoding: .utf8)

@@ -62,6 +62,8 @@ public struct SiteBuild {
         cache.catalogs = states.mapValues(BuildCache.catalogFingerprint)
         let catalogsChanged = previous.map { $0.catalogs != cache.catalogs } ?? false
         var rebuilt = 0
+        // Files the cache knew under an older time (same bytes): recorded with their new one.
+        var restamped = false
 
         // First, on all cores, which pages the cache still answers for. Then the others are
         // built on all cores, a batch at a time: a handful of changed pages among thousands
@@ -93,6 +95,7 @@ public struct SiteBuild {
             events.append(page.cache.summary)
             cache.pages[page.path] = page.cache
             if page.rebuilt { rebuilt += 1 }
+            restamped = restamped || page.restamped
         }
 
         // The index pages and the sitemap, written side by side; skipped when what they are
@@ -104,6 +107,7 @@ public struct SiteBuild {
            case let stamps = recorded.files.map({ $0.stamp.current(at: project.absolute($0.path)) }), !stamps.contains(nil) {
             cache.extras = recorded
             cache.extras?.files = zip(recorded.files, stamps).map { ($0.0.path, $0.1!) }
+            restamped = restamped || zip(recorded.files, stamps).contains { $0.0.stamp != $0.1 }
             extraFiles = recorded.files.map(\.path)
             warnings += recorded.warnings
         } else {
@@ -131,7 +135,7 @@ public struct SiteBuild {
             cache.extras = extras
         }
         // Nothing rebuilt and nothing else changed: the cache on disk is still right.
-        if rebuilt > 0 || previous == nil || catalogsChanged || previous?.pages.count != cache.pages.count
+        if rebuilt > 0 || restamped || previous == nil || catalogsChanged || previous?.pages.count != cache.pages.count
             || previous?.extras?.fingerprint != cache.extras?.fingerprint {
             try cache.save(to: project.root)
         }
@@ -184,7 +188,8 @@ public struct SiteBuild {
             }
         }
         return PageOutcome(path: path, reports: cached.outputs.map(\.report),
-                           warnings: cached.warnings + cached.outputs.flatMap(\.warnings), cache: page, rebuilt: false)
+                           warnings: cached.warnings + cached.outputs.flatMap(\.warnings), cache: page, rebuilt: false,
+                           restamped: page.source != cached.source || zip(page.outputs, cached.outputs).contains { $0.stamp != $1.stamp })
     }
 
     /// Writes a file only when its bytes differ from what is there; returns its stamp.
@@ -204,6 +209,8 @@ public struct SiteBuild {
         var warnings: [String] = []
         var cache: BuildCache.Page
         var rebuilt = true
+        /// Taken from the cache, with a file whose time moved but whose bytes did not.
+        var restamped = false
     }
 
     private func buildPage(_ path: String, catalogs: [String: TranslationTable], states: [String: [UInt64: UInt64]],
