@@ -54,25 +54,19 @@ struct BuildCache: Sendable {
             return (Int(info.st_size), Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec))
         }
 
-        /// The hash of a file's bytes, taken a block at a time so a large file is never held whole.
-        static let block = 1 << 20
-
         static func hash(_ data: Data) -> UInt64 {
             var hash = FastHash()
-            data.withUnsafeBytes { bytes in
-                for start in stride(from: 0, to: bytes.count, by: block) {
-                    hash.combine(UnsafeRawBufferPointer(rebasing: bytes[start..<min(start + block, bytes.count)]))
-                }
-            }
+            hash.combine(blocksOf: data)
             return hash.value
         }
 
+        /// The same hash, of a file read a block at a time (a large one is never held whole).
         static func hash(fileAt path: String) -> UInt64? {
             guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
             defer { try? handle.close() }
             var hash = FastHash()
-            while let data = try? handle.read(upToCount: block), !data.isEmpty {
-                data.withUnsafeBytes { hash.combine($0) }
+            while let data = try? handle.read(upToCount: FastHash.blockSize), !data.isEmpty {
+                hash.combine(blocksOf: data)
             }
             return hash.value
         }

@@ -35,15 +35,18 @@ public struct Project: Sendable {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
             if name.hasPrefix(".") { continue }
             let path = folder + "/" + name
-            var kind = Int32(entry.pointee.d_type)
-            if kind == Int32(DT_UNKNOWN) || kind == Int32(DT_LNK) {
+            let type = Int32(entry.pointee.d_type)
+            var isFolder = type == DT_DIR, isFile = type == DT_REG
+            if type == DT_UNKNOWN || type == DT_LNK {
+                // What the entry (or the link) points at.
                 var info = stat()
                 guard stat(path, &info) == 0 else { continue }
-                kind = (info.st_mode & S_IFMT) == S_IFDIR ? (kind == Int32(DT_LNK) ? Int32(DT_LNK) : Int32(DT_DIR)) : Int32(DT_REG)
+                isFolder = (info.st_mode & S_IFMT) == S_IFDIR && type != DT_LNK
+                isFile = (info.st_mode & S_IFMT) == S_IFREG
             }
-            if kind == Int32(DT_DIR) {
+            if isFolder {
                 collectPages(in: path, relative: relative + "/" + name, into: &paths)
-            } else if kind == Int32(DT_REG), let dot = name.lastIndex(of: "."),
+            } else if isFile, let dot = name.lastIndex(of: "."),
                       ["html", "htm", "xhtml"].contains(name[name.index(after: dot)...].lowercased()) {
                 paths.append(relative + "/" + name)
             }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A fast 64-bit hash (FNV-1a over 8-byte words, then mixed), for the build cache's
 /// fingerprints. Not cryptographic: it only has to notice that something changed.
 struct FastHash {
@@ -27,6 +29,18 @@ struct FastHash {
 
     mutating func combine(_ number: UInt64) {
         withUnsafeBytes(of: number) { combine($0) }
+    }
+
+    /// Files are hashed in blocks of this size, so a file hashed block by block as it is
+    /// read or written gives the same value as the same bytes hashed at once.
+    static let blockSize = 1 << 20
+
+    mutating func combine(blocksOf data: Data) {
+        data.withUnsafeBytes { bytes in
+            for start in stride(from: 0, to: bytes.count, by: Self.blockSize) {
+                combine(UnsafeRawBufferPointer(rebasing: bytes[start..<min(start + Self.blockSize, bytes.count)]))
+            }
+        }
     }
 
     static func of(_ text: String) -> UInt64 {

@@ -132,21 +132,12 @@ public enum TextFile {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent()
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        // Both sides are hashed in the same 1 MiB blocks, so equal bytes give equal hashes.
-        let block = 1 << 20
-        func hashBlocks(_ data: Data, into hash: inout FastHash) {
-            data.withUnsafeBytes { bytes in
-                var start = 0
-                while start < bytes.count {
-                    hash.combine(UnsafeRawBufferPointer(rebasing: bytes[start..<min(start + block, bytes.count)]))
-                    start += block
-                }
-            }
-        }
+        // Both sides are hashed in the same blocks, so equal bytes give equal hashes.
+        let block = FastHash.blockSize
         var old: (length: Int, hash: UInt64)?
         if let data = FileManager.default.contents(atPath: path) {
             var hash = FastHash()
-            hashBlocks(data, into: &hash)
+            hash.combine(blocksOf: data)
             old = (data.count, hash.value)
         }
         do {
@@ -162,7 +153,7 @@ public enum TextFile {
                 while pending.count >= block || (all && !pending.isEmpty) {
                     let piece = pending.prefix(block)
                     try handle.write(contentsOf: piece)
-                    hashBlocks(Data(piece), into: &hash)
+                    hash.combine(blocksOf: Data(piece))
                     length += piece.count
                     pending.removeFirst(piece.count)
                 }
