@@ -280,6 +280,10 @@ struct BuildTests {
         let copy = folder.appendingPathComponent(".tolk/catalog-de")
         let whole = try Data(contentsOf: cache)
         let catalogCopy = try Data(contentsOf: copy)
+        // Files an earlier Tolk kept in .tolk/ are cleared away by the next save.
+        for old in ["page-keys", "catalog-de.json"] {
+            try Data("{}".utf8).write(to: folder.appendingPathComponent(".tolk/\(old)"))
+        }
         for damage in [whole.prefix(whole.count / 2), Data("not a cache".utf8), Data(repeating: 0xFF, count: 64), Data()] {
             try damage.write(to: cache)
             try catalogCopy.prefix(catalogCopy.count - 3).write(to: copy)
@@ -288,6 +292,8 @@ struct BuildTests {
             #expect(try read(folder, "Output/de/event.html") == page)
             #expect(try SiteBuild(project: project).run().rebuiltPages == 0, "and the rewritten cache is used again")
         }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(".tolk").path).sorted()
+            == ["build-cache", "catalog-de"])
     }
 
     @Test("after a page-only rebuild, a catalogue change still rebuilds only the pages using that entry")

@@ -173,6 +173,12 @@ struct BuildCache: Sendable {
         write(to: &writer)
         try TextFile.writeAtomically(Data(writer.bytes), to: root.appendingPathComponent("\(Self.folder)/build-cache").path,
                                      displayPath: "\(Self.folder)/build-cache")
+        // What earlier Tolk versions kept here (JSON copies, a separate key file) is of no more use.
+        let folder = root.appendingPathComponent(Self.folder)
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        where name == "page-keys" || (name.hasPrefix("catalog-") && name.hasSuffix(".json")) {
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+        }
     }
 
     /// A copy of what the build needs of a catalogue, without its references and comments,
