@@ -234,6 +234,8 @@ struct BuildTests {
         for file in ["Input/event.html", "Locales/de.po", "Output/de/event.html", "Output/de/index.html"] {
             try FileManager.default.setAttributes([.modificationDate: later], ofItemAtPath: folder.appendingPathComponent(file).path)
         }
+        #expect(BuildCache.CatalogCopy.load(language: "de", in: folder, catalogPath: folder.appendingPathComponent("Locales/de.po").path)
+            != nil, "the catalogue's copy is still good: its hash, taken while the catalogue was parsed, matches")
         let cacheFile = folder.appendingPathComponent(".tolk/build-cache").path
         let saved = try FileManager.default.attributesOfItem(atPath: cacheFile)[.modificationDate] as? Date
         #expect(try SiteBuild(project: project).run().rebuiltPages == 0)

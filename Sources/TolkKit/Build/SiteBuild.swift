@@ -286,13 +286,14 @@ public struct SiteBuild {
         if incremental, let copy = BuildCache.CatalogCopy.load(language: language, in: project.root, catalogPath: absolute) {
             return copy
         }
-        // Stamped before the read, as pages are: a change made meanwhile gives a newer time.
+        // Stamped before the read, as pages are, and hashed as it is read; a change made
+        // meanwhile moves the time, and then no copy is kept.
         let time = BuildCache.Stamp.sizeAndTime(absolute)
-        let catalog = try POParser(path: path, references: .none).parse(fileAt: absolute)
-        if let time, let content = BuildCache.Stamp.hash(fileAt: absolute),
-           let after = BuildCache.Stamp.sizeAndTime(absolute), after == time {
+        var content = FastHash()
+        let catalog = try POParser(path: path, references: .none).parse(fileAt: absolute) { content.combine(blocksOf: $0) }
+        if let time, let after = BuildCache.Stamp.sizeAndTime(absolute), after == time {
             try BuildCache.CatalogCopy.save(catalog, language: language, in: project.root,
-                                            stamp: BuildCache.Stamp(size: time.0, modified: time.1, content: content))
+                                            stamp: BuildCache.Stamp(size: time.0, modified: time.1, content: content.value))
         }
         return catalog
     }

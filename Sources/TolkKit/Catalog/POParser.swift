@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads gettext PO files as GNU gettext, Poedit and Weblate write them.
 ///
 /// Any problem stops the read with `TolkError.malformedCatalog` naming the line.
@@ -28,10 +30,11 @@ public struct POParser {
     }
 
     /// Reads and parses the PO file at `absolutePath` a block at a time, so a large
-    /// catalogue is never held whole as text.
-    public func parse(fileAt absolutePath: String) throws -> POCatalog {
+    /// catalogue is never held whole as text; `eachBlock` sees the file's raw blocks.
+    public func parse(fileAt absolutePath: String, eachBlock: ((Data) -> Void)? = nil) throws -> POCatalog {
         var state = State(parser: self)
-        try TextFile.forEachLine(in: absolutePath, displayPath: path, skipping: references == .none ? Array("#:".utf8) : []) { line, number in
+        try TextFile.forEachLine(in: absolutePath, displayPath: path, skipping: references == .none ? Array("#:".utf8) : [],
+                                 eachBlock: eachBlock) { line, number in
             try state.read(line, number: number)
         }
         return try state.finish()

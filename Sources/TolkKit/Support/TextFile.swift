@@ -26,8 +26,10 @@ public enum TextFile {
     /// UTF-8 (named by line) are errors; a byte order mark is dropped.
     ///
     /// Lines starting with `skippedPrefix` are counted but neither checked nor handed on
-    /// (the build skips a catalogue's `#:` references that way).
+    /// (the build skips a catalogue's `#:` references that way). `eachBlock` sees the raw
+    /// blocks as they are read, of `FastHash.blockSize` bytes (to hash the file on the way).
     public static func forEachLine(in path: String, displayPath: String? = nil, skipping skippedPrefix: [UInt8] = [],
+                                   eachBlock: ((Data) -> Void)? = nil,
                                    _ body: (_ line: Substring, _ number: Int) throws -> Void) throws {
         let name = displayPath ?? path
         let handle: FileHandle
@@ -51,11 +53,12 @@ public enum TextFile {
         while true {
             let block: Data
             do {
-                block = try handle.read(upToCount: 1 << 20) ?? Data()
+                block = try handle.read(upToCount: FastHash.blockSize) ?? Data()
             } catch {
                 throw TolkError.unreadableFile(path: name, reason: reasonText(error))
             }
             if block.isEmpty { break }
+            eachBlock?(block)
             let binary = block.withUnsafeBytes { raw in
                 buffer.append(contentsOf: raw)
                 return memchr(raw.baseAddress!, 0, raw.count) != nil
