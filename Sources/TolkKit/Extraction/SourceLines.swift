@@ -41,7 +41,7 @@ struct SourceLines {
             if scalar == "<" { inPlaceholder = true; continue }
             if inPlaceholder { if scalar == ">" { inPlaceholder = false }; continue }
             let isWordScalar = scalar.isASCII
-                ? (0x61...0x7A).contains(UInt8(scalar.value) | 0x20) || (0x30...0x39).contains(scalar.value)
+                ? UInt8(scalar.value).isASCIILetter || (0x30...0x39).contains(scalar.value)
                 : scalar.properties.isAlphabetic || scalar.properties.numericType != nil
             if isWordScalar { word.append(scalar) } else if !word.isEmpty { break }
         }

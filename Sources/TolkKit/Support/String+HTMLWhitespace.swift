@@ -43,8 +43,13 @@ extension String {
     var containsLetter: Bool {
         for byte in utf8 {
             if byte >= 0x80 { return contains(where: \.isLetter) }
-            if (0x61...0x7A).contains(byte | 0x20) { return true }
+            if byte.isASCIILetter { return true }
         }
         return false
     }
+}
+
+extension UInt8 {
+    /// A-Z or a-z.
+    var isASCIILetter: Bool { (0x61...0x7A).contains(self | 0x20) }
 }
