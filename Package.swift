@@ -17,10 +17,6 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
-        .systemLibrary(
-            name: "Cunistring",
-            providers: [.apt(["libunistring-dev"]), .brew(["libunistring"])]
-        ),
         // ICU behind an opaque C shim: its headers never reach a Swift module,
         // so TolkKit can import Foundation (whose private ICU would clash).
         .target(
@@ -33,7 +29,7 @@ let package = Package(
         ),
         .target(
             name: "TolkKit",
-            dependencies: ["Clibxml2", "CICU", "Cunistring"]
+            dependencies: ["Clibxml2", "CICU"]
         ),
         .executableTarget(
             name: "tolk",

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/ubrk.h>
+#include <unicode/uchar.h>
 #include <unicode/uenum.h>
 #include <unicode/uloc.h>
 #include <unicode/udat.h>
@@ -212,6 +213,48 @@ int32_t tolk_likely_region(const char *locale, char *buffer, int32_t capacity) {
     uloc_addLikelySubtags(locale, maximized, ULOC_FULLNAME_CAPACITY, &error);
     if (U_FAILURE(error)) return 0;
     return uloc_getCountry(maximized, buffer, capacity, &error);
+}
+
+int32_t tolk_column_width(int32_t c) {
+    // The same classes as libunistring's uc_width, which gettext wraps with, read from
+    // ICU's character properties as of Unicode 14, the version gettext's data has.
+    if (c == 0) {
+        return 0;
+    }
+    if (tolk_unassigned_for_gettext(c)) {
+        // Unassigned code points in the CJK blocks are wide, as EastAsianWidth.txt says.
+        int wide = (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE10 && c <= 0xFE1F) || (c >= 0xFE30 && c <= 0xFE6F)
+            || (c >= 0xFF00 && c <= 0xFF60) || (c >= 0x1F200 && c <= 0x1F2FF) || (c >= 0x20000 && c <= 0x3FFFF);
+        int ignorable = c == 0xE0001 || (c >= 0xE0020 && c <= 0xE007F) || (c >= 0xE0100 && c <= 0xE01EF);
+        return ignorable ? 0 : wide ? 2 : 1;
+    }
+    int8_t category = u_charType(c);
+    if (category == U_CONTROL_CHAR) {
+        return c < 0xA0 ? -1 : 0;
+    }
+    if (c == 0x0CBF || c == 0x0CC6 || c == 0x11A07 || c == 0x11A08 || c == 0x11C3F) {
+        return 1;  // vowel signs that gettext's table counts as spacing
+    }
+    if (category == U_NON_SPACING_MARK || category == U_ENCLOSING_MARK || category == U_FORMAT_CHAR) {
+        return 0;
+    }
+    if ((c >= 0x1160 && c <= 0x11FF) || (c >= 0xD7B0 && c <= 0xD7C6) || (c >= 0xD7CB && c <= 0xD7FB) || c == 0x200B) {
+        return 0;  // Hangul medial vowels and final consonants join the syllable before.
+    }
+    int width = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+    if (width == U_EA_WIDE || width == U_EA_FULLWIDTH) {
+        return 2;
+    }
+    return 1;
+}
+
+int32_t tolk_unassigned_for_gettext(int32_t c) {
+    if (u_charType(c) == U_UNASSIGNED) {
+        return 1;
+    }
+    UVersionInfo age;
+    u_charAge(c, age);
+    return age[0] > 14;
 }
 
 int32_t tolk_is_right_to_left(const char *locale) {

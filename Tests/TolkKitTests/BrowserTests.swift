@@ -10,7 +10,7 @@ struct BrowserTests {
     /// The page's DOM after Chromium has loaded it and run its scripts.
     func dom(_ file: URL) throws -> String {
         guard FileManager.default.isExecutableFile(atPath: Self.chromium) else {
-            throw GNUGettext.Failure(description: "Chromium is missing at \(Self.chromium): install Debian's chromium package (apt-get install chromium); .ci/run does")
+            throw GNUGettext.Failure(description: "Chromium is missing at \(Self.chromium): run Scripts/test, which installs it")
         }
         let profile = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: profile) }

@@ -43,7 +43,7 @@ enum GNUGettext {
     static func run(_ tool: String, _ arguments: [String]) throws -> String {
         let path = "/usr/bin/\(tool)"
         guard FileManager.default.isExecutableFile(atPath: path) else {
-            throw Failure(description: "\(path) is missing: install GNU gettext (apt-get install gettext); .ci/run does")
+            throw Failure(description: "\(path) is missing: run Scripts/test, which installs GNU gettext")
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)

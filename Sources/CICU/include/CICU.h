@@ -85,6 +85,25 @@ int32_t tolk_likely_region(const char *_Nonnull locale, char *_Nonnull buffer, i
 /// The locale's language name in the language itself ("Deutsch"), in UTF-16.
 int32_t tolk_display_name(const char *_Nonnull locale, uint16_t *_Nonnull out, int32_t capacity);
 
+/// Columns a code point takes on a terminal, as gettext's line wrapping counts them:
+/// 2 for East Asian wide and fullwidth, 0 for combining marks and most format
+/// characters, -1 for C0 and C1 controls, 1 otherwise.
+int32_t tolk_column_width(int32_t codePoint);
+
+/// 1 when gettext's Unicode 14 data has no character at this code point.
+int32_t tolk_unassigned_for_gettext(int32_t codePoint);
+
+/// The line-break class of a code point as gettext's wrapping sees it (an index into the
+/// pair table of linebreak.c).
+int32_t tolk_line_break_class(int32_t codePoint);
+
+/// Where gettext would wrap a PO string line: `breaks[i]` is set to 1 for a line break
+/// before `text[i]` (Unicode scalars), 0 otherwise. `prohibited[i]` forbids a break
+/// before `text[i]` (may be NULL). Lines are `width` columns; the first starts at
+/// `startColumn`.
+void tolk_po_line_breaks(const uint32_t *_Nonnull text, int32_t count, int32_t width, int32_t startColumn,
+                         const uint8_t *_Nullable prohibited, uint8_t *_Nonnull breaks);
+
 /// 1 when the locale's script is written right to left.
 int32_t tolk_is_right_to_left(const char *_Nonnull locale);
 

@@ -71,46 +71,68 @@ public struct POParser {
             let trimmed = line.droppingBlanks()
             if trimmed.isEmpty { return }
 
+            // "#~" marks an obsolete entry and "#|" a previous msgid (of a fuzzy entry);
+            // "#~|" is both. What follows is read like any keyword or string line.
             var obsolete = false
+            var previous = false
             var content = trimmed
             if content.startsWith("#~") {
                 obsolete = true
                 content = Substring(content.utf8.dropFirst(2))
                 if content.startsWith("|") {
-                    // "#~| msgid ..." : a previous msgid of an obsolete entry.
-                    if pending.hasKeyword { try finishEntry() }
-                    pending.start(line: lineNumber, obsolete: true)
-                    try parser.readKeyword(Substring(content.utf8.dropFirst()).droppingBlanks(), into: &pending, previous: true,
-                                           line: lineNumber)
-                    return
+                    previous = true
+                    content = Substring(content.utf8.dropFirst())
                 }
-                content = content.droppingBlanks()
-                if content.isEmpty { return }
+            } else if content.startsWith("#|") {
+                previous = true
+                content = Substring(content.utf8.dropFirst(2))
             } else if content.startsWith("#") {
+                try pending.requireStrings(path: parser.path)
                 if pending.hasKeyword { try finishEntry() }
                 pending.start(line: lineNumber, obsolete: false)
                 try parser.readComment(content, into: &pending, line: lineNumber)
                 return
             }
+            content = content.droppingBlanks()
+            if content.isEmpty { return }
+            try readTokens(content, obsolete: obsolete, previous: previous, line: lineNumber)
+        }
 
-            if content.startsWith("\"") {
-                guard pending.lastField != nil else {
-                    throw parser.error(lineNumber, "a string here belongs to no keyword (expected msgid, msgstr, ...)")
+        /// Keywords and strings; gettext allows a keyword and its string on separate lines,
+        /// and several of them on one.
+        mutating func readTokens(_ text: Substring, obsolete: Bool, previous: Bool, line lineNumber: Int) throws {
+            var content = text
+            while !content.isEmpty {
+                if content.startsWith("\"") {
+                    guard let field = pending.lastField, field.isPrevious == previous else {
+                        throw parser.error(lineNumber, previous
+                            ? "a '#|' string here belongs to no '#|' keyword (expected '#| msgid' first)"
+                            : "a string here belongs to no keyword (expected msgid, msgstr, ...)")
+                    }
+                    let (value, rest) = try parser.readString(content, line: lineNumber)
+                    pending.append(value, to: field)
+                    content = rest
+                    continue
                 }
-                let value = try parser.readString(content, line: lineNumber)
-                pending.appendToLastField(value)
-                return
+                let (keyword, rest) = try parser.readKeywordName(content, line: lineNumber)
+                try pending.requireStrings(path: parser.path)
+                let field = try parser.field(for: keyword, previous: previous, line: lineNumber)
+                // msgctxt / msgid (and their previous forms) start a new entry once the
+                // pending one has its msgstr.
+                switch field {
+                case .context, .id, .previousContext, .previousID:
+                    if pending.hasTranslation { try finishEntry() }
+                default: break
+                }
+                pending.start(line: lineNumber, obsolete: obsolete)
+                if obsolete { pending.isObsolete = true }
+                try pending.set(field, line: lineNumber, path: parser.path)
+                content = rest
             }
-            // A keyword line: msgctxt / msgid start a new entry if the pending one has its msgstr.
-            if content.startsWith("msgctxt") || (content.startsWith("msgid") && !content.startsWith("msgid_plural")) {
-                if pending.hasTranslation { try finishEntry() }
-            }
-            pending.start(line: lineNumber, obsolete: obsolete)
-            if obsolete { pending.isObsolete = true }
-            try parser.readKeyword(content, into: &pending, previous: false, line: lineNumber)
         }
 
         mutating func finish() throws -> POCatalog {
+            try pending.requireStrings(path: parser.path)
             try finishEntry()
             try parser.checkCharset(entries)
             return POCatalog(entries: entries)
@@ -145,8 +167,6 @@ public struct POParser {
                     pending.entry.flags.append(name)
                 }
             }
-        case "|":
-            try readKeyword(content.dropFirst(2).drop(while: { $0 == " " }), into: &pending, previous: true, line: line)
         default:
             pending.entry.translatorComments.append(String(dropOneSpace(content.dropFirst())))
         }
@@ -156,89 +176,110 @@ public struct POParser {
         text.first == " " ? text.dropFirst() : text
     }
 
-    fileprivate func readKeyword(_ content: Substring, into pending: inout PendingEntry, previous: Bool, line: Int) throws {
-        let scalars = content.unicodeScalars
-        guard let space = scalars.firstIndex(where: { $0 == " " || $0 == "\t" || $0 == "\"" }) else {
-            throw error(line, "expected a keyword and a string, found '\(content.prefix(40))'")
+    /// The keyword at the start of `content` (`msgid`, `msgstr[1]`, ...) and what follows it.
+    fileprivate func readKeywordName(_ content: Substring, line: Int) throws -> (String, Substring) {
+        let bytes = content.utf8
+        var end = bytes.startIndex
+        while end < bytes.endIndex, bytes[end] == 0x5F || (0x61...0x7A).contains(bytes[end]) { end = bytes.index(after: end) }
+        guard end > bytes.startIndex else {
+            throw error(line, "expected a keyword (msgid, msgstr, ...) or a string, found '\(content.prefix(40))'")
         }
-        let keyword = String(scalars[..<space])
-        let rest = scalars[space...].drop(while: { $0 == " " || $0 == "\t" })
-        let value = try readString(Substring(rest), line: line)
-        let field: PendingEntry.Field
-        switch keyword {
-        case "msgctxt": field = previous ? .previousContext : .context
-        case "msgid": field = previous ? .previousID : .id
-        case "msgid_plural": field = previous ? .previousPluralID : .pluralID
-        case "msgstr" where !previous: field = .translation(-1)
-        default:
-            if !previous, keyword.hasPrefix("msgstr["), keyword.hasSuffix("]"),
-               let index = Int(keyword.dropFirst(7).dropLast()), index >= 0 {
-                field = .translation(index)
-            } else {
-                throw error(line, "unknown keyword '\(keyword)'")
+        var keyword = String(Substring(bytes[..<end]))
+        var rest = Substring(bytes[end...]).droppingBlanks()
+        // msgstr[N], also written msgstr [ N ].
+        if keyword == "msgstr", rest.startsWith("[") {
+            let inside = Substring(rest.utf8.dropFirst()).droppingBlanks()
+            let digits = inside.utf8.prefix(while: { (0x30...0x39).contains($0) })
+            let after = Substring(inside.utf8[digits.endIndex...]).droppingBlanks()
+            guard !digits.isEmpty, after.startsWith("]"), let index = Int(Substring(digits)) else {
+                throw error(line, "expected msgstr[N] with a number N")
             }
+            keyword = "msgstr[\(index)]"
+            rest = Substring(after.utf8.dropFirst()).droppingBlanks()
         }
-        try pending.set(field, to: value, line: line, path: path)
+        return (keyword, rest)
     }
 
-    /// Reads one C-style quoted string with gettext's escapes.
-    ///
-    /// Works on Unicode scalars: a quote followed by a combining mark is one `Character`
-    /// in Swift, but two things in a PO file.
-    fileprivate func readString(_ content: Substring, line: Int) throws -> String {
-        // Most strings have no escapes: the text between the quotes is the value.
-        let utf8 = content.utf8
-        if utf8.first == 0x22, !utf8.contains(0x5C), let close = utf8.dropFirst().firstIndex(of: 0x22),
-           utf8[utf8.index(after: close)...].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
-            return String(Substring(utf8[utf8.index(after: utf8.startIndex)..<close]))
-        }
-        var scalars = content.unicodeScalars.makeIterator()
-        guard scalars.next() == "\"" else {
-            throw error(line, "expected a string in double quotes")
-        }
-        var result = String.UnicodeScalarView()
-        var closed = false
-        while let scalar = scalars.next() {
-            if closed {
-                if scalar == " " || scalar == "\t" { continue }
-                throw error(line, "unexpected text after the closing quote")
+    fileprivate func field(for keyword: String, previous: Bool, line: Int) throws -> PendingEntry.Field {
+        switch keyword {
+        case "msgctxt": return previous ? .previousContext : .context
+        case "msgid": return previous ? .previousID : .id
+        case "msgid_plural": return previous ? .previousPluralID : .pluralID
+        case "msgstr" where !previous: return .translation(-1)
+        default:
+            if !previous, keyword.hasPrefix("msgstr["), let index = Int(keyword.dropFirst(7).dropLast()) {
+                return .translation(index)
             }
-            switch scalar {
-            case "\"":
-                closed = true
-            case "\\":
-                guard let escaped = scalars.next() else { throw error(line, "string ends inside an escape sequence") }
+            throw error(line, previous ? "'#|' takes msgctxt, msgid or msgid_plural, not '\(keyword)'" : "unknown keyword '\(keyword)'")
+        }
+    }
+
+    /// Reads one C-style quoted string with gettext's escapes into bytes, and returns
+    /// what follows it on the line.
+    ///
+    /// Escapes make bytes, as in gettext: `"\303\244"` and `"\xc3\xa4"` are "ä" in UTF-8.
+    fileprivate func readString(_ content: Substring, line: Int) throws -> ([UInt8], Substring) {
+        let utf8 = content.utf8
+        guard utf8.first == 0x22 else { throw error(line, "expected a string in double quotes") }
+        var index = utf8.index(after: utf8.startIndex)
+        // Most strings have no escapes: the bytes between the quotes are the value.
+        if let close = utf8[index...].firstIndex(where: { $0 == 0x22 || $0 == 0x5C }), utf8[close] == 0x22 {
+            return (Array(utf8[index..<close]), Substring(utf8[utf8.index(after: close)...]).droppingBlanks())
+        }
+        var result: [UInt8] = []
+        func hexValue(_ byte: UInt8) -> Int? {
+            switch byte {
+            case 0x30...0x39: return Int(byte - 0x30)
+            case 0x41...0x46: return Int(byte - 0x41 + 10)
+            case 0x61...0x66: return Int(byte - 0x61 + 10)
+            default: return nil
+            }
+        }
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            index = utf8.index(after: index)
+            switch byte {
+            case 0x22:
+                return (result, Substring(utf8[index...]).droppingBlanks())
+            case 0x5C:
+                guard index < utf8.endIndex else { throw error(line, "string ends inside an escape sequence") }
+                let escaped = utf8[index]
+                index = utf8.index(after: index)
                 switch escaped {
-                case "n": result.append("\n")
-                case "t": result.append("\t")
-                case "r": result.append("\r")
-                case "a": result.append("\u{07}")
-                case "b": result.append("\u{08}")
-                case "f": result.append("\u{0C}")
-                case "v": result.append("\u{0B}")
-                case "\\": result.append("\\")
-                case "\"": result.append("\"")
-                case "0"..."7":
-                    var value = Int(escaped.value - 48)
-                    var lookahead = scalars
+                case UInt8(ascii: "n"): result.append(0x0A)
+                case UInt8(ascii: "t"): result.append(0x09)
+                case UInt8(ascii: "r"): result.append(0x0D)
+                case UInt8(ascii: "a"): result.append(0x07)
+                case UInt8(ascii: "b"): result.append(0x08)
+                case UInt8(ascii: "f"): result.append(0x0C)
+                case UInt8(ascii: "v"): result.append(0x0B)
+                case 0x5C, 0x22, UInt8(ascii: "?"), UInt8(ascii: "'"): result.append(escaped)
+                case 0x30...0x37:
+                    var value = Int(escaped - 0x30)
                     for _ in 0..<2 {
-                        guard let next = lookahead.next(), ("0"..."7").contains(next) else { break }
-                        value = value * 8 + Int(next.value - 48)
-                        scalars = lookahead
+                        guard index < utf8.endIndex, (0x30...0x37).contains(utf8[index]) else { break }
+                        value = value * 8 + Int(utf8[index] - 0x30)
+                        index = utf8.index(after: index)
                     }
-                    guard value < 0x80 else {
-                        throw error(line, "octal escape '\\\(String(value, radix: 8))' is not ASCII; write the character itself in UTF-8")
+                    result.append(UInt8(truncatingIfNeeded: value))
+                case UInt8(ascii: "x"):
+                    guard index < utf8.endIndex, var value = hexValue(utf8[index]) else {
+                        throw error(line, "'\\x' must be followed by hexadecimal digits")
                     }
-                    result.append(Unicode.Scalar(UInt8(value)))
+                    index = utf8.index(after: index)
+                    while index < utf8.endIndex, let digit = hexValue(utf8[index]) {
+                        value = (value * 16 + digit) & 0xFFFF
+                        index = utf8.index(after: index)
+                    }
+                    result.append(UInt8(truncatingIfNeeded: value))
                 default:
-                    throw error(line, "invalid escape sequence '\\\(escaped)'")
+                    throw error(line, "invalid escape sequence '\\\(String(Unicode.Scalar(escaped)))'")
                 }
             default:
-                result.append(scalar)
+                result.append(byte)
             }
         }
-        guard closed else { throw error(line, "string is not terminated (missing closing quote)") }
-        return String(result)
+        throw error(line, "string is not terminated (missing closing quote)")
     }
 
     fileprivate func checkCharset(_ entries: [POEntry]) throws {
@@ -259,11 +300,19 @@ public struct POParser {
     }
 }
 
-/// An entry being read, line by line.
+/// An entry being read, line by line. Strings are kept as bytes until the entry is
+/// complete, since escapes may spell one character across two strings.
 private struct PendingEntry {
-    enum Field: Equatable {
+    enum Field: Hashable {
         case previousContext, previousID, previousPluralID, context, id, pluralID
         case translation(Int)
+
+        var isPrevious: Bool {
+            switch self {
+            case .previousContext, .previousID, .previousPluralID: true
+            default: false
+            }
+        }
     }
 
     var entry = POEntry(id: "", translations: [])
@@ -273,8 +322,11 @@ private struct PendingEntry {
     var hasTranslation = false
     var isObsolete = false
     var lastField: Field?
-    var translationsByIndex: [Int: String] = [:]
-    var usesPluralIndices = false
+    /// The keyword last read, and its line, until a string follows it.
+    var awaitingString: (keyword: Field, line: Int)?
+    var values: [Field: [UInt8]] = [:]
+    var lines: [Field: Int] = [:]
+    var translationCount = 0
 
     var hasContent: Bool { started }
 
@@ -285,54 +337,70 @@ private struct PendingEntry {
         }
     }
 
-    mutating func set(_ field: Field, to value: String, line: Int, path: String) throws {
-        func fail(_ problem: String) -> TolkError { .malformedCatalog(path: path, line: line, problem: problem) }
+    /// A keyword without any string is an error, as in gettext.
+    func requireStrings(path: String) throws {
+        if let (field, line) = awaitingString {
+            throw TolkError.malformedCatalog(path: path, line: line, problem: "\(Self.name(field)) has no string (expected \"...\" after it)")
+        }
+    }
+
+    static func name(_ field: Field) -> String {
         switch field {
-        case .previousContext: entry.previousContext = value
-        case .previousID: entry.previousID = value
-        case .previousPluralID: entry.previousPluralID = value
+        case .previousContext: "#| msgctxt"
+        case .previousID: "#| msgid"
+        case .previousPluralID: "#| msgid_plural"
+        case .context: "msgctxt"
+        case .id: "msgid"
+        case .pluralID: "msgid_plural"
+        case let .translation(index): index < 0 ? "msgstr" : "msgstr[\(index)]"
+        }
+    }
+
+    mutating func set(_ field: Field, line: Int, path: String) throws {
+        func fail(_ problem: String) -> TolkError { .malformedCatalog(path: path, line: line, problem: problem) }
+        if values[field] != nil {
+            switch field {
+            case .id: throw fail("a second msgid in one entry (is a msgstr missing?)")
+            case .context: throw fail("a second msgctxt in one entry")
+            case .translation(-1): throw fail("a second msgstr in one entry")
+            case let .translation(index): throw fail("msgstr[\(index)] appears twice")
+            default: throw fail("a second \(Self.name(field)) in one entry")
+            }
+        }
+        switch field {
+        case .previousContext, .previousID, .previousPluralID: break
         case .context:
             if hasID { throw fail("msgctxt must come before msgid") }
-            entry.context = value
             hasKeyword = true
         case .id:
-            if hasID { throw fail("a second msgid in one entry (is a msgstr missing?)") }
-            entry.id = value
             hasID = true
             hasKeyword = true
         case .pluralID:
             if !hasID { throw fail("msgid_plural without msgid") }
-            entry.pluralID = value
+            if hasTranslation { throw fail("msgid_plural must come before msgstr[0]") }
         case let .translation(index):
             if !hasID { throw fail("msgstr without msgid") }
             if entry.translationLine == 0 { entry.translationLine = line }
+            let plural = values[.pluralID] != nil
             if index < 0 {
-                if entry.pluralID != nil { throw fail("a plural message needs msgstr[0], msgstr[1], ... instead of msgstr") }
-                if translationsByIndex[0] != nil { throw fail("a second msgstr in one entry") }
-                translationsByIndex[0] = value
+                if plural { throw fail("a plural message needs msgstr[0], msgstr[1], ... instead of msgstr") }
+                if translationCount > 0 { throw fail("a second msgstr in one entry") }
             } else {
-                if entry.pluralID == nil { throw fail("msgstr[\(index)] without msgid_plural") }
-                if translationsByIndex[index] != nil { throw fail("msgstr[\(index)] appears twice") }
-                if index != translationsByIndex.count { throw fail("msgstr[\(index)] is out of order (expected msgstr[\(translationsByIndex.count)])") }
-                translationsByIndex[index] = value
-                usesPluralIndices = true
+                if !plural { throw fail("msgstr[\(index)] without msgid_plural") }
+                if index != translationCount { throw fail("msgstr[\(index)] is out of order (expected msgstr[\(translationCount)])") }
             }
+            translationCount += 1
             hasTranslation = true
         }
+        values[field] = []
+        lines[field] = line
         lastField = field
+        awaitingString = (field, line)
     }
 
-    mutating func appendToLastField(_ value: String) {
-        switch lastField {
-        case .previousContext?: entry.previousContext = (entry.previousContext ?? "") + value
-        case .previousID?: entry.previousID = (entry.previousID ?? "") + value
-        case .previousPluralID?: entry.previousPluralID = (entry.previousPluralID ?? "") + value
-        case .context?: entry.context = (entry.context ?? "") + value
-        case .id?: entry.id += value
-        case .pluralID?: entry.pluralID = (entry.pluralID ?? "") + value
-        case let .translation(index)?: translationsByIndex[max(index, 0), default: ""] += value
-        case nil: break
-        }
+    mutating func append(_ value: [UInt8], to field: Field) {
+        values[field, default: []] += value
+        awaitingString = nil
     }
 
     func entry(path: String) throws -> POEntry {
@@ -342,9 +410,27 @@ private struct PendingEntry {
         guard hasTranslation else {
             throw TolkError.malformedCatalog(path: path, line: entry.line, problem: "msgid without msgstr")
         }
+        func text(_ field: Field) throws -> String? {
+            guard let bytes = values[field] else { return nil }
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                throw TolkError.malformedCatalog(path: path, line: lines[field] ?? entry.line,
+                                                 problem: "the escapes in this \(Self.name(field)) do not spell valid UTF-8")
+            }
+            return text
+        }
         var result = entry
         result.isObsolete = isObsolete
-        result.translations = (0..<translationsByIndex.count).map { translationsByIndex[$0] ?? "" }
+        result.previousContext = try text(.previousContext)
+        result.previousID = try text(.previousID)
+        result.previousPluralID = try text(.previousPluralID)
+        result.context = try text(.context)
+        result.id = try text(.id) ?? ""
+        result.pluralID = try text(.pluralID)
+        if result.pluralID == nil {
+            result.translations = [try text(.translation(-1)) ?? ""]
+        } else {
+            result.translations = try (0..<translationCount).map { try text(.translation($0)) ?? "" }
+        }
         return result
     }
 }

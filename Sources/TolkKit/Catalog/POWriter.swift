@@ -1,9 +1,9 @@
-import Cunistring
+import CICU
 
 /// Writes PO files exactly as GNU gettext's tools do, so that `msgcat` of a file Tolk
 /// wrote changes nothing and diffs stay small.
 ///
-/// Lines are wrapped at 79 columns by GNU libunistring, as gettext wraps them.
+/// Lines are wrapped at 79 columns where gettext wraps them (see `lineBreaks`).
 public struct POWriter {
     public var pageWidth = 79
 
@@ -173,39 +173,20 @@ public struct POWriter {
         return (escaped, prohibited)
     }
 
-    /// Where to break: `result[i]` is true for a line break before scalar i, from
-    /// libunistring's `ulc_width_linebreaks`, which gettext itself calls.
+    /// Where to break: `result[i]` is true for a line break before scalar i.
+    ///
+    /// gettext wraps with libunistring's Unicode line-breaking algorithm (UAX #14);
+    /// `tolk_po_line_breaks` applies the same rules to ICU's character data. The tests
+    /// hold the result against msgcat.
     static func lineBreaks(_ scalars: [Unicode.Scalar], overrides: [Bool], width: Int, startColumn: Int) -> [Bool] {
-        var result = [Bool](repeating: false, count: scalars.count)
         // No character is wider than two columns: a portion that fits even so needs no break.
-        guard !scalars.isEmpty, startColumn + 2 * scalars.count > width else { return result }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(scalars.count + 16)
-        var byteOverrides: [CChar] = []
-        byteOverrides.reserveCapacity(scalars.count + 16)
-        for (index, scalar) in scalars.enumerated() {
-            let start = bytes.count
-            UTF8.encode(scalar) { bytes.append($0) }
-            byteOverrides.append(CChar(overrides[index] ? UC_BREAK_PROHIBITED : UC_BREAK_UNDEFINED))
-            for _ in (start + 1)..<bytes.count { byteOverrides.append(CChar(UC_BREAK_PROHIBITED)) }
+        guard !scalars.isEmpty, startColumn + 2 * scalars.count > width else {
+            return [Bool](repeating: false, count: scalars.count)
         }
-        var breaks = [CChar](repeating: 0, count: bytes.count)
-        bytes.withUnsafeBufferPointer { text in
-            byteOverrides.withUnsafeBufferPointer { overrides in
-                breaks.withUnsafeMutableBufferPointer { output in
-                    _ = ulc_width_linebreaks(
-                        UnsafeRawPointer(text.baseAddress!).assumingMemoryBound(to: CChar.self), text.count,
-                        Int32(clamping: width), Int32(clamping: startColumn), 0,
-                        overrides.baseAddress, "UTF-8", output.baseAddress)
-                }
-            }
-        }
-        // Map byte positions back to scalars: a break is always at a scalar's first byte.
-        var offset = 0
-        for (index, scalar) in scalars.enumerated() {
-            if breaks[offset] == CChar(UC_BREAK_POSSIBLE) { result[index] = true }
-            offset += UTF8.width(scalar)
-        }
-        return result
+        let text = scalars.map(\.value)
+        let prohibited = overrides.map { $0 ? UInt8(1) : 0 }
+        var breaks = [UInt8](repeating: 0, count: scalars.count)
+        tolk_po_line_breaks(text, Int32(text.count), Int32(clamping: width), Int32(clamping: startColumn), prohibited, &breaks)
+        return breaks.map { $0 != 0 }
     }
 }
