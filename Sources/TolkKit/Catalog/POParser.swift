@@ -253,7 +253,7 @@ public struct POParser {
                 case UInt8(ascii: "b"): result.append(0x08)
                 case UInt8(ascii: "f"): result.append(0x0C)
                 case UInt8(ascii: "v"): result.append(0x0B)
-                case 0x5C, 0x22, UInt8(ascii: "?"), UInt8(ascii: "'"): result.append(escaped)
+                case 0x5C, 0x22: result.append(escaped)
                 case 0x30...0x37:
                     var value = Int(escaped - 0x30)
                     for _ in 0..<2 {
