@@ -87,4 +87,20 @@ struct GettextOracleTests {
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         expectSameLines(text, try GNUGettext.run("msgcat", [path]))
     }
+
+    @Test("catalogues of all 152 W3C pages are what msgcat writes and msgfmt --check accepts")
+    func w3cCatalogues() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(at: CorpusTests.folder, to: folder.appendingPathComponent("Input"))
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Locales"), withIntermediateDirectories: true)
+        _ = try CatalogUpdate(project: Project(root: folder)).run(newLanguages: ["de", "ja"])
+        for language in ["de", "ja"] {
+            let path = folder.appendingPathComponent("Locales/\(language).po").path
+            let text = try TextFile.read(path)
+            #expect(text.components(separatedBy: "\nmsgid ").count > 3000)
+            expectSameLines(Self.withoutICUFlag(text), try GNUGettext.run("msgcat", [path]))
+            _ = try GNUGettext.run("msgfmt", ["--check", "-o", "/dev/null", path])
+        }
+    }
 }
