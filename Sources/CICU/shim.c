@@ -4,6 +4,8 @@
 #include <string.h>
 #include <unicode/ubrk.h>
 #include <unicode/uchar.h>
+#include <unicode/ucnv.h>
+#include <unicode/ucnv_err.h>
 #include <unicode/uenum.h>
 #include <unicode/uloc.h>
 #include <unicode/udat.h>
@@ -298,4 +300,20 @@ int32_t tolk_quotation_marks(const char *locale, uint16_t *out) {
     }
     ulocdata_close(data);
     return U_SUCCESS(error) ? 1 : 0;
+}
+
+int32_t tolk_decode(const char *charset, const char *bytes, int32_t length, uint16_t *out, int32_t capacity,
+                    int32_t *status) {
+    UErrorCode error = U_ZERO_ERROR;
+    UConverter *converter = ucnv_open(charset, &error);
+    if (U_FAILURE(error) || converter == NULL) {
+        *status = (int32_t)(U_FAILURE(error) ? error : U_FILE_ACCESS_ERROR);
+        return 0;
+    }
+    // A byte the charset does not have is an error, never a silent substitute.
+    ucnv_setToUCallBack(converter, UCNV_TO_U_CALLBACK_STOP, NULL, NULL, NULL, &error);
+    int32_t written = ucnv_toUChars(converter, (UChar *)out, capacity, bytes, length, &error);
+    ucnv_close(converter);
+    *status = (int32_t)error;
+    return written;
 }

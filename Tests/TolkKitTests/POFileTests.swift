@@ -79,13 +79,32 @@ struct POParserErrorTests {
         ("msgid \"a\"\nmsgstr[0] \"b\"\n", 2, "msgstr[0] without msgid_plural"),
         ("\"orphan\"\n", 1, "a string here belongs to no keyword (expected msgid, msgstr, ...)"),
         ("# only a comment\n", 1, "comments without a message (msgid is missing)"),
-        ("msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=ISO-8859-1\\n\"\n", 1,
-         "the catalogue is in iso-8859-1; Tolk reads UTF-8 only (convert it with 'msgconv --to-code=UTF-8')"),
+        ("msgid \"a\"\nmsgstr\n\nmsgid \"b\"\nmsgstr \"c\"\n", 2, "msgstr has no string (expected \"...\" after it)"),
+        ("msgid \"a\\303\"\nmsgstr \"\"\n", 1, "the escapes in this msgid do not spell valid UTF-8"),
+        ("#| \"orphan\"\nmsgid \"a\"\nmsgstr \"\"\n", 1, "a '#|' string here belongs to no '#|' keyword (expected '#| msgid' first)"),
+        ("#| msgstr \"x\"\nmsgid \"a\"\nmsgstr \"\"\n", 1, "'#|' takes msgctxt, msgid or msgid_plural, not 'msgstr'"),
+        ("msgid \"a\\?\"\nmsgstr \"\"\n", 1, "invalid escape sequence '\\?'"),
     ])
     func malformed(_ text: String, _ line: Int, _ problem: String) {
         #expect(throws: TolkError.malformedCatalog(path: "Locales/de.po", line: line, problem: problem)) {
             try POParser(path: "Locales/de.po").parse(text)
         }
+    }
+
+    @Test("catalogues gettext cannot read either, or in a charset ICU does not know, are named with what to do", arguments: [
+        (Data([0xFF, 0xFE]) + "msgid \"\"\n".data(using: .utf16LittleEndian)!, 1, "the catalogue is in UTF-16 or UTF-32; gettext and Tolk read PO files in UTF-8 (convert it with 'iconv -f UTF-16 -t UTF-8')"),
+        (Data("msgid \"a\"\rmsgstr \"b\"\r".utf8), 1, "lines end in a carriage return alone (classic Mac OS line ends), which gettext cannot read either (convert them with tr '\\r' '\\n')"),
+        (Data("msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=KLINGON-8\\n\"\n".utf8), 3, "the header declares charset=KLINGON-8, which ICU does not know; declare the charset the file is in, or convert it to UTF-8 (msgconv --to-code=UTF-8)"),
+        (Data("msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=Shift_JIS\\n\"\n\nmsgid \"a\"\nmsgstr \"".utf8) + Data([0x82, 0xA0, 0x81]) + Data("\"\n".utf8), 6, "a byte here is not a character of Shift_JIS, the charset the header declares"),
+    ] as [(Data, Int, String?)])
+    func unreadableEncodings(_ bytes: Data, _ line: Int, _ problem: String?) throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("de.po").path
+        FileManager.default.createFile(atPath: file, contents: bytes)
+        let expected: TolkError = problem.map { .malformedCatalog(path: "Locales/de.po", line: line, problem: $0) }
+            ?? .invalidUTF8(path: "Locales/de.po", line: line)
+        #expect(throws: expected) { try POParser(path: "Locales/de.po").parse(fileAt: file) }
     }
 
     @Test("a quote followed by a combining mark is still a quote")

@@ -104,6 +104,14 @@ int32_t tolk_line_break_class(int32_t codePoint);
 void tolk_po_line_breaks(const uint32_t *_Nonnull text, int32_t count, int32_t width, int32_t startColumn,
                          const uint8_t *_Nullable prohibited, uint8_t *_Nonnull breaks);
 
+/// Decodes `bytes` in the charset named `charset` (any name or alias ICU knows) into
+/// UTF-16. Returns the length; with too small a capacity, status is
+/// U_BUFFER_OVERFLOW_ERROR (15) and the length is what is needed. An unknown charset
+/// gives U_FILE_ACCESS_ERROR (4); a byte the charset lacks, U_ILLEGAL_CHAR_FOUND (12)
+/// or U_INVALID_CHAR_FOUND (10).
+int32_t tolk_decode(const char *_Nonnull charset, const char *_Nonnull bytes, int32_t length, uint16_t *_Nullable out,
+                    int32_t capacity, int32_t *_Nonnull status);
+
 /// 1 when the locale's script is written right to left.
 int32_t tolk_is_right_to_left(const char *_Nonnull locale);
 

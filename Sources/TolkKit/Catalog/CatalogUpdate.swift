@@ -60,8 +60,16 @@ public struct CatalogUpdate {
             let language = builder.language
             let path = project.catalogPath(for: language)
             let old = existing.removeValue(forKey: language)
-            let merged = CatalogMerger().merge(existing: old ?? POCatalog(entries: [CatalogTemplate.header(for: language)]),
-                                               template: builder.entries())
+            var base = old ?? POCatalog(entries: [CatalogTemplate.header(for: language)])
+            if let charset = old?.convertedFrom {
+                warnings.append("\(path): note: read as \(charset), the charset its header declares, and written as UTF-8")
+            }
+            if old != nil, base.header == nil {
+                // An empty file or one a tool wrote without a header: gettext needs one.
+                base.entries.insert(CatalogTemplate.header(for: language), at: 0)
+                warnings.append("\(path): note: the catalogue had no header entry; Tolk added one for '\(language)'")
+            }
+            let merged = CatalogMerger().merge(existing: base, template: builder.entries())
             // Streamed to a temporary file and renamed over the old one only if it changed.
             let changed = try TextFile.writeAtomicallyIfChanged(to: project.absolute(path), displayPath: path) { sink in
                 try POWriter().write(merged, to: sink)

@@ -2,6 +2,8 @@
 public struct POCatalog: Sendable, Equatable {
     /// All entries in file order; the header (empty msgid) comes first when present.
     public var entries: [POEntry]
+    /// The charset the file declared when it was not UTF-8; Tolk writes UTF-8.
+    public var convertedFrom: String?
 
     public init(entries: [POEntry] = []) {
         self.entries = entries

@@ -31,7 +31,27 @@ public struct POParser {
 
     /// Reads and parses the PO file at `absolutePath` a block at a time, so a large
     /// catalogue is never held whole as text; `eachBlock` sees the file's raw blocks.
+    ///
+    /// A catalogue whose header declares another charset (ISO-8859-1, KOI8-R, ...) is
+    /// read through ICU's converter for it; the result says so in `convertedFrom`, and
+    /// its header declares UTF-8, the charset Tolk writes.
     public func parse(fileAt absolutePath: String, eachBlock: ((Data) -> Void)? = nil) throws -> POCatalog {
+        let head = try TextFile.head(of: absolutePath, displayPath: path)
+        if let declared = try POCharset.inspect(head, path: path) {
+            let data = try TextFile.readData(absolutePath, displayPath: path)
+            if let eachBlock {
+                for start in stride(from: 0, to: data.count, by: FastHash.blockSize) {
+                    eachBlock(data.subdata(in: start..<min(start + FastHash.blockSize, data.count)))
+                }
+            }
+            var catalog = try parse(try POCharset.decode([UInt8](data), as: declared, path: path))
+            catalog.convertedFrom = declared.name
+            if let index = catalog.entries.firstIndex(where: \.isHeader) {
+                catalog.entries[index].translations[0] = catalog.entries[index].translation
+                    .replacingOccurrences(of: "charset=\(declared.name)", with: "charset=UTF-8")
+            }
+            return catalog
+        }
         var state = State(parser: self)
         try TextFile.forEachLine(in: absolutePath, displayPath: path, skipping: references == .none ? Array("#:".utf8) : [],
                                  eachBlock: eachBlock) { line, number in
@@ -134,7 +154,6 @@ public struct POParser {
         mutating func finish() throws -> POCatalog {
             try pending.requireStrings(path: parser.path)
             try finishEntry()
-            try parser.checkCharset(entries)
             return POCatalog(entries: entries)
         }
     }
@@ -280,19 +299,6 @@ public struct POParser {
             }
         }
         throw error(line, "string is not terminated (missing closing quote)")
-    }
-
-    fileprivate func checkCharset(_ entries: [POEntry]) throws {
-        guard let header = entries.first(where: \.isHeader) else { return }
-        for field in header.translation.split(separator: "\n") where field.lowercased().hasPrefix("content-type:") {
-            let lowered = field.lowercased()
-            if let range = lowered.range(of: "charset=") {
-                let charset = lowered[range.upperBound...].trimmingHTMLWhitespace()
-                if !["utf-8", "utf8", "charset", "ascii", "us-ascii"].contains(charset.lowercased()) {
-                    throw error(header.line, "the catalogue is in \(charset); Tolk reads UTF-8 only (convert it with 'msgconv --to-code=UTF-8')")
-                }
-            }
-        }
     }
 
     fileprivate func error(_ line: Int, _ problem: String) -> TolkError {

@@ -80,6 +80,19 @@ public enum TextFile {
         try emit(buffer[...])
     }
 
+    /// The first `count` bytes of a file (all of a shorter one).
+    public static func head(of path: String, count: Int = 65_536, displayPath: String? = nil) throws -> [UInt8] {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw TolkError.unreadableFile(path: displayPath ?? path, reason: reasonText(POSIXError(POSIXErrorCode(rawValue: errno) ?? .ENOENT)))
+        }
+        defer { try? handle.close() }
+        do {
+            return [UInt8](try handle.read(upToCount: count) ?? Data())
+        } catch {
+            throw TolkError.unreadableFile(path: displayPath ?? path, reason: reasonText(error))
+        }
+    }
+
     /// Decodes `data` as UTF-8 text, refusing binary data and naming the first bad line.
     public static func decode(_ data: Data, path: String) throws -> String {
         let bytes = [UInt8](data)
