@@ -32,7 +32,10 @@ public struct POEntry: Sendable, Equatable {
         self.translations = translations
     }
 
-    /// Identity of a message in a catalogue: context and msgid.
+    /// Identity of a message in a catalogue: context and msgid, compared as bytes.
+    ///
+    /// gettext tells messages apart by their bytes; Swift's `String ==` would make
+    /// canonically equivalent texts (NFC "Café" and NFD "Café") one message.
     public struct Key: Hashable, Sendable, Comparable {
         public var context: String?
         public var id: String
@@ -42,8 +45,36 @@ public struct POEntry: Sendable, Equatable {
             self.id = id
         }
 
+        public static func == (lhs: Key, rhs: Key) -> Bool {
+            guard lhs.id.utf8.elementsEqual(rhs.id.utf8) else { return false }
+            switch (lhs.context, rhs.context) {
+            case (nil, nil): return true
+            case let (left?, right?): return left.utf8.elementsEqual(right.utf8)
+            default: return false
+            }
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            Self.hashBytes(id, into: &hasher)
+            if let context {
+                Self.hashBytes(context, into: &hasher)
+            } else {
+                hasher.combine(UInt8(0xFF))  // no byte of UTF-8: no context differs from an empty one
+            }
+        }
+
+        private static func hashBytes(_ text: String, into hasher: inout Hasher) {
+            var text = text
+            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+            hasher.combine(text.utf8.count)
+        }
+
+        /// Catalogue order: by text, and by bytes where texts are canonically equivalent.
         public static func < (lhs: Key, rhs: Key) -> Bool {
-            (lhs.context ?? "", lhs.id) < (rhs.context ?? "", rhs.id)
+            let left = (lhs.context ?? "", lhs.id), right = (rhs.context ?? "", rhs.id)
+            if left != right { return left < right }
+            if !left.0.utf8.elementsEqual(right.0.utf8) { return left.0.utf8.lexicographicallyPrecedes(right.0.utf8) }
+            return left.1.utf8.lexicographicallyPrecedes(right.1.utf8)
         }
     }
 
