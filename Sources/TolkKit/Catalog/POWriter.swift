@@ -50,13 +50,17 @@ public struct POWriter {
                 output += line.isEmpty ? "#\n" : "# \(line)\n"
             }
         }
+        // A comment may hold a line break (an attribute value copied from a page does):
+        // each line is a comment line of its own, as gettext writes them.
         for comment in entry.extractedComments {
-            output += comment.isEmpty ? "#.\n" : "#. \(comment)\n"
+            for line in comment.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+                output += line.isEmpty ? "#.\n" : "#. \(line)\n"
+            }
         }
         if !entry.references.isEmpty {
             output += "#:"
             var column = 2
-            for reference in entry.references {
+            for reference in entry.references.lazy.map(Self.referenceText) {
                 let length = reference.utf8.count + 1
                 if column > 2 && column + length > pageWidth {
                     output += "\n#:"
@@ -67,6 +71,27 @@ public struct POWriter {
             }
             output += "\n"
         }
+    }
+
+    /// A reference as it can be written on a `#:` line, which gettext and Tolk split at
+    /// white space: spaces, line breaks and other control characters in a file name are
+    /// percent-encoded (`Input/my%20page.html:3`), so the reference reads back as one.
+    static func referenceText(_ reference: String) -> String {
+        guard reference.unicodeScalars.contains(where: needsEncoding) else { return reference }
+        var text = ""
+        for scalar in reference.unicodeScalars {
+            if needsEncoding(scalar) {
+                for byte in String(scalar).utf8 { text += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2) }
+            } else {
+                text.unicodeScalars.append(scalar)
+            }
+        }
+        return text
+    }
+
+    private static func needsEncoding(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isWhitespace || scalar.properties.generalCategory == .control
+            || scalar.properties.generalCategory == .format && scalar.value >= 0x2028
     }
 
     /// One entry; obsolete ones get `#~ ` before their keywords and `#~| ` before previous ones.
@@ -190,3 +215,4 @@ public struct POWriter {
         return breaks.map { $0 != 0 }
     }
 }
+
