@@ -34,6 +34,18 @@ struct CatalogMergerTests {
         #expect(fuzzy.previousID == "First sentence.")
     }
 
+    @Test("a plural translation offered to a new singular sentence keeps every form: the plural entry stays, obsolete")
+    func pluralToSingularLosesNothing() throws {
+        let catalog = try merged(["%d events"])
+        let singular = try entry(catalog, "%d events")
+        #expect(singular.isFuzzy && singular.pluralID == nil)
+        #expect(singular.translations == ["%d Veranstaltung"])
+        #expect(singular.previousID == "%d event" && singular.previousPluralID == "%d events")
+        let plural = try #require(catalog.entries.first { $0.id == "%d event" })
+        #expect(plural.isObsolete)
+        #expect(plural.translations == ["%d Veranstaltung", "%d Veranstaltungen"])
+    }
+
     @Test("a slightly changed msgid keeps the old translation, fuzzy, with the old msgid as #|")
     func fuzzyMatch() throws {
         let catalog = try merged(["Second sentence of the new page."])

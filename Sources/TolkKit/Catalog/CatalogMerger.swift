@@ -5,6 +5,7 @@
 ///   comments, flags and plural forms; references and extracted comments are refreshed.
 /// - A new msgid close to an old translated one (similarity ≥ 0.6, as msgmerge's
 ///   fuzzy matching) starts from that translation, marked `fuzzy`, with the old msgid as `#|`.
+///   A plural entry that starts a singular one this way also stays, obsolete, with all its forms.
 /// - Old entries no longer in the source become obsolete (`#~`) with their translations;
 ///   like msgmerge, they lose their `#:` references, which pointed at text that is gone.
 public struct CatalogMerger {
@@ -39,8 +40,11 @@ public struct CatalogMerger {
             guard let matcher = matchers[fresh.context], let indices = candidates[fresh.context],
                   let best = matcher.bestMatch(for: fresh.id, threshold: Self.fuzzyThreshold)
             else { continue }
-            used.insert(indices[best])
-            merged[position] = fuzzy(fresh, from: old[indices[best]])
+            let source = old[indices[best]]
+            // A plural translation offered to a singular sentence would lose its other
+            // forms: the plural entry is kept whole as an obsolete entry as well.
+            if !(source.pluralID != nil && fresh.pluralID == nil) { used.insert(indices[best]) }
+            merged[position] = fuzzy(fresh, from: source)
         }
         for (index, entry) in old.enumerated() where !used.contains(index) {
             var obsolete = entry
