@@ -49,7 +49,8 @@ public struct SiteBuild {
         let settings = BuildCache.settingsHash(languages: catalogLanguages, minimumCompletion: minimumCompletion)
         // Reading the catalogues and reading the cache and the page list are independent.
         let ((catalogs, states), (pagePaths, previous)) = try Parallel.pair({ try readCatalogs(catalogLanguages) }, {
-            (try project.pagePaths(), incremental ? BuildCache.load(from: project.root, settings: settings) : nil)
+            project.removeStaleTemporaryFiles()
+            return (try project.pagePaths(), incremental ? BuildCache.load(from: project.root, settings: settings) : nil)
         })
         var reports: [PageReport] = []
         var warnings: [String] = []

@@ -33,6 +33,7 @@ public struct CatalogUpdate {
         for language in newLanguages where !LanguageTag.isKnown(language) {
             throw TolkError.unknownLanguage(code: language, source: "--locale")
         }
+        project.removeStaleTemporaryFiles()
         var languages = project.catalogLanguages()
         for language in newLanguages where !languages.contains(language) { languages.append(language) }
         var builders = languages.sorted().map { CatalogTemplate.Builder(language: $0) }
@@ -44,6 +45,7 @@ public struct CatalogUpdate {
 
         // Every catalogue is read and checked before any is written.
         var existing: [String: POCatalog] = [:]
+        var stamps: [String: TextFile.Stamp] = [:]
         for builder in builders {
             let language = builder.language
             let path = project.catalogPath(for: language)
@@ -52,7 +54,9 @@ public struct CatalogUpdate {
             }
             let absolute = project.absolute(path)
             if FileManager.default.fileExists(atPath: absolute) {
-                existing[language] = try POParser(path: path, references: .none).parse(fileAt: absolute)
+                var stamp = TextFile.Stamp.Builder()
+                existing[language] = try POParser(path: path, references: .none).parse(fileAt: absolute) { stamp.add($0) }
+                stamps[language] = stamp.stamp
             }
         }
         var summaries: [Summary] = []
@@ -71,7 +75,9 @@ public struct CatalogUpdate {
             }
             let merged = CatalogMerger().merge(existing: base, template: builder.entries())
             // Streamed to a temporary file and renamed over the old one only if it changed.
-            let changed = try TextFile.writeAtomicallyIfChanged(to: project.absolute(path), displayPath: path) { sink in
+            // A translator's save that lands meanwhile is never overwritten.
+            let changed = try TextFile.writeAtomicallyIfChanged(to: project.absolute(path), displayPath: path,
+                                                                readAs: .some(stamps[language])) { sink in
                 try POWriter().write(merged, to: sink)
             }
             let active = merged.activeMessages

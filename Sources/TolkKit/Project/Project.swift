@@ -54,9 +54,18 @@ public struct Project: Sendable {
     }
 
     /// Language codes of the catalogues in `Locales/` (`de` for `Locales/de.po`), sorted.
+    /// Hidden files (an editor's lock `.#de.po`, Tolk's own temporary files) are not catalogues.
     public func catalogLanguages() -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: localesFolder.path)) ?? []
-        return names.filter { $0.hasSuffix(".po") }.map { String($0.dropLast(3)) }.sorted()
+        return names.filter { $0.hasSuffix(".po") && !$0.hasPrefix(".") && !$0.hasPrefix("#") }.map { String($0.dropLast(3)) }.sorted()
+    }
+
+    /// Removes what killed Tolk runs left behind in the folders it writes: temporary
+    /// files whose rename never came.
+    public func removeStaleTemporaryFiles() {
+        TextFile.removeStaleTemporaryFiles(in: localesFolder.path, recursive: false)
+        TextFile.removeStaleTemporaryFiles(in: absolute(".tolk"), recursive: false)
+        TextFile.removeStaleTemporaryFiles(in: absolute("Output"), recursive: true)
     }
 
     public func catalogPath(for language: String) -> String {

@@ -138,11 +138,40 @@ public enum TextFile {
         }
     }
 
+    /// What a file held: its length and a hash of its bytes, taken in `FastHash.blockSize` blocks.
+    public struct Stamp: Equatable, Sendable {
+        public var length: Int
+        public var hash: UInt64
+
+        /// The stamp of a file's bytes as they are read a block at a time.
+        struct Builder {
+            var length = 0
+            var hash = FastHash()
+
+            mutating func add(_ block: Data) {
+                length += block.count
+                hash.combine(blocksOf: block)
+            }
+
+            var stamp: Stamp { Stamp(length: length, hash: hash.value) }
+        }
+
+        static func of(fileAt path: String) -> Stamp? {
+            guard let data = FileManager.default.contents(atPath: path) else { return nil }
+            var builder = Builder()
+            builder.add(data)
+            return builder.stamp
+        }
+    }
+
     /// Writes a file piece by piece through a temporary file, and renames it over `path`
     /// only if the bytes differ from what is there (same length and hash: unchanged).
     ///
+    /// - Parameter readAs: when given, what the file held when the caller read it (nil:
+    ///   it did not exist). If it holds something else now, someone saved it meanwhile:
+    ///   nothing is written and `TolkError.changedWhileRunning` is thrown.
     /// - Returns: true when the file was replaced.
-    public static func writeAtomicallyIfChanged(to path: String, displayPath: String? = nil,
+    public static func writeAtomicallyIfChanged(to path: String, displayPath: String? = nil, readAs: Stamp?? = .none,
                                                 _ produce: ((String) throws -> Void) throws -> Void) throws -> Bool {
         let name = displayPath ?? path
         let url = URL(fileURLWithPath: path)
@@ -150,12 +179,6 @@ public enum TextFile {
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         // Both sides are hashed in the same blocks, so equal bytes give equal hashes.
         let block = FastHash.blockSize
-        var old: (length: Int, hash: UInt64)?
-        if let data = FileManager.default.contents(atPath: path) {
-            var hash = FastHash()
-            hash.combine(blocksOf: data)
-            old = (data.count, hash.value)
-        }
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
@@ -185,6 +208,13 @@ public enum TextFile {
                 try? handle.close()
                 throw error
             }
+            // The file as it is now, just before the rename, so a save that came in while
+            // Tolk worked is noticed rather than overwritten.
+            let old = Stamp.of(fileAt: path)
+            if case let .some(expected) = readAs, expected != old {
+                try? FileManager.default.removeItem(at: temporary)
+                throw TolkError.changedWhileRunning(path: name)
+            }
             if let old, old.length == length, old.hash == hash.value {
                 try? FileManager.default.removeItem(at: temporary)
                 return false
@@ -203,6 +233,26 @@ public enum TextFile {
         } catch {
             try? FileManager.default.removeItem(at: temporary)
             throw TolkError.unwritableFile(path: name, reason: reasonText(error))
+        }
+    }
+
+    /// Removes the temporary files (`.NAME.PID.tmp`) that Tolk runs killed before their
+    /// rename left in `folder` and, with `recursive`, its subfolders. Files of a process
+    /// that is still running are left alone: it may be writing them.
+    public static func removeStaleTemporaryFiles(in folder: String, recursive: Bool) {
+        guard let directory = opendir(folder) else { return }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            let path = folder + "/" + name
+            if name.hasPrefix("."), name.hasSuffix(".tmp") {
+                let parts = name.dropLast(4).split(separator: ".")
+                if let last = parts.last, let pid = Int32(last), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH {
+                    unlink(path)
+                }
+            } else if recursive, Int32(entry.pointee.d_type) == DT_DIR, name != ".", name != ".." {
+                removeStaleTemporaryFiles(in: path, recursive: true)
+            }
         }
     }
 

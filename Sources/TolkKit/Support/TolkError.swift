@@ -10,6 +10,7 @@ public enum TolkError: Error, Equatable, CustomStringConvertible {
     case unwritableFile(path: String, reason: String)
     case missingDirectory(path: String)
     case icu(operation: String, status: Int32)
+    case changedWhileRunning(path: String)
 
     public var description: String {
         switch self {
@@ -27,6 +28,9 @@ public enum TolkError: Error, Equatable, CustomStringConvertible {
             return "\(path): cannot write the file: \(reason)"
         case let .missingDirectory(path):
             return "\(path): no such folder"
+        case let .changedWhileRunning(path):
+            return "\(path): the file changed on disk while Tolk was working (a translator's save?); "
+                + "Tolk left it as it is now. Run the command again to include the change"
         case let .icu(operation, status):
             return "ICU failed \(operation) (error \(status))"
         }
