@@ -13,6 +13,7 @@
 #include <unicode/udatpg.h>
 #include <unicode/uformattedvalue.h>
 #include <unicode/ulocdata.h>
+#include <unicode/uset.h>
 #include <unicode/unorm2.h>
 #include <unicode/unum.h>
 #include <unicode/upluralrules.h>
@@ -217,6 +218,36 @@ int32_t tolk_likely_region(const char *locale, char *buffer, int32_t capacity) {
     return uloc_getCountry(maximized, buffer, capacity, &error);
 }
 
+// An ICU locale ID for `locale`, whether it is written as a BCP 47 tag or as an ICU/gettext ID.
+static void tolk_locale_id(const char *locale, char *id, int32_t capacity, UErrorCode *error) {
+    if (strchr(locale, '-') != NULL) {
+        int32_t parsed = 0;
+        uloc_forLanguageTag(locale, id, capacity, &parsed, error);
+    } else {
+        uloc_canonicalize(locale, id, capacity, error);
+    }
+}
+
+int32_t tolk_language_tag(const char *locale, char *buffer, int32_t capacity) {
+    UErrorCode error = U_ZERO_ERROR;
+    char id[ULOC_FULLNAME_CAPACITY];
+    tolk_locale_id(locale, id, ULOC_FULLNAME_CAPACITY, &error);
+    if (U_FAILURE(error)) return 0;
+    int32_t length = uloc_toLanguageTag(id, buffer, capacity, 0, &error);
+    return U_FAILURE(error) ? 0 : length;
+}
+
+int32_t tolk_likely_script(const char *locale, char *buffer, int32_t capacity) {
+    UErrorCode error = U_ZERO_ERROR;
+    char id[ULOC_FULLNAME_CAPACITY];
+    char maximized[ULOC_FULLNAME_CAPACITY];
+    tolk_locale_id(locale, id, ULOC_FULLNAME_CAPACITY, &error);
+    uloc_addLikelySubtags(id, maximized, ULOC_FULLNAME_CAPACITY, &error);
+    if (U_FAILURE(error)) return 0;
+    int32_t length = uloc_getScript(maximized, buffer, capacity, &error);
+    return U_FAILURE(error) ? 0 : length;
+}
+
 int32_t tolk_column_width(int32_t c) {
     // The same classes as libunistring's uc_width, which gettext wraps with, read from
     // ICU's character properties as of Unicode 14, the version gettext's data has.
@@ -316,4 +347,37 @@ int32_t tolk_decode(const char *charset, const char *bytes, int32_t length, uint
     ucnv_close(converter);
     *status = (int32_t)error;
     return written;
+}
+
+int32_t tolk_invisible_kind(int32_t c) {
+    if (u_hasBinaryProperty(c, UCHAR_BIDI_CONTROL)) {
+        return 1;
+    }
+    if (u_charType(c) == U_CONTROL_CHAR) {
+        return 3;
+    }
+    if (u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT)) {
+        return 2;
+    }
+    return 0;
+}
+
+int32_t tolk_exemplars_contain(const char *locale, int32_t c) {
+    UErrorCode error = U_ZERO_ERROR;
+    ULocaleData *data = ulocdata_open(locale, &error);
+    if (U_FAILURE(error)) {
+        return 0;
+    }
+    int32_t found = 0;
+    const ULocaleDataExemplarSetType types[] = {ULOCDATA_ES_STANDARD, ULOCDATA_ES_AUXILIARY, ULOCDATA_ES_PUNCTUATION};
+    for (int i = 0; i < 3 && !found; i++) {
+        UErrorCode setError = U_ZERO_ERROR;
+        USet *set = ulocdata_getExemplarSet(data, NULL, 0, types[i], &setError);
+        if (U_SUCCESS(setError) && set != NULL) {
+            found = uset_contains(set, c);
+            uset_close(set);
+        }
+    }
+    ulocdata_close(data);
+    return found;
 }

@@ -41,6 +41,13 @@ int32_t tolk_locale_iso3_language(const char *_Nonnull locale, char *_Nonnull bu
 int32_t tolk_plural_keywords(const char *_Nonnull locale, char *_Nonnull buffer, int32_t capacity,
                              int32_t *_Nonnull status);
 
+/// The locale's CLDR cardinal plural rules as text ("one: i = 1 and v = 0 @integer 1; ..."),
+/// UTF-8. Returns the length; status 15 when `capacity` is too small.
+int32_t tolk_plural_rules(const char *_Nonnull locale, char *_Nonnull out, int32_t capacity, int32_t *_Nonnull status);
+
+/// The plural category ICU selects for `number` in the locale ("one", "few", ...).
+int32_t tolk_plural_select(const char *_Nonnull locale, double number, char *_Nonnull out, int32_t capacity);
+
 /// Formats a date with the locale's best pattern for `skeleton` (e.g. "EEEEdMMMMy"),
 /// in the time zone `zone` ("GMT+01:00", "UTC"). Returns the length written to `out`.
 int32_t tolk_format_date(const char *_Nonnull locale, const uint16_t *_Nonnull skeleton, int32_t skeletonLength,
@@ -82,6 +89,13 @@ int32_t tolk_quotation_marks(const char *_Nonnull locale, uint16_t *_Nonnull out
 /// Likely region of a language, as ICU's likely-subtags data says ("de" -> "DE").
 int32_t tolk_likely_region(const char *_Nonnull locale, char *_Nonnull buffer, int32_t capacity);
 
+/// The BCP 47 tag of a locale given as a tag or an ICU/gettext ID ("pt_BR" -> "pt-BR",
+/// "zh_Hant" -> "zh-Hant"). Returns the length, 0 when ICU cannot read it.
+int32_t tolk_language_tag(const char *_Nonnull locale, char *_Nonnull buffer, int32_t capacity);
+
+/// The script a locale is written in, explicit or likely ("zh_TW" -> "Hant", "de" -> "Latn").
+int32_t tolk_likely_script(const char *_Nonnull locale, char *_Nonnull buffer, int32_t capacity);
+
 /// The locale's language name in the language itself ("Deutsch"), in UTF-16.
 int32_t tolk_display_name(const char *_Nonnull locale, uint16_t *_Nonnull out, int32_t capacity);
 
@@ -111,6 +125,14 @@ void tolk_po_line_breaks(const uint32_t *_Nonnull text, int32_t count, int32_t w
 /// or U_INVALID_CHAR_FOUND (10).
 int32_t tolk_decode(const char *_Nonnull charset, const char *_Nonnull bytes, int32_t length, uint16_t *_Nullable out,
                     int32_t capacity, int32_t *_Nonnull status);
+
+/// Why a code point is invisible, from ICU's properties: 1 Bidi_Control, 2
+/// Default_Ignorable_Code_Point, 3 a control character (Cc); 0 when it is none of these.
+int32_t tolk_invisible_kind(int32_t codePoint);
+
+/// 1 when the locale's exemplar characters (standard, auxiliary or punctuation) hold the
+/// code point: Persian's exemplars hold the zero-width non-joiner its words need.
+int32_t tolk_exemplars_contain(const char *_Nonnull locale, int32_t codePoint);
 
 /// 1 when the locale's script is written right to left.
 int32_t tolk_is_right_to_left(const char *_Nonnull locale);

@@ -66,7 +66,8 @@ public enum CatalogTemplate {
     ///
     /// The revision date is gettext's initial value, which translation tools fill in, or
     /// `SOURCE_DATE_EPOCH` when set: the same inputs always give the same catalogue.
-    public static func header(for language: String,
+    /// `name` is the catalogue's file name (`pt_BR`, `sr@latin`), for the Language field.
+    public static func header(for language: String, name: String? = nil,
                               date: Date? = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"]
                                 .flatMap(TimeInterval.init).map(Date.init(timeIntervalSince1970:))) -> POEntry {
         var header = POEntry(id: "")
@@ -76,7 +77,7 @@ public enum CatalogTemplate {
             "PO-Revision-Date: \(date.map(revisionDate) ?? "YEAR-MO-DA HO:MI+ZONE")",
             "Last-Translator: Tolk translators",
             "Language-Team: \(language)",
-            "Language: \(language)",
+            "Language: \(name ?? LanguageTag.catalogName(language))",
             "MIME-Version: 1.0",
             "Content-Type: text/plain; charset=UTF-8",
             "Content-Transfer-Encoding: 8bit",

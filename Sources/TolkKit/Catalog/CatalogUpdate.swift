@@ -35,7 +35,13 @@ public struct CatalogUpdate {
         }
         project.removeStaleTemporaryFiles()
         var languages = project.catalogLanguages()
-        for language in newLanguages where !languages.contains(language) { languages.append(language) }
+        // A new catalogue is named as asked, the gettext way: `--locale pt-BR` makes pt_BR.po.
+        var paths = Dictionary(languages.map { ($0, project.catalogPath(for: $0)) }, uniquingKeysWith: { first, _ in first })
+        for name in newLanguages {
+            guard let language = LanguageTag.bcp47(name), paths[language] == nil else { continue }
+            languages.append(language)
+            paths[language] = "Locales/\(LanguageTag.catalogName(name)).po"
+        }
         var builders = languages.sorted().map { CatalogTemplate.Builder(language: $0) }
         var warnings: [String] = []
         try project.forEachPage(progress: progress) { page in
@@ -48,7 +54,7 @@ public struct CatalogUpdate {
         var stamps: [String: TextFile.Stamp] = [:]
         for builder in builders {
             let language = builder.language
-            let path = project.catalogPath(for: language)
+            let path = paths[language] ?? project.catalogPath(for: language)
             guard LanguageTag.isKnown(language) else {
                 throw TolkError.unknownLanguage(code: language, source: path)
             }
@@ -62,15 +68,15 @@ public struct CatalogUpdate {
         var summaries: [Summary] = []
         for builder in builders {
             let language = builder.language
-            let path = project.catalogPath(for: language)
+            let path = paths[language] ?? project.catalogPath(for: language)
             let old = existing.removeValue(forKey: language)
-            var base = old ?? POCatalog(entries: [CatalogTemplate.header(for: language)])
+            var base = old ?? POCatalog(entries: [CatalogTemplate.header(for: language, name: String(path.dropFirst("Locales/".count).dropLast(3)))])
             if let charset = old?.convertedFrom {
                 warnings.append("\(path): note: read as \(charset), the charset its header declares, and written as UTF-8")
             }
             if old != nil, base.header == nil {
                 // An empty file or one a tool wrote without a header: gettext needs one.
-                base.entries.insert(CatalogTemplate.header(for: language), at: 0)
+                base.entries.insert(CatalogTemplate.header(for: language, name: String(path.dropFirst("Locales/".count).dropLast(3))), at: 0)
                 warnings.append("\(path): note: the catalogue had no header entry; Tolk added one for '\(language)'")
             }
             let merged = CatalogMerger().merge(existing: base, template: builder.entries())

@@ -53,11 +53,29 @@ public struct Project: Sendable {
         }
     }
 
-    /// Language codes of the catalogues in `Locales/` (`de` for `Locales/de.po`), sorted.
-    /// Hidden files (an editor's lock `.#de.po`, Tolk's own temporary files) are not catalogues.
-    public func catalogLanguages() -> [String] {
+    /// The catalogues in `Locales/`: each file's name (`pt_BR` for `Locales/pt_BR.po`) and
+    /// its language as a BCP 47 tag (`pt-BR`), sorted by tag. A name ICU cannot read
+    /// keeps its spelling, so the commands can name it as an unknown language. Hidden
+    /// files (an editor's lock `.#de.po`, Tolk's own temporary files) are not catalogues.
+    public func catalogues() -> [(language: String, name: String)] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: localesFolder.path)) ?? []
-        return names.filter { $0.hasSuffix(".po") && !$0.hasPrefix(".") && !$0.hasPrefix("#") }.map { String($0.dropLast(3)) }.sorted()
+        return names.filter { $0.hasSuffix(".po") && !$0.hasPrefix(".") && !$0.hasPrefix("#") }
+            .map { String($0.dropLast(3)) }.sorted()
+            .map { (language: LanguageTag.bcp47($0) ?? $0, name: $0) }
+            .sorted { $0.language.utf8.lexicographicallyPrecedes($1.language.utf8) }
+    }
+
+    /// The languages of the catalogues in `Locales/`, as BCP 47 tags, sorted.
+    public func catalogLanguages() -> [String] {
+        var seen = Set<String>()
+        return catalogues().map(\.language).filter { seen.insert($0).inserted }
+    }
+
+    /// The catalogue for a language: the file that is there (`Locales/pt_BR.po` for pt-BR),
+    /// or the name gettext tools would give a new one.
+    public func catalogPath(for language: String) -> String {
+        let name = catalogues().first { $0.language == language || $0.name == language }?.name ?? LanguageTag.catalogName(language)
+        return "Locales/\(name).po"
     }
 
     /// Removes what killed Tolk runs left behind in the folders it writes: temporary
@@ -66,10 +84,6 @@ public struct Project: Sendable {
         TextFile.removeStaleTemporaryFiles(in: localesFolder.path, recursive: false)
         TextFile.removeStaleTemporaryFiles(in: absolute(".tolk"), recursive: false)
         TextFile.removeStaleTemporaryFiles(in: absolute("Output"), recursive: true)
-    }
-
-    public func catalogPath(for language: String) -> String {
-        "Locales/\(language).po"
     }
 
     /// Reads and extracts the pages on all cores, a batch at a time, and hands each to

@@ -7,20 +7,73 @@ public enum LanguageTag {
         String(tag.split(whereSeparator: { $0 == "-" || $0 == "_" }).first ?? "").lowercased()
     }
 
-    /// True when two tags name the same language (`en` and `en-GB` do); an empty tag
-    /// ("language unknown") matches anything.
+    /// True when two tags name the same language in the same script (`en` and `en-GB` do,
+    /// `zh-Hans` and `zh-Hant` do not); an empty tag ("language unknown") matches anything.
     public static func sameLanguage(_ first: String, _ second: String) -> Bool {
         if first == second { return true }
         let a = primary(first), b = primary(second)
-        return a.isEmpty || b.isEmpty || a == b
+        if a.isEmpty || b.isEmpty { return true }
+        return a == b && script(first) == script(second)
     }
 
-    /// True when ICU knows the tag's language. gettext's `pt_BR` form is accepted too.
-    public static func isKnown(_ tag: String) -> Bool {
-        let parts = tag.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "-" || $0 == "_" })
-        guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter }),
-              parts.dropFirst().allSatisfy({ (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } })
-        else { return false }
+    private static let scripts = LocaleCache<String>()
+
+    /// The script a tag is written in, explicit or likely (`Hant` for zh-TW, `Latn` for de).
+    public static func script(_ tag: String) -> String {
+        scripts.value(for: tag) {
+            var buffer = [CChar](repeating: 0, count: 16)
+            let length = tolk_likely_script(tag, &buffer, Int32(buffer.count))
+            return String(decoding: buffer.prefix(Int(length)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        }
+    }
+
+    /// Script names gettext uses as `@modifier` in catalogue names (`sr@latin`).
+    private static let modifierScripts = ["latin": "Latn", "cyrillic": "Cyrl", "devanagari": "Deva", "arabic": "Arab",
+                                          "adlam": "Adlm", "hebrew": "Hebr", "greek": "Grek", "shahmukhi": "Arab"]
+
+    /// The BCP 47 tag for a language named the gettext or ICU way (`pt_BR`, `zh_Hant`,
+    /// `sr@latin`, `ca@valencia`) or already as a tag (`pt-BR`), canonicalized by ICU.
+    /// Nil when ICU cannot read it.
+    public static func bcp47(_ name: String) -> String? {
+        var base = name
+        var variant: String?
+        if let at = name.firstIndex(of: "@") {
+            base = String(name[..<at])
+            let modifier = name[name.index(after: at)...].lowercased()
+            if let script = modifierScripts[modifier] {
+                // The script goes after the language: sr_RS@latin is sr_Latn_RS.
+                var parts = base.split(whereSeparator: { $0 == "_" || $0 == "-" }).map(String.init)
+                guard !parts.isEmpty else { return nil }
+                parts.insert(script, at: 1)
+                base = parts.joined(separator: "_")
+            } else if modifier != "euro" {
+                variant = modifier
+            }
+        }
+        // Subtags of letters and digits, the first a language code (ICU reads more leniently).
+        let subtags = base.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "_" || $0 == "-" })
+        guard let first = subtags.first, (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter }),
+              subtags.dropFirst().allSatisfy({ (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } })
+        else { return nil }
+        var buffer = [CChar](repeating: 0, count: 96)
+        let length = tolk_language_tag(base, &buffer, Int32(buffer.count))
+        guard length > 0 else { return nil }
+        var tag = String(decoding: buffer.prefix(Int(length)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        if tag == "und" { return nil }
+        if let variant, (5...8).contains(variant.count), variant.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) {
+            tag += "-" + variant
+        }
+        return tag
+    }
+
+    /// The name gettext tools give a catalogue for a tag: `pt_BR` for pt-BR.
+    public static func catalogName(_ tag: String) -> String {
+        tag.replacingOccurrences(of: "-", with: "_")
+    }
+
+    /// True when ICU knows the tag's language. gettext's `pt_BR` and `sr@latin` forms are accepted too.
+    public static func isKnown(_ name: String) -> Bool {
+        guard let tag = bcp47(name) else { return false }
         var buffer = [CChar](repeating: 0, count: 8)
         let length = tolk_locale_iso3_language(primary(tag), &buffer, Int32(buffer.count))
         return length > 0

@@ -30,6 +30,7 @@ public struct CatalogCheck {
         ("obsolete-entry", "An active entry that no page has any more."),
         ("untranslated", "An entry without a translation."),
         ("fuzzy", "A translation marked fuzzy: it needs review before it is used."),
+        ("header", "The header is missing, lacks what msgfmt needs, or names another language than the file."),
         ("plural-forms", "Plural-Forms header or msgstr[n] count disagrees with the language."),
         (PlaceholderMismatchRule.id, "Placeholders missing, extra, duplicated or badly nested."),
         (MarkupInTranslationRule.id, "HTML markup or entities typed into a translation."),
@@ -117,6 +118,7 @@ public struct CatalogCheck {
             findings.append(context.finding("missing-entry", .error, "the source has this text but the catalogue does not",
                                             fix: "run `tolk extract` to add it, then translate it"))
         }
+        findings += headerFindings(catalog, language: language, path: path)
         findings += pluralFormFindings(catalog, language: language, path: path)
         var checked: [EntryContext] = []
         for entry in entries {
@@ -155,36 +157,80 @@ public struct CatalogCheck {
         return (findings, summary)
     }
 
-    /// `plural-forms`: the header's nplurals, and each plural entry's msgstr[n] count.
-    func pluralFormFindings(_ catalog: POCatalog, language: String, path: String) -> [Finding] {
-        let expected = PluralForms.header(for: language)
-        let expectedCount = Self.nplurals(expected)
-        var findings: [Finding] = []
-        let header = catalog.header ?? POEntry(id: "")
-        let headerContext = EntryContext(entry: header, language: language, sourceLanguage: "en", catalogPath: path, glossary: nil)
-        if let value = catalog.headerField("Plural-Forms") {
-            if let count = Self.nplurals(value), count != expectedCount {
-                findings.append(headerContext.finding("plural-forms", .error,
-                    "Plural-Forms says nplurals=\(count), but \(language) has \(expectedCount ?? 0) plural forms",
-                    fix: "set the header to: Plural-Forms: \(expected)"))
-            }
-        } else if catalog.entries.contains(where: { $0.pluralID != nil && !$0.isObsolete }) {
-            findings.append(headerContext.finding("plural-forms", .error, "plural entries but no Plural-Forms header",
-                                                  fix: "add to the header: Plural-Forms: \(expected)"))
+    /// `header`: what `msgfmt --check` requires of the header (that there is one, with a
+    /// charset), the fields it warns about, and a Language that is the file's.
+    func headerFindings(_ catalog: POCatalog, language: String, path: String) -> [Finding] {
+        guard let header = catalog.header else {
+            let context = EntryContext(entry: POEntry(id: ""), language: language, sourceLanguage: "en", catalogPath: path, glossary: nil)
+            return [context.finding("header", .error, "the catalogue has no header entry (msgid \"\"); msgfmt rejects it",
+                                    fix: "run `tolk extract`, which adds one")]
         }
-        let count = catalog.headerField("Plural-Forms").flatMap(Self.nplurals) ?? expectedCount
-        for entry in catalog.activeMessages where entry.pluralID != nil && entry.translations.count != count {
-            let context = EntryContext(entry: entry, language: language, sourceLanguage: "en", catalogPath: path, glossary: nil)
-            findings.append(context.finding("plural-forms", .error,
-                "\(entry.translations.count) msgstr[n] forms where the catalogue has \(count ?? 0) plural forms",
-                fix: "give exactly msgstr[0]…msgstr[\((count ?? 1) - 1)]"))
+        let context = EntryContext(entry: header, language: language, sourceLanguage: "en", catalogPath: path, glossary: nil)
+        var findings: [Finding] = []
+        if catalog.headerField("Content-Type")?.range(of: "charset=", options: .caseInsensitive) == nil {
+            findings.append(context.finding("header", .error, "the header declares no charset; msgfmt rejects the catalogue",
+                                            fix: "add to the header: Content-Type: text/plain; charset=UTF-8"))
+        }
+        let fields = ["Project-Id-Version", "PO-Revision-Date", "Last-Translator", "Language-Team", "MIME-Version",
+                      "Content-Transfer-Encoding", "Language"]
+        let missing = fields.filter { catalog.headerField($0) == nil }
+        if !missing.isEmpty {
+            findings.append(context.finding("header", .warning, "header fields msgfmt --check expects are missing: \(missing.joined(separator: ", "))",
+                                            fix: "add them to the header"))
+        }
+        if let declared = catalog.headerField("Language"), !declared.isEmpty {
+            if LanguageTag.bcp47(declared) != language {
+                findings.append(context.finding("header", .error,
+                    "the header says Language: \(declared), but \(path) is the catalogue for \(language)",
+                    fix: "set the header to Language: \(path.dropFirst("Locales/".count).dropLast(3)), or rename the file"))
+            }
         }
         return findings
     }
 
-    static func nplurals(_ header: String) -> Int? {
-        guard let range = header.range(of: "nplurals=") else { return nil }
-        return Int(header[range.upperBound...].prefix { $0.isNumber })
+    /// `plural-forms`: the header's `Plural-Forms` as msgfmt checks it (an expression that
+    /// picks a form for every count), against the language's CLDR plural rules from ICU,
+    /// and each plural entry's msgstr[n] count.
+    func pluralFormFindings(_ catalog: POCatalog, language: String, path: String) -> [Finding] {
+        let expected = PluralForms.header(for: language)
+        let expectedCount = PluralForms.count(in: expected) ?? 1
+        var findings: [Finding] = []
+        let header = catalog.header ?? POEntry(id: "")
+        let headerContext = EntryContext(entry: header, language: language, sourceLanguage: "en", catalogPath: path, glossary: nil)
+        let hasPlurals = catalog.activeMessages.contains { $0.pluralID != nil }
+        var count = expectedCount
+        if let value = catalog.headerField("Plural-Forms") {
+            if let declared = PluralForms.count(in: value), declared > 0, let expression = PluralForms.expression(in: value) {
+                count = declared
+                if let bad = (0...10_000).first(where: { n in expression.evaluate(n).map { !(0..<declared).contains($0) } ?? true }) {
+                    findings.append(headerContext.finding("plural-forms", .error,
+                        "the Plural-Forms expression gives no form in 0…\(declared - 1) for n = \(bad); msgfmt rejects the catalogue",
+                        fix: "set the header to: Plural-Forms: \(expected)"))
+                } else if declared != expectedCount {
+                    findings.append(headerContext.finding("plural-forms", .warning,
+                        "Plural-Forms says nplurals=\(declared), but CLDR gives \(language) \(expectedCount) plural forms for whole numbers",
+                        fix: "set the header to: Plural-Forms: \(expected)"))
+                } else if !PluralForms.agree(value, expected) {
+                    findings.append(headerContext.finding("plural-forms", .warning,
+                        "Plural-Forms chooses other forms than CLDR's rules for \(language)",
+                        fix: "set the header to: Plural-Forms: \(expected)"))
+                }
+            } else {
+                findings.append(headerContext.finding("plural-forms", .error,
+                    "Plural-Forms is not 'nplurals=N; plural=EXPRESSION;' as gettext reads it",
+                    fix: "set the header to: Plural-Forms: \(expected)"))
+            }
+        } else if hasPlurals {
+            findings.append(headerContext.finding("plural-forms", .error, "plural entries but no Plural-Forms header",
+                                                  fix: "add to the header: Plural-Forms: \(expected)"))
+        }
+        for entry in catalog.activeMessages where entry.pluralID != nil && entry.translations.count != count {
+            let context = EntryContext(entry: entry, language: language, sourceLanguage: "en", catalogPath: path, glossary: nil)
+            findings.append(context.finding("plural-forms", .error,
+                "\(entry.translations.count) msgstr[n] forms where the catalogue has \(count) plural forms; msgfmt rejects it",
+                fix: "give exactly msgstr[0]…msgstr[\(count - 1)]"))
+        }
+        return findings
     }
 
     private func readGlossary() throws -> Glossary? {

@@ -1,22 +1,38 @@
+import CICU
+
 /// `invisible-character`: bidi controls, zero-width and other control characters in a
 /// translation (the Trojan Source class), unless the source has the same one.
 public struct InvisibleCharacterRule: EntryRule {
     public static let id = "invisible-character"
 
+    /// Invisible by ICU's character properties: Bidi_Control, Default_Ignorable_Code_Point
+    /// (zero-width characters, the soft hyphen, tag characters) and controls other than
+    /// tab and line feed. Variation selectors are not: they choose how an emoji looks.
     static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C: return true // bidi controls
-        case 0x200B...0x200D, 0x2060...0x2064, 0xFEFF, 0x00AD, 0x180E: return true // zero width, soft hyphen
-        case 0x0000...0x0008, 0x000B, 0x000C, 0x000E...0x001F, 0x007F...0x009F: return true // controls
-        default: return false
-        }
+        if scalar == "\t" || scalar == "\n" { return false }
+        if (0xFE00...0xFE0F).contains(scalar.value) || (0xE0100...0xE01EF).contains(scalar.value) { return false }
+        return tolk_invisible_kind(Int32(bitPattern: scalar.value)) != 0
+    }
+
+    /// True when the language writes the character: Persian's zero-width non-joiner.
+    static func languageUses(_ scalar: Unicode.Scalar, language: String) -> Bool {
+        tolk_exemplars_contain(language, Int32(bitPattern: scalar.value)) != 0
+    }
+
+    /// A zero-width joiner between two pictographs builds one emoji (👩‍💻).
+    static func joinsEmoji(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
+        guard scalars[index] == "\u{200D}", index > 0, index + 1 < scalars.count else { return false }
+        let before = scalars[..<index].last { !(0xFE00...0xFE0F).contains($0.value) && !(0x1F3FB...0x1F3FF).contains($0.value) }
+        return before?.properties.isEmoji == true && scalars[index + 1].properties.isEmoji
     }
 
     public func check(_ context: EntryContext) -> [Finding] {
         let sourceScalars = Set(context.entry.id.unicodeScalars)
         var reported = Set<Unicode.Scalar>()
         var findings: [Finding] = []
-        for scalar in context.entry.translation.unicodeScalars where Self.isInvisible(scalar) && !sourceScalars.contains(scalar) {
+        let scalars = Array(context.entry.translation.unicodeScalars)
+        for (index, scalar) in scalars.enumerated() where Self.isInvisible(scalar) && !sourceScalars.contains(scalar)
+            && !Self.joinsEmoji(scalars, at: index) && !Self.languageUses(scalar, language: context.language) {
             guard reported.insert(scalar).inserted else { continue }
             let code = "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
             findings.append(context.finding(Self.id, .error, "invisible character \(code) in the translation",
