@@ -42,6 +42,19 @@ struct CheckTests {
         #expect(finding.fix == "end the translation with ?")
     }
 
+    @Test("ICU checks run after a gettext tool dropped the icu-message-format flag")
+    func icuChecksWithoutTheFlag() throws {
+        let folder = try temporaryProject(from: Fixture.url("check"))
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let catalogue = folder.appendingPathComponent("Locales/de.po")
+        // What msgcat, msgmerge and Weblate of gettext 0.21 do to a flag they do not know.
+        let text = try TextFile.read(catalogue.path).replacingOccurrences(of: "#, icu-message-format\n", with: "")
+        try text.write(to: catalogue, atomically: true, encoding: .utf8)
+        let rules = try CatalogCheck(project: Project(root: folder), languages: ["de"], strict: false).run().findings
+            .filter { $0.msgctxt == "tolk-index" }.map(\.rule)
+        #expect(rules.sorted() == ["icu-arguments", "icu-syntax"])
+    }
+
     @Test("plural categories come from CLDR via ICU; Plural-Forms must match the language")
     func plurals() throws {
         let findings = try Self.result(["fr"]).findings.filter { $0.rule != "missing-entry" && $0.rule != "header" }

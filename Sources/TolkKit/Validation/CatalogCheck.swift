@@ -121,9 +121,12 @@ public struct CatalogCheck {
         findings += headerFindings(catalog, language: language, path: path)
         findings += pluralFormFindings(catalog, language: language, path: path)
         var checked: [EntryContext] = []
+        // Which messages are ICU messages is the source's to say, not a flag a tool may drop.
+        let icuMessages = Set(template.filter { $0.flags.contains("icu-message-format") }.map(\.key))
         for entry in entries {
             let context = EntryContext(entry: entry, language: language, sourceLanguage: sourceLanguages[entry.key] ?? "en",
-                                       catalogPath: path, glossary: glossary)
+                                       catalogPath: path, glossary: glossary,
+                                       isICUMessage: icuMessages.contains(entry.key) || entry.flags.contains("icu-message-format"))
             summary.entries += 1
             summary.words += BreakIterator.words(in: context.sourceText, locale: context.sourceLanguage).count
             if !expected.contains(entry.key) {

@@ -31,7 +31,7 @@ public struct Finding: Sendable, Equatable, Codable {
 /// What a rule sees of one catalogue entry.
 public struct EntryContext: Sendable {
     public var entry: POEntry {
-        didSet { (sourceText, translationText) = Self.texts(entry) }
+        didSet { (sourceText, translationText) = Self.texts(entry, isICUMessage: isICUMessage) }
     }
     /// The catalogue's language and the language the msgid is written in.
     public var language: String
@@ -43,18 +43,22 @@ public struct EntryContext: Sendable {
     public private(set) var sourceText: String
     public private(set) var translationText: String
 
-    public init(entry: POEntry, language: String, sourceLanguage: String, catalogPath: String, glossary: Glossary?) {
+    /// - Parameter isICUMessage: whether the msgid is an ICU MessageFormat message, as
+    ///   the source says; by default the entry's `icu-message-format` flag, which gettext
+    ///   tools may drop, so the check passes what extraction knows.
+    public init(entry: POEntry, language: String, sourceLanguage: String, catalogPath: String, glossary: Glossary?,
+                isICUMessage: Bool? = nil) {
         self.entry = entry
         self.language = language
         self.sourceLanguage = sourceLanguage
         self.catalogPath = catalogPath
         self.glossary = glossary
-        (sourceText, translationText) = Self.texts(entry)
+        self.isICUMessage = isICUMessage ?? entry.flags.contains("icu-message-format")
+        (sourceText, translationText) = Self.texts(entry, isICUMessage: self.isICUMessage)
     }
 
-    private static func texts(_ entry: POEntry) -> (String, String) {
-        entry.flags.contains("icu-message-format") ? (entry.id, entry.translation)
-            : (MessageText.plainText(entry.id), MessageText.plainText(entry.translation))
+    private static func texts(_ entry: POEntry, isICUMessage: Bool) -> (String, String) {
+        isICUMessage ? (entry.id, entry.translation) : (MessageText.plainText(entry.id), MessageText.plainText(entry.translation))
     }
 
     /// A finding about this entry, located at its msgstr and its first source reference.
@@ -71,7 +75,7 @@ public struct EntryContext: Sendable {
     }
 
     /// True for entries whose text is an ICU MessageFormat message.
-    public var isICUMessage: Bool { entry.flags.contains("icu-message-format") }
+    public let isICUMessage: Bool
 
 }
 
