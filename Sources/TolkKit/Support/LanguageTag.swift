@@ -46,8 +46,10 @@ public enum LanguageTag {
                 guard !parts.isEmpty else { return nil }
                 parts.insert(script, at: 1)
                 base = parts.joined(separator: "_")
-            } else if modifier != "euro" {
+            } else if (5...8).contains(modifier.count), modifier.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) {
                 variant = modifier
+            } else if modifier != "euro" {
+                return nil
             }
         }
         // Subtags of letters and digits, the first a language code (ICU reads more leniently).
@@ -60,9 +62,7 @@ public enum LanguageTag {
         guard length > 0 else { return nil }
         var tag = String(decoding: buffer.prefix(Int(length)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
         if tag == "und" { return nil }
-        if let variant, (5...8).contains(variant.count), variant.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) {
-            tag += "-" + variant
-        }
+        if let variant { tag += "-" + variant }
         return tag
     }
 
