@@ -42,6 +42,35 @@ struct CheckTests {
         #expect(finding.fix == "end the translation with ?")
     }
 
+    @Test("the header is checked as msgfmt checks it, and against the file's language", arguments: [
+        ("\"Language: de\\n\"", "\"Language: fr\\n\"", Finding.Severity.error,
+         "the header says Language: fr, but Locales/de.po is the catalogue for de"),
+        ("\"Content-Type: text/plain; charset=UTF-8\\n\"", "\"Content-Type: text/plain\\n\"", .error,
+         "the header declares no charset; msgfmt rejects the catalogue"),
+        ("\"MIME-Version: 1.0\\n\"", "", .warning, "header fields msgfmt --check expects are missing: MIME-Version"),
+    ])
+    func header(_ original: String, _ replacement: String, _ severity: Finding.Severity, _ message: String) throws {
+        let folder = try temporaryProject(from: Fixture.url("check"))
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let catalogue = folder.appendingPathComponent("Locales/de.po")
+        // The fixture's header has just what Tolk needs; give it every field msgfmt expects first.
+        let text = try TextFile.read(catalogue.path).replacingOccurrences(of: "msgstr \"\"\n\"Language: de", with: """
+            msgstr ""
+            "Project-Id-Version: Check fixture\\n"
+            "PO-Revision-Date: 2026-11-29 12:00+0000\\n"
+            "Last-Translator: A Translator <a@example.org>\\n"
+            "Language-Team: German\\n"
+            "Language: de
+            """)
+        #expect(text.contains(original + "\n"))
+        try text.replacingOccurrences(of: original + "\n", with: replacement.isEmpty ? "" : replacement + "\n")
+            .write(to: catalogue, atomically: true, encoding: .utf8)
+        let findings = try CatalogCheck(project: Project(root: folder), languages: ["de"], strict: false).run().findings
+            .filter { $0.rule == "header" }
+        #expect(findings.map(\.message) == [message])
+        #expect(findings.first?.severity == severity)
+    }
+
     @Test("ICU checks run after a gettext tool dropped the icu-message-format flag")
     func icuChecksWithoutTheFlag() throws {
         let folder = try temporaryProject(from: Fixture.url("check"))
