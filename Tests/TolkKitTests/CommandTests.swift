@@ -86,6 +86,29 @@ struct CommandTests {
         #expect(stats.status == 0 && stats.output.contains("de") && !stats.errors.contains("pages/s"))
     }
 
+    @Test("a new user edits a long sentence: extract, build, check, stats and extract again all work; msgfmt accepts the catalogue")
+    func editLongSentence() throws {
+        let folder = try temporaryProject(from: Fixture.repositoryRoot)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let page = folder.appendingPathComponent("Input/hls-week-2022.html")
+        let old = "which too often make services fragmented and wasteful."
+        let html = try TextFile.read(page.path)
+        #expect(html.contains(old))
+        try html.replacingOccurrences(of: old, with: "which too often make public services fragmented and wasteful.")
+            .write(to: page, atomically: true, encoding: .utf8)
+        let extract = try tolk(["extract"], in: folder)
+        #expect(extract.status == 0, "\(extract.errors)")
+        #expect(extract.output.contains("Locales/de.po: updated: 58 messages, 57 translated, 1 fuzzy"))
+        // The old sentence is kept as a wrapped previous msgid, as msgmerge writes it.
+        let catalogue = try TextFile.read(folder.appendingPathComponent("Locales/de.po").path)
+        #expect(catalogue.contains("#| msgid \"\"\n#| \"It grew out of frustration with targets and markets, which too often make \"\n#| \"services"))
+        for arguments in [["build"], ["check"], ["stats"], ["extract"]] {
+            let run = try tolk(arguments, in: folder)
+            #expect(run.status == 0, "tolk \(arguments[0]): \(run.errors)")
+        }
+        _ = try GNUGettext.run("msgfmt", ["--check", "-o", "/dev/null", folder.appendingPathComponent("Locales/de.po").path])
+    }
+
     @Test("extract stops on a malformed catalogue with file:line and exit code 1")
     func extractBadCatalogue() throws {
         let folder = try temporaryFolder()
