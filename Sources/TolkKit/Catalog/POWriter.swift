@@ -77,6 +77,8 @@ public struct POWriter {
     /// white space: spaces, line breaks and other control characters in a file name are
     /// percent-encoded (`Input/my%20page.html:3`), so the reference reads back as one.
     static func referenceText(_ reference: String) -> String {
+        // Printable ASCII needs nothing (a site-scale catalogue has millions of references).
+        if reference.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) { return reference }
         guard reference.unicodeScalars.contains(where: needsEncoding) else { return reference }
         var text = ""
         for scalar in reference.unicodeScalars {
