@@ -115,6 +115,9 @@ struct CatalogSafetyTests {
         let dead = ended.processIdentifier
         let alive = ProcessInfo.processInfo.processIdentifier
         let stale = ["Locales/.de.po.\(dead).tmp", "Output/.sitemap.xml.\(dead).tmp", "Output/de/.event.html.\(dead).tmp", ".tolk/.build-cache.\(dead).tmp"]
+        // A killed run leaves its marker too: that is what makes the next run look in Output/.
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent(".tolk"), withIntermediateDirectories: true)
+        try Data().write(to: folder.appendingPathComponent(".tolk/run.\(dead)"))
         let live = "Locales/.de.po.\(alive).tmp"
         for path in stale + [live] {
             let url = folder.appendingPathComponent(path)
@@ -123,6 +126,8 @@ struct CatalogSafetyTests {
         }
         #expect(try Self.run(["build"], project: folder) == 0)
         #expect(try Self.temporaryFiles(under: folder) == [live])
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent(".tolk/run.\(dead)").path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(".tolk").path).filter { $0.hasPrefix("run.") }.isEmpty)
         try Data("half a file".utf8).write(to: folder.appendingPathComponent(stale[0]))
         #expect(try Self.run(["extract"], project: folder) == 0)
         #expect(try Self.temporaryFiles(under: folder) == [live])

@@ -45,12 +45,13 @@ public struct SiteBuild {
     /// Every catalogue is read and checked first: a bad one stops the build before any
     /// page is written. Each file is written atomically.
     public func run(progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws -> Result {
+        let finishWriting = project.startWriting()
+        defer { finishWriting() }
         let catalogLanguages = project.catalogLanguages()
         let settings = BuildCache.settingsHash(languages: catalogLanguages, minimumCompletion: minimumCompletion)
         // Reading the catalogues and reading the cache and the page list are independent.
         let ((catalogs, states), (pagePaths, previous)) = try Parallel.pair({ try readCatalogs(catalogLanguages) }, {
-            project.removeStaleTemporaryFiles()
-            return (try project.pagePaths(), incremental ? BuildCache.load(from: project.root, settings: settings) : nil)
+            (try project.pagePaths(), incremental ? BuildCache.load(from: project.root, settings: settings) : nil)
         })
         var reports: [PageReport] = []
         var warnings: [String] = []

@@ -33,7 +33,8 @@ public struct CatalogUpdate {
         for language in newLanguages where !LanguageTag.isKnown(language) {
             throw TolkError.unknownLanguage(code: language, source: "--locale")
         }
-        project.removeStaleTemporaryFiles()
+        let finishWriting = project.startWriting()
+        defer { finishWriting() }
         var languages = project.catalogLanguages()
         // A new catalogue is named as asked, the gettext way: `--locale pt-BR` makes pt_BR.po.
         var paths = Dictionary(languages.map { ($0, project.catalogPath(for: $0)) }, uniquingKeysWith: { first, _ in first })

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One message of a gettext PO catalogue, with everything a PO file can say about it.
 public struct POEntry: Sendable, Equatable {
     /// `# ` lines: what translators wrote. Never touched by Tolk.
@@ -46,11 +48,18 @@ public struct POEntry: Sendable, Equatable {
         }
 
         public static func == (lhs: Key, rhs: Key) -> Bool {
-            guard lhs.id.utf8.elementsEqual(rhs.id.utf8) else { return false }
+            guard sameBytes(lhs.id, rhs.id) else { return false }
             switch (lhs.context, rhs.context) {
             case (nil, nil): return true
-            case let (left?, right?): return left.utf8.elementsEqual(right.utf8)
+            case let (left?, right?): return sameBytes(left, right)
             default: return false
+            }
+        }
+
+        private static func sameBytes(_ first: String, _ second: String) -> Bool {
+            var first = first, second = second
+            return first.withUTF8 { a in
+                second.withUTF8 { b in a.count == b.count && (a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0) }
             }
         }
 

@@ -78,12 +78,30 @@ public struct Project: Sendable {
         return "Locales/\(name).po"
     }
 
-    /// Removes what killed Tolk runs left behind in the folders it writes: temporary
-    /// files whose rename never came.
-    public func removeStaleTemporaryFiles() {
+    /// Marks a run that writes files (`.tolk/run.PID`) and removes what killed runs left
+    /// behind: temporary files whose rename never came. `Locales/` and `.tolk/` are looked
+    /// at every time; `Output/`, thousands of files at site scale, only after a run that
+    /// was killed (its marker is still there) or when no marker can be written.
+    ///
+    /// - Returns: what ends the run; call it when the run is done, failed or not.
+    public func startWriting() -> () -> Void {
+        let folder = absolute(".tolk")
+        var killed = false
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasPrefix("run.") {
+            if let pid = Int32(name.dropFirst(4)), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH {
+                killed = true
+                unlink(folder + "/" + name)
+            }
+        }
+        let marker = folder + "/run.\(getpid())"
+        let marked = (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil
+            && FileManager.default.createFile(atPath: marker, contents: nil)
         TextFile.removeStaleTemporaryFiles(in: localesFolder.path, recursive: false)
-        TextFile.removeStaleTemporaryFiles(in: absolute(".tolk"), recursive: false)
-        TextFile.removeStaleTemporaryFiles(in: absolute("Output"), recursive: true)
+        TextFile.removeStaleTemporaryFiles(in: folder, recursive: false)
+        if killed || !marked {
+            TextFile.removeStaleTemporaryFiles(in: absolute("Output"), recursive: true)
+        }
+        return { if marked { unlink(marker) } }
     }
 
     /// Reads and extracts the pages on all cores, a batch at a time, and hands each to

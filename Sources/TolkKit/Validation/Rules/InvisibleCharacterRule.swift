@@ -9,7 +9,7 @@ public struct InvisibleCharacterRule: EntryRule {
     /// (zero-width characters, the soft hyphen, tag characters) and controls other than
     /// tab and line feed. Variation selectors are not: they choose how an emoji looks.
     static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar == "\t" || scalar == "\n" { return false }
+        if (0x20...0x7E).contains(scalar.value) || scalar == "\t" || scalar == "\n" { return false }
         if (0xFE00...0xFE0F).contains(scalar.value) || (0xE0100...0xE01EF).contains(scalar.value) { return false }
         return tolk_invisible_kind(Int32(bitPattern: scalar.value)) != 0
     }
