@@ -52,6 +52,12 @@ public enum TagScanner {
             while index < end, !isSpace(bytes[index]), bytes[index] != UInt8(ascii: "="), bytes[index] != UInt8(ascii: ">") {
                 index += 1
             }
+            // A stray '=' or '>' inside the tag (libxml2 repaired `title="A""`): skip it,
+            // so the scan always moves on.
+            guard index > nameStart else {
+                index += 1
+                continue
+            }
             let name = String(decoding: bytes[nameStart..<index], as: UTF8.self).lowercased()
             var probe = index
             while probe < end, isSpace(bytes[probe]) { probe += 1 }
