@@ -23,11 +23,13 @@ struct HostileInputTests {
         return (folder, try TextFile.read(folder.appendingPathComponent("Output/de/page.html").path))
     }
 
+    /// Where libxml2's repair leaves a unit's place unclear, the build keeps it in the
+    /// source language (and says so) rather than guess.
     @Test("a doubled closing quote in a translated attribute builds instead of looping", arguments: [
         ("<!DOCTYPE html><html lang=\"en\"><head><title>T</title></head><body><p title=\"A\"\">One.</p></body></html>\n",
-         ["A": "Ä", "One.": "Eins."], "Eins."),
+         ["A": "Ä", "One.": "Eins."], "One.</p>"),
         ("<!DOCTYPE html><html lang=\"en\"><head><meta name=\"description\"content=\"S\"\">\"><title>T</title></head><body><p>One.</p></body></html>\n",
-         ["S": "Ss", "One.": "Eins."], "Eins."),
+         ["S": "Ss", "One.": "Eins."], "content=\"Ss\""),
     ])
     func doubledQuote(_ html: String, _ translations: [String: String], _ expected: String) throws {
         let (folder, page) = try Self.build(page: html, translations: translations)
