@@ -1,0 +1,16 @@
+// swift-tools-version: 6.0
+// libFuzzer targets for Tolk. Not part of the main package: they build only with
+// `-sanitize=fuzzer`, through Fuzz/run (see FUZZING.md).
+import PackageDescription
+
+let package = Package(
+    name: "TolkFuzz",
+    platforms: [.macOS(.v14)],
+    dependencies: [.package(name: "Tolk", path: "..")],
+    targets: [
+        .executableTarget(name: "FuzzPO", dependencies: [.product(name: "TolkKit", package: "Tolk")]),
+        .executableTarget(name: "FuzzExtract", dependencies: [.product(name: "TolkKit", package: "Tolk")]),
+        .executableTarget(name: "FuzzBuild", dependencies: [.product(name: "TolkKit", package: "Tolk")]),
+    ],
+    swiftLanguageModes: [.v6]
+)
