@@ -46,4 +46,68 @@ struct HostileInputTests {
             #expect(attributes.allSatisfy { $0.range.lowerBound >= 0 && $0.range.upperBound <= bytes.count })
         }
     }
+
+    @Test("file names are data: markup, javascript: and ?#% in a page name become encoded, working links")
+    func hostileNames() throws {
+        let folder = try temporaryProject(from: Fixture.url("build"))
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let event = try TextFile.read(folder.appendingPathComponent("Input/event.html").path)
+        let names = ["x\"><img src=x onerror=\"alert(1)\">.html", "javascript:alert(1).html", "a b?c#d%e.html"]
+        for name in names {
+            try event.write(to: folder.appendingPathComponent("Input").appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        _ = try SiteBuild(project: Project(root: folder)).run()
+        let page = try TextFile.read(folder.appendingPathComponent("Output/de").appendingPathComponent(names[0]).path)
+        #expect(!page.contains("<img src=x"))
+        #expect(page.contains("href=\"../de/x%22%3E%3Cimg%20src%3Dx%20onerror%3D%22alert%281%29%22%3E.html\""))
+        let index = try TextFile.read(folder.appendingPathComponent("Output/de/index.html").path)
+        #expect(!index.contains("href=\"javascript:"))
+        #expect(index.contains("href=\"javascript%3Aalert%281%29.html\""))
+        #expect(index.contains("href=\"a%20b%3Fc%23d%25e.html\""))
+        let sitemap = try TextFile.read(folder.appendingPathComponent("Output/sitemap.xml").path)
+        #expect(sitemap.contains("<loc>de/a%20b%3Fc%23d%25e.html</loc>"))
+    }
+
+    @Test("a symbolic link out of the project is refused for pages, catalogues and Output/; one inside is followed")
+    func symbolicLinks() throws {
+        let folder = try temporaryProject(from: Fixture.url("build"))
+        let outside = try temporaryFolder()
+        defer {
+            try? FileManager.default.removeItem(at: folder)
+            try? FileManager.default.removeItem(at: outside)
+        }
+        let project = Project(root: folder)
+        let link = folder.appendingPathComponent("Input/passwd.html")
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "/etc/passwd")
+        #expect(throws: TolkError.unsafeLink(path: "Input/passwd.html", problem: "it leads outside the project")) {
+            _ = try SiteBuild(project: project).run()
+        }
+        #expect(throws: TolkError.unsafeLink(path: "Input/passwd.html", problem: "it leads outside the project")) {
+            _ = try CatalogUpdate(project: project).run()
+        }
+        try FileManager.default.removeItem(at: link)
+        // A link inside the project is a page like any other.
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("Input/copy.html").path, withDestinationPath: "event.html")
+        let output = folder.appendingPathComponent("Output")
+        try FileManager.default.createSymbolicLink(atPath: output.path, withDestinationPath: outside.path)
+        #expect(throws: TolkError.unsafeLink(path: "Output", problem: "Tolk does not write through links")) {
+            _ = try SiteBuild(project: project).run()
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path).isEmpty)
+        try FileManager.default.removeItem(at: output)
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: output.appendingPathComponent("de").path, withDestinationPath: outside.path)
+        #expect(throws: TolkError.self) { _ = try SiteBuild(project: project).run() }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path).isEmpty)
+        try FileManager.default.removeItem(at: output.appendingPathComponent("de"))
+        let secret = outside.appendingPathComponent("secret.po")
+        try "msgid \"secret\"\nmsgstr \"\"\n".write(to: secret, atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("Locales/fr.po").path, withDestinationPath: secret.path)
+        #expect(throws: TolkError.unsafeLink(path: "Locales/fr.po", problem: "it leads outside the project")) {
+            _ = try CatalogUpdate(project: project).run()
+        }
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("Locales/fr.po"))
+        _ = try SiteBuild(project: project).run()
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("de/copy.html").path))
+    }
 }

@@ -141,7 +141,7 @@ struct ProjectTests {
     func missingInput() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        #expect(throws: TolkError.missingDirectory(path: "Input")) {
+        #expect(throws: TolkError.missingDirectory(path: Project(root: folder).inputFolder.path)) {
             try CatalogUpdate(project: Project(root: folder)).run()
         }
     }

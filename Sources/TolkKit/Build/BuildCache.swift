@@ -48,10 +48,18 @@ struct BuildCache: Sendable {
             return Stamp(size: size, modified: modified, content: content)
         }
 
+        /// The size, and one number for the file's times and identity: the modification
+        /// time, the change time and the inode. `cp -p`, `rsync -t` and `tar` restore a
+        /// modification time but not the change time, so an edit that keeps the size and
+        /// puts the old time back still counts as a change (and its bytes are hashed).
         static func sizeAndTime(_ path: String) -> (Int, Int)? {
             var info = stat()
             guard stat(path, &info) == 0 else { return nil }
-            return (Int(info.st_size), Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec))
+            var identity = FastHash()
+            identity.combine(UInt64(bitPattern: Int64(info.st_mtim.tv_sec) &* 1_000_000_000 &+ Int64(info.st_mtim.tv_nsec)))
+            identity.combine(UInt64(bitPattern: Int64(info.st_ctim.tv_sec) &* 1_000_000_000 &+ Int64(info.st_ctim.tv_nsec)))
+            identity.combine(UInt64(info.st_ino))
+            return (Int(info.st_size), Int(bitPattern: UInt(identity.value)))
         }
 
         static func hash(_ data: Data) -> UInt64 {
@@ -158,9 +166,10 @@ struct BuildCache: Sendable {
     /// The cache in `root`, or nil when there is none, it is damaged, or it is from
     /// another Tolk version or other settings.
     static func load(from root: URL, settings: UInt64) -> BuildCache? {
-        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent("\(folder)/build-cache").path)
+        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent("\(folder)/build-cache").path),
+              let bytes = Checksummed.open(data)
         else { return nil }
-        var reader = BinaryReader(Array(data))
+        var reader = BinaryReader(bytes)
         guard (try? reader.readString()) == toolVersion, let cache = try? BuildCache(from: &reader), reader.isAtEnd,
               cache.settings == settings else { return nil }
         return cache
@@ -171,7 +180,7 @@ struct BuildCache: Sendable {
         var writer = BinaryWriter(reservingCapacity: pages.count * 2048)
         writer.write(Self.toolVersion)
         write(to: &writer)
-        try TextFile.writeAtomically(Data(writer.bytes), to: root.appendingPathComponent("\(Self.folder)/build-cache").path,
+        try TextFile.writeAtomically(Data(Checksummed.seal(writer.bytes)), to: root.appendingPathComponent("\(Self.folder)/build-cache").path,
                                      displayPath: "\(Self.folder)/build-cache")
         // What earlier Tolk versions kept here (JSON copies, a separate key file) is of no more use.
         let folder = root.appendingPathComponent(Self.folder)
@@ -191,8 +200,9 @@ struct BuildCache: Sendable {
 
         /// The copy of the catalogue at `catalogPath`, when the catalogue still holds what it was made from.
         static func load(language: String, in root: URL, catalogPath: String) -> POCatalog? {
-            guard let data = FileManager.default.contents(atPath: path(for: language, in: root)) else { return nil }
-            var reader = BinaryReader(Array(data))
+            guard let data = FileManager.default.contents(atPath: path(for: language, in: root)),
+                  let bytes = Checksummed.open(data) else { return nil }
+            var reader = BinaryReader(bytes)
             guard (try? reader.readString()) == toolVersion, let stored = try? reader.read(Stamp.self),
                   let stamp = stored.current(at: catalogPath), let count = try? reader.readCount(minimumSize: 64) else { return nil }
             var entries: [POEntry] = []
@@ -224,7 +234,7 @@ struct BuildCache: Sendable {
                 writer.write(entry.line)
                 writer.write(entry.translationLine)
             }
-            try TextFile.writeAtomically(Data(writer.bytes), to: path(for: language, in: root),
+            try TextFile.writeAtomically(Data(Checksummed.seal(writer.bytes)), to: path(for: language, in: root),
                                          displayPath: "\(folder)/catalog-\(language)")
         }
 

@@ -97,9 +97,9 @@ struct EventIndex {
         for event in events {
             let title = event.titles[language] ?? EventSummary.Title(text: event.relative, translated: false)
             let titleLanguage = title.translated ? language : event.pageLanguage
-            var item = "      <li><a href=\"\(escape(event.relative))\"\(langAttribute(titleLanguage))>\(escape(title.text))</a>"
+            var item = "      <li><a href=\"\(escape(URLPath.percentEncoded(event.relative)))\"\(langAttribute(titleLanguage))>\(escape(title.text))</a>"
             if let when = dateHTML(event, dates: dates) { item += "<br>" + when }
-            item += "<br><a href=\"\(escape(event.relative))\"\(langAttribute(readMore.language))>\(escape(readMore.text))</a></li>"
+            item += "<br><a href=\"\(escape(URLPath.percentEncoded(event.relative)))\"\(langAttribute(readMore.language))>\(escape(readMore.text))</a></li>"
             lines.append(item)
         }
         lines.append("    </ul>")

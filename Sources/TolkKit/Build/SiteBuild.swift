@@ -139,7 +139,12 @@ public struct SiteBuild {
         // Nothing rebuilt and nothing else changed: the cache on disk is still right.
         if rebuilt > 0 || restamped || previous == nil || catalogsChanged || previous?.pages.count != cache.pages.count
             || previous?.extras?.fingerprint != cache.extras?.fingerprint {
-            try cache.save(to: project.root)
+            // The cache only makes builds faster: one that cannot be saved is a warning.
+            do {
+                try cache.save(to: project.root)
+            } catch {
+                warnings.append(".tolk/build-cache: warning: not saved (\(error)); the next build is a full one")
+            }
         }
         return Result(pages: reports, rebuiltPages: rebuilt, extraFiles: extraFiles, warnings: warnings)
     }
@@ -265,7 +270,8 @@ public struct SiteBuild {
     /// `hreflang` links from `Output/LL/<relative>` to each language version, plus x-default.
     static func alternates(for relative: String, languages: [String], default language: String) -> [(language: String, href: String)] {
         let up = String(repeating: "../", count: relative.split(separator: "/").count)
-        return languages.sorted().map { ($0, "\(up)\($0)/\(relative)") } + [("x-default", "\(up)\(language)/\(relative)")]
+        let path = URLPath.percentEncoded(relative)
+        return languages.sorted().map { ($0, "\(up)\($0)/\(path)") } + [("x-default", "\(up)\(language)/\(path)")]
     }
 
     /// Each catalogue as a lookup table, and the state of its entries for the cache.
@@ -275,6 +281,7 @@ public struct SiteBuild {
         for language in languages {
             let path = project.catalogPath(for: language)
             guard LanguageTag.isKnown(language) else { throw TolkError.unknownLanguage(code: language, source: path) }
+            try project.checkCatalogueLink(path)
             let catalog = try readCatalog(path: path, language: language)
             tables[language] = TranslationTable(catalog: catalog, path: path)
             states[language] = BuildCache.states(of: catalog)
@@ -294,8 +301,8 @@ public struct SiteBuild {
         var content = FastHash()
         let catalog = try POParser(path: path, references: .none).parse(fileAt: absolute) { content.combine(blocksOf: $0) }
         if let time, let after = BuildCache.Stamp.sizeAndTime(absolute), after == time {
-            try BuildCache.CatalogCopy.save(catalog, language: language, in: project.root,
-                                            stamp: BuildCache.Stamp(size: time.0, modified: time.1, content: content.value))
+            try? BuildCache.CatalogCopy.save(catalog, language: language, in: project.root,
+                                             stamp: BuildCache.Stamp(size: time.0, modified: time.1, content: content.value))
         }
         return catalog
     }

@@ -20,7 +20,7 @@ struct Sitemap {
         if !base.isEmpty, !base.hasSuffix("/") { base += "/" }
         for document in documents {
             let urls = Dictionary(uniqueKeysWithValues: document.languages.map { language in
-                (language, String(decoding: HTMLEscape.attribute(base + language + "/" + document.relative), as: UTF8.self))
+                (language, String(decoding: HTMLEscape.attribute(base + language + "/" + URLPath.percentEncoded(document.relative)), as: UTF8.self))
             })
             for language in document.languages {
                 xml += "  <url>\n    <loc>\(urls[language]!)</loc>\n"

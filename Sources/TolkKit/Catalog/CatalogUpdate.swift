@@ -60,6 +60,7 @@ public struct CatalogUpdate {
                 throw TolkError.unknownLanguage(code: language, source: path)
             }
             let absolute = project.absolute(path)
+            try project.checkCatalogueLink(path)
             if FileManager.default.fileExists(atPath: absolute) {
                 var stamp = TextFile.Stamp.Builder()
                 existing[language] = try POParser(path: path, references: .none).parse(fileAt: absolute) { stamp.add($0) }

@@ -18,17 +18,35 @@ public struct Project: Sendable {
     public var localesFolder: URL { root.appendingPathComponent("Locales") }
 
     /// Project-relative paths of every HTML page under `Input/`, sorted.
+    ///
+    /// - Throws: `TolkError.missingDirectory` naming the folder, and
+    ///   `TolkError.unsafeLink` for a symbolic link that leads outside the project, dangles
+    ///   or loops: a link is followed only to a page inside the project, and never read
+    ///   otherwise (a pull request must not be able to publish `/etc/passwd`).
     public func pagePaths() throws -> [String] {
-        guard directoryExists(inputFolder) else { throw TolkError.missingDirectory(path: relative(inputFolder)) }
+        guard directoryExists(inputFolder) else { throw TolkError.missingDirectory(path: inputFolder.path) }
         var paths: [String] = []
-        Self.collectPages(in: inputFolder.path, relative: "Input", into: &paths)
+        let realRoot = Self.realPath(rootPath) ?? rootPath
+        try Self.collectPages(in: inputFolder.path, relative: "Input", realRoot: realRoot, into: &paths)
         return paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    private static func isPage(_ name: String) -> Bool {
+        guard let dot = name.lastIndex(of: ".") else { return false }
+        return ["html", "htm", "xhtml"].contains(name[name.index(after: dot)...].lowercased())
     }
 
     /// Walks a folder with readdir(3): at 10,000 pages Foundation's enumerator costs more
     /// than an incremental build. Hidden files and folders (editor backups, `.git`) are
-    /// skipped; symbolic links to pages count, links to folders are not followed.
-    private static func collectPages(in folder: String, relative: String, into paths: inout [String]) {
+    /// skipped; symbolic links count when they lead to a page inside the project, links to
+    /// folders are not followed.
+    private static func collectPages(in folder: String, relative: String, realRoot: String, into paths: inout [String]) throws {
         guard let directory = opendir(folder) else { return }
         defer { closedir(directory) }
         while let entry = readdir(directory) {
@@ -37,20 +55,43 @@ public struct Project: Sendable {
             let path = folder + "/" + name
             let type = Int32(entry.pointee.d_type)
             var isFolder = type == DT_DIR, isFile = type == DT_REG
-            if type == DT_UNKNOWN || type == DT_LNK {
-                // What the entry (or the link) points at.
+            if type == DT_LNK || type == DT_UNKNOWN {
                 var info = stat()
-                guard stat(path, &info) == 0 else { continue }
+                guard lstat(path, &info) == 0 else { continue }
+                if (info.st_mode & S_IFMT) == S_IFLNK {
+                    guard isPage(name) else { continue }
+                    try checkLink(path, shown: relative + "/" + name, realRoot: realRoot)
+                    _ = stat(path, &info)
+                }
                 isFolder = (info.st_mode & S_IFMT) == S_IFDIR && type != DT_LNK
                 isFile = (info.st_mode & S_IFMT) == S_IFREG
             }
             if isFolder {
-                collectPages(in: path, relative: relative + "/" + name, into: &paths)
-            } else if isFile, let dot = name.lastIndex(of: "."),
-                      ["html", "htm", "xhtml"].contains(name[name.index(after: dot)...].lowercased()) {
+                try collectPages(in: path, relative: relative + "/" + name, realRoot: realRoot, into: &paths)
+            } else if isFile, isPage(name) {
                 paths.append(relative + "/" + name)
             }
         }
+    }
+
+    /// A symbolic link may be read when it leads to a file inside the project.
+    private static func checkLink(_ path: String, shown: String, realRoot: String) throws {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            throw TolkError.unsafeLink(path: shown, problem: errno == ELOOP ? "it loops" : "what it points at does not exist")
+        }
+        guard let target = realPath(path), target.hasPrefix(realRoot + "/") else {
+            throw TolkError.unsafeLink(path: shown, problem: "it leads outside the project")
+        }
+    }
+
+    /// Refuses a catalogue that is a symbolic link leading outside the project, dangling
+    /// or looping, before anything reads it.
+    public func checkCatalogueLink(_ relativePath: String) throws {
+        let path = absolute(relativePath)
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK else { return }
+        try Self.checkLink(path, shown: relativePath, realRoot: Self.realPath(rootPath) ?? rootPath)
     }
 
     /// The catalogues in `Locales/`: each file's name (`pt_BR` for `Locales/pt_BR.po`) and

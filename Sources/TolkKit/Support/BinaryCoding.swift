@@ -1,3 +1,5 @@
+import Foundation
+
 /// A small binary format for the files under `.tolk/`: little-endian 64-bit numbers and
 /// length-prefixed UTF-8, written and read field by field. At site scale it reads and
 /// writes an order of magnitude faster than JSON, with no intermediate tree in memory.
@@ -151,5 +153,29 @@ extension Dictionary: BinaryCodable where Key: BinaryCodable & Comparable, Value
             let key = try reader.read(Key.self)
             self[key] = try reader.read(Value.self)
         }
+    }
+}
+
+/// A record that knows whether it is intact: its bytes followed by a hash of them. A
+/// record whose hash does not match (a flipped bit, a truncated or foreign file) reads as
+/// nothing, so a damaged cache can only cost a rebuild, never change a page.
+enum Checksummed {
+    static func seal(_ bytes: [UInt8]) -> [UInt8] {
+        var hash = FastHash()
+        bytes.withUnsafeBytes { hash.combine($0) }
+        var sealed = bytes
+        withUnsafeBytes(of: hash.value.littleEndian) { sealed.append(contentsOf: $0) }
+        return sealed
+    }
+
+    static func open(_ data: Data) -> [UInt8]? {
+        let bytes = [UInt8](data)
+        guard bytes.count >= 8 else { return nil }
+        let body = Array(bytes[..<(bytes.count - 8)])
+        var stored: UInt64 = 0
+        withUnsafeMutableBytes(of: &stored) { $0.copyBytes(from: bytes[(bytes.count - 8)...]) }
+        var hash = FastHash()
+        body.withUnsafeBytes { hash.combine($0) }
+        return hash.value == UInt64(littleEndian: stored) ? body : nil
     }
 }

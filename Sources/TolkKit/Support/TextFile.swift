@@ -118,6 +118,7 @@ public enum TextFile {
     /// Writes `data` to `path` the same way: a temporary file, then a rename.
     public static func writeAtomically(_ data: Data, to path: String, displayPath: String? = nil) throws {
         let name = displayPath ?? path
+        try refuseSymbolicLinks(in: path, displayPath: displayPath)
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent()
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
@@ -135,6 +136,22 @@ public enum TextFile {
         } catch {
             try? FileManager.default.removeItem(at: temporary)
             throw TolkError.unwritableFile(path: name, reason: reasonText(error))
+        }
+    }
+
+    /// Tolk never writes through or over a symbolic link: a link among the folders of a
+    /// project-relative `displayPath` (`Output/de`), or the file itself, stops the write,
+    /// so a link cannot send a build outside the project or be replaced by a file.
+    static func refuseSymbolicLinks(in path: String, displayPath: String?) throws {
+        guard let display = displayPath, !display.hasPrefix("/"), path.hasSuffix("/" + display) else { return }
+        var current = String(path.dropLast(display.utf8.count + 1))
+        for component in display.split(separator: "/") {
+            current += "/" + component
+            var info = stat()
+            if lstat(current, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK {
+                let shown = String(current.dropFirst(path.utf8.count - display.utf8.count))
+                throw TolkError.unsafeLink(path: shown, problem: "Tolk does not write through links")
+            }
         }
     }
 
@@ -174,6 +191,7 @@ public enum TextFile {
     public static func writeAtomicallyIfChanged(to path: String, displayPath: String? = nil, readAs: Stamp?? = .none,
                                                 _ produce: ((String) throws -> Void) throws -> Void) throws -> Bool {
         let name = displayPath ?? path
+        try refuseSymbolicLinks(in: path, displayPath: displayPath)
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent()
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")

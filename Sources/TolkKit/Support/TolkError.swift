@@ -11,6 +11,7 @@ public enum TolkError: Error, Equatable, CustomStringConvertible {
     case missingDirectory(path: String)
     case icu(operation: String, status: Int32)
     case changedWhileRunning(path: String)
+    case unsafeLink(path: String, problem: String)
 
     public var description: String {
         switch self {
@@ -27,7 +28,10 @@ public enum TolkError: Error, Equatable, CustomStringConvertible {
         case let .unwritableFile(path, reason):
             return "\(path): cannot write the file: \(reason)"
         case let .missingDirectory(path):
-            return "\(path): no such folder"
+            return "\(path): no such folder (is --project the folder that holds Input/ and Locales/?)"
+        case let .unsafeLink(path, problem):
+            return "\(path): a symbolic link Tolk will not follow: \(problem). Tolk reads links only to files inside "
+                + "the project and never writes through one; replace it with the file itself"
         case let .changedWhileRunning(path):
             return "\(path): the file changed on disk while Tolk was working (a translator's save?); "
                 + "Tolk left it as it is now. Run the command again to include the change"

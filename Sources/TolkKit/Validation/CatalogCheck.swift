@@ -92,6 +92,7 @@ public struct CatalogCheck {
             let language = builder.language
             let path = project.catalogPath(for: language)
             guard LanguageTag.isKnown(language) else { throw TolkError.unknownLanguage(code: language, source: path) }
+            try project.checkCatalogueLink(path)
             let catalog = try POParser(path: path, references: .first).parse(fileAt: project.absolute(path))
             let (languageFindings, summary) = check(catalog, language: language, path: path, template: builder, glossary: glossary)
             findings += languageFindings

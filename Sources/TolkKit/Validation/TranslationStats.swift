@@ -35,6 +35,7 @@ public struct TranslationStats: Sendable, Codable, Equatable {
         var tables: [(String, TranslationTable)] = []
         for language in project.catalogLanguages() {
             let path = project.catalogPath(for: language)
+            try project.checkCatalogueLink(path)
             guard LanguageTag.isKnown(language) else { throw TolkError.unknownLanguage(code: language, source: path) }
             tables.append((language, TranslationTable(catalog: try POParser(path: path, references: .none).parse(fileAt: project.absolute(path)), path: path)))
         }
