@@ -71,6 +71,20 @@ struct CheckTests {
         #expect(findings.first?.severity == severity)
     }
 
+    @Test("a translation with 4,000 tags gives one markup finding and a report of bounded size")
+    func manyTags() throws {
+        let tags = String(repeating: "<b>x</b>", count: 4_000) + String(repeating: "&amp;", count: 4_000)
+        let entry = POEntry(id: "Hello <1>world</1>.", translations: ["Hallo <1>Welt</1>" + tags + "."])
+        let context = EntryContext(entry: entry, language: "de", sourceLanguage: "en", catalogPath: "Locales/de.po", glossary: nil)
+        let findings = CatalogCheck.entryRules.flatMap { $0.check(context) }
+        #expect(findings.filter { $0.rule == MarkupInTranslationRule.id }.map(\.message) == [
+            "HTML markup '<b>', '</b>' in the translation; it would show as text",
+            "HTML entities '&amp;' in the translation; it would show as text",
+        ])
+        let report = TextReport(color: false).render(CatalogCheck.Result(findings: findings, summaries: [:], catalogs: []))
+        #expect(report.utf8.count < 20_000)
+    }
+
     @Test("ICU checks run after a gettext tool dropped the icu-message-format flag")
     func icuChecksWithoutTheFlag() throws {
         let folder = try temporaryProject(from: Fixture.url("check"))

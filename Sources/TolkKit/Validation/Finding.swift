@@ -70,8 +70,18 @@ public struct EntryContext: Sendable {
         }
         return Finding(rule: rule, severity: severity, locale: language, file: catalogPath,
                        line: entry.translationLine > 0 ? entry.translationLine : entry.line,
-                       sourceFile: sourceFile, sourceLine: sourceLine, msgctxt: entry.context, msgid: entry.id, msgstr: entry.translation,
-                       message: message, fix: fix)
+                       sourceFile: sourceFile, sourceLine: sourceLine, msgctxt: entry.context,
+                       msgid: Self.bounded(entry.id), msgstr: Self.bounded(entry.translation),
+                       message: Self.bounded(message), fix: fix)
+    }
+
+    /// Reports quote a text up to this many characters; the catalogue line has the rest.
+    static let quotedLength = 1_000
+
+    static func bounded(_ text: String) -> String {
+        guard text.utf8.count > quotedLength else { return text }
+        let kept = text.prefix(quotedLength)
+        return kept + "… (\(text.count - kept.count) more characters)"
     }
 
     /// True for entries whose text is an ICU MessageFormat message.
