@@ -110,4 +110,38 @@ struct HostileInputTests {
         _ = try SiteBuild(project: project).run()
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("de/copy.html").path))
     }
+
+    @Test("the build says when it publishes a translation with control, invisible or bidi characters")
+    func invisibleInPublishedTranslation() throws {
+        let folder = try temporaryProject(from: Fixture.url("build"))
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("Locales/de.po")
+        var catalog = try POParser(path: "de.po").parse(fileAt: path.path)
+        let index = try #require(catalog.entries.firstIndex { !$0.isHeader && $0.isTranslated && $0.context == nil && !$0.id.contains("<") })
+        catalog.entries[index].translations = [catalog.entries[index].translation + "\u{202E}\u{7}"]
+        try POWriter().write(catalog).write(to: path, atomically: true, encoding: .utf8)
+        let line = try POParser(path: "de.po").parse(fileAt: path.path).entries[index].line
+        let result = try SiteBuild(project: Project(root: folder)).run()
+        #expect(result.warnings.contains {
+            $0.hasPrefix("Locales/de.po:") && $0.hasSuffix("holds invisible or control characters (U+202E, U+0007)")
+        }, "\(result.warnings), entry at line \(line)")
+    }
+
+    @Test("text after </html>, which browsers show and libxml2 drops, is named")
+    func textAfterEnd() throws {
+        let html = "<!DOCTYPE html><html lang=\"en\"><body><p>One.</p></body></html>\n<!-- a comment -->\n<p>After the end.</p>\n"
+        let page = try PageExtraction.extract(path: "Input/a.html", text: html)
+        #expect(page.warnings.contains("Input/a.html:3: warning: text after </html> (or in a second <html>) is not read by Tolk, but browsers show it; move it inside <body>"))
+        let clean = try PageExtraction.extract(path: "Input/a.html", text: "<html lang=\"en\"><body><p>One.</p></body></html>\n<!-- only a comment -->\n")
+        #expect(clean.warnings.isEmpty)
+    }
+
+    @Test("a page in UTF-16 is named as UTF-16, not as a binary file")
+    func utf16Page() {
+        let bytes = Data([0xFF, 0xFE]) + "<html lang=\"en\"><body><p>One.</p></body></html>".data(using: .utf16LittleEndian)!
+        #expect(throws: TolkError.utf16File(path: "Input/a.html")) { try TextFile.decode(bytes, path: "Input/a.html") }
+        let noMark = "<html lang=\"en\"><body><p>One.</p></body></html>".data(using: .utf16BigEndian)!
+        #expect(throws: TolkError.utf16File(path: "Input/a.html")) { try TextFile.decode(noMark, path: "Input/a.html") }
+        #expect(throws: TolkError.binaryFile(path: "x.png")) { try TextFile.decode(Data([0x89, 0x50, 0x4E, 0x47, 0, 0, 0, 13, 0x49, 0x48]), path: "x.png") }
+    }
 }

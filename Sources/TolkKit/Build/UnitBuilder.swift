@@ -60,6 +60,12 @@ struct UnitBuilder {
         case let .translated(translation, line):
             switch PlaceholderCheck.validate(translation: translation, source: segment.text) {
             case let .success(pieces):
+                // Published, but said: what `tolk check` calls an invisible-character error.
+                let invisible = InvisibleCharacters.offending(in: translation, source: segment.text, language: dates.locale)
+                if !invisible.isEmpty {
+                    let codes = invisible.prefix(5).map(InvisibleCharacters.code).joined(separator: ", ")
+                    warnings.append("\(table.path):\(line): warning: the translation published in \(page) holds invisible or control characters (\(codes))")
+                }
                 return .translated(pieces)
             case let .failure(problem):
                 warnings.append("\(table.path):\(line): warning: translation not used (\(problem)); \(page):\(segment.line) stays in \(sourceLanguage)")

@@ -83,7 +83,8 @@ public struct POWriter {
         var text = ""
         for scalar in reference.unicodeScalars {
             if needsEncoding(scalar) {
-                for byte in String(scalar).utf8 { text += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2) }
+                let hex = Array("0123456789ABCDEF")
+                for byte in String(scalar).utf8 { text += "%" + String(hex[Int(byte >> 4)]) + String(hex[Int(byte & 0x0F)]) }
             } else {
                 text.unicodeScalars.append(scalar)
             }

@@ -47,7 +47,50 @@ public struct PageExtraction: Sendable {
             }
             units.append(SegmentedUnit(unit: unit, segments: segments))
         }
-        let warnings = document.problems.map { "\(path):\($0.line): warning: \($0.message) (repaired)" }
+        var warnings = document.problems.map { "\(path):\($0.line): warning: \($0.message) (repaired)" }
+        if let line = textAfterDocumentEnd(text) {
+            warnings.append("\(path):\(line): warning: text after </html> (or in a second <html>) is not read by Tolk, "
+                + "but browsers show it; move it inside <body>")
+        }
         return PageExtraction(path: path, language: language, units: units, document: document, warnings: warnings)
+    }
+
+    /// The line of the first text after the page's first `</html>`, which libxml2 drops
+    /// and browsers show (they put it in the body); nil when there is none.
+    static func textAfterDocumentEnd(_ text: String) -> Int? {
+        let bytes = Array(text.utf8)
+        let endTag = Array("</html".utf8)
+        var start: Int?
+        var search = 0
+        while let open = bytes[search...].firstIndex(of: UInt8(ascii: "<")) {
+            if open + endTag.count <= bytes.count, zip(bytes[open..<open + endTag.count], endTag).allSatisfy({ a, b in
+                (a >= 0x41 && a <= 0x5A ? a + 0x20 : a) == b
+            }) {
+                start = open
+                break
+            }
+            search = open + 1
+        }
+        guard let start, let close = bytes[start...].firstIndex(of: UInt8(ascii: ">")) else { return nil }
+        var index = close + 1
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "<") {
+                // Comments and tags are not text; a tag's content may be.
+                if bytes[index...].starts(with: Array("<!--".utf8)) {
+                    guard let end = String(decoding: bytes[index...], as: UTF8.self).range(of: "-->") else { return nil }
+                    index += String(decoding: bytes[index...], as: UTF8.self)[..<end.upperBound].utf8.count
+                    continue
+                }
+                guard let end = bytes[index...].firstIndex(of: UInt8(ascii: ">")) else { return nil }
+                index = end + 1
+                continue
+            }
+            if !TagScanner.isSpace(byte) {
+                return bytes[..<index].filter { $0 == 0x0A }.count + 1
+            }
+            index += 1
+        }
+        return nil
     }
 }

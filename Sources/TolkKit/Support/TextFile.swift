@@ -97,7 +97,7 @@ public enum TextFile {
     public static func decode(_ data: Data, path: String) throws -> String {
         let bytes = [UInt8](data)
         if bytes.contains(0) {
-            throw TolkError.binaryFile(path: path)
+            throw isUTF16(bytes) ? TolkError.utf16File(path: path) : TolkError.binaryFile(path: path)
         }
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) {
@@ -272,6 +272,16 @@ public enum TextFile {
                 removeStaleTemporaryFiles(in: path, recursive: true)
             }
         }
+    }
+
+    /// True for text in UTF-16: a byte order mark, or every other byte NUL in ASCII text.
+    static func isUTF16(_ bytes: [UInt8]) -> Bool {
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return true }
+        let sample = bytes.prefix(512)
+        guard sample.count >= 8 else { return false }
+        let even = stride(from: 0, to: sample.count, by: 2).filter { sample[$0] == 0 }.count
+        let odd = stride(from: 1, to: sample.count, by: 2).filter { sample[$0] == 0 }.count
+        return max(even, odd) * 10 >= sample.count * 4 && min(even, odd) * 10 <= sample.count / 2
     }
 
     /// The 1-based line holding the first byte that is not valid UTF-8.

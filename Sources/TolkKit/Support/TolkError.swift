@@ -4,6 +4,7 @@
 public enum TolkError: Error, Equatable, CustomStringConvertible {
     case unreadableFile(path: String, reason: String)
     case binaryFile(path: String)
+    case utf16File(path: String)
     case invalidUTF8(path: String, line: Int)
     case malformedCatalog(path: String, line: Int, problem: String)
     case unknownLanguage(code: String, source: String)
@@ -19,6 +20,8 @@ public enum TolkError: Error, Equatable, CustomStringConvertible {
             return "\(path): cannot read the file: \(reason)"
         case let .binaryFile(path):
             return "\(path): this is a binary file, not text (it contains NUL bytes)"
+        case let .utf16File(path):
+            return "\(path): the file is in UTF-16; Tolk reads UTF-8 (save it as UTF-8, or convert it with 'iconv -f UTF-16 -t UTF-8')"
         case let .invalidUTF8(path, line):
             return "\(path):\(line): invalid UTF-8; save the file as UTF-8"
         case let .malformedCatalog(path, line, problem):
