@@ -12,9 +12,6 @@ struct BuildCommand: ParsableCommand {
             marked with lang, and the build says how much of each page was translated.
             """)
 
-    @Option(name: .long, help: "The project folder (default: the current folder).")
-    var project: String = "."
-
     @Option(name: .customLong("min-completion"), help: "Do not write a page with less than this percentage translated.")
     var minCompletion: Double?
 
@@ -27,8 +24,7 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Rebuild every page, ignoring the build cache in .tolk/.")
     var full = false
 
-    @Flag(name: .long, help: "Print only warnings and errors: no per-page lines, no progress.")
-    var quiet = false
+    @OptionGroup var options: ProjectOptions
 
     func validate() throws {
         if let minCompletion, !(0...100).contains(minCompletion) {
@@ -39,15 +35,15 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         var fallbacks = 0
         try runReportingErrors {
-            let result = try Progress(enabled: !quiet).around { progress in
-                try SiteBuild(project: Project(root: URL(fileURLWithPath: project)),
+            let result = try Progress(enabled: !options.quiet).around { progress in
+                try SiteBuild(project: Project(root: options.root),
                               minimumCompletion: minCompletion, baseURL: baseURL, incremental: !full)
                     .run(progress: progress)
             }
             for warning in result.warnings {
                 FileHandle.standardError.write(Data((warning + "\n").utf8))
             }
-            if !quiet {
+            if !options.quiet {
                 for report in result.pages {
                     let state = report.written ? "" : " (not written)"
                     print("\(report.output): \(report.translated)/\(report.segments) segments translated (\(SiteBuild.format(report.percent))%)\(state)")

@@ -24,17 +24,13 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .long, help: "Treat every finding as failing (exit 1), and fuzzy entries as errors.")
     var strict = false
 
-    @Option(name: .long, help: "The project folder (default: the current folder).")
-    var project: String = "."
-
-    @Flag(name: .long, help: "No progress line while the pages are read.")
-    var quiet = false
+    @OptionGroup var options: ProjectOptions
 
     func run() throws {
         let result: CatalogCheck.Result
         do {
-            result = try Progress(enabled: !quiet).around { progress in
-                try CatalogCheck(project: Project(root: URL(fileURLWithPath: project)), languages: locale, strict: strict)
+            result = try Progress(enabled: !options.quiet).around { progress in
+                try CatalogCheck(project: Project(root: options.root), languages: locale, strict: strict)
                     .run(progress: progress)
             }
         } catch let error as TolkError {

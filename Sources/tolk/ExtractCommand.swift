@@ -15,21 +15,17 @@ struct ExtractCommand: ParsableCommand {
     @Option(name: .long, help: "Start a catalogue for this language too (repeatable), e.g. --locale fr.")
     var locale: [String] = []
 
-    @Option(name: .long, help: "The project folder (default: the current folder).")
-    var project: String = "."
-
-    @Flag(name: .long, help: "Print only warnings and errors: no per-catalogue lines, no progress.")
-    var quiet = false
+    @OptionGroup var options: ProjectOptions
 
     func run() throws {
         try runReportingErrors {
-            let result = try Progress(enabled: !quiet).around { progress in
-                try CatalogUpdate(project: Project(root: URL(fileURLWithPath: project))).run(newLanguages: locale, progress: progress)
+            let result = try Progress(enabled: !options.quiet).around { progress in
+                try CatalogUpdate(project: Project(root: options.root)).run(newLanguages: locale, progress: progress)
             }
             for warning in result.warnings {
                 FileHandle.standardError.write(Data((warning + "\n").utf8))
             }
-            if quiet { return }
+            if options.quiet { return }
             if result.summaries.isEmpty {
                 print("No catalogues in Locales/. Start one with: tolk extract --locale de")
             }

@@ -7,20 +7,21 @@ struct StatsCommand: ParsableCommand {
         commandName: "stats",
         abstract: "How far each language is: segments and words translated, fuzzy and missing, per language and page.")
 
+    /// What stats can write (no SARIF: it reports findings, not progress).
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
     @Option(name: .long, help: "Output format: text or json.")
-    var format: ReportFormat = .text
+    var format: Format = .text
 
-    @Option(name: .long, help: "The project folder (default: the current folder).")
-    var project: String = "."
-
-    @Flag(name: .long, help: "No progress line while the pages are read.")
-    var quiet = false
+    @OptionGroup var options: ProjectOptions
 
     func run() throws {
         let stats: TranslationStats
         do {
-            stats = try Progress(enabled: !quiet).around { progress in
-                try TranslationStats.compute(Project(root: URL(fileURLWithPath: project)), progress: progress)
+            stats = try Progress(enabled: !options.quiet).around { progress in
+                try TranslationStats.compute(Project(root: options.root), progress: progress)
             }
         } catch let error as TolkError {
             FileHandle.standardError.write(Data("tolk: error: \(error.description)\n".utf8))

@@ -7,7 +7,19 @@ struct Tolk: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tolk",
         abstract: "Localize event pages: extract strings to gettext catalogues and build translated pages.",
+        version: TolkVersion.current,
         subcommands: [BuildCommand.self, ExtractCommand.self, CheckCommand.self, StatsCommand.self, SegmentCommand.self])
+}
+
+/// The options every project command takes.
+struct ProjectOptions: ParsableArguments {
+    @Option(name: .long, help: "The project folder (default: the current folder).")
+    var project: String = "."
+
+    @Flag(name: .long, help: "Print only warnings and errors: no summary lines, no progress line.")
+    var quiet = false
+
+    var root: URL { URL(fileURLWithPath: project) }
 }
 
 /// Runs `body`, turning Tolk's errors into a message on standard error and exit code 1.

@@ -52,6 +52,15 @@ struct CommandTests {
         #expect(try tolk(["segment", file.path]).output == "Dr. Amara Okafor speaks first.\nQuestions follow.\n")
     }
 
+    @Test("tolk --version prints the version; a format a command does not write is a usage error")
+    func versionAndFormats() throws {
+        let version = try tolk(["--version"])
+        #expect(version.status == 0 && version.output == TolkVersion.current + "\n")
+        let sarif = try tolk(["stats", "--format", "sarif"])
+        #expect(sarif.status == 64)
+        #expect(sarif.errors.contains("Please provide one of 'text' and 'json'"))
+    }
+
     @Test("segment refuses an unknown language and a missing file, with exit code 1")
     func segmentErrors() throws {
         let unknown = try tolk(["segment", "--locale", "xx-!"], input: "Text.")

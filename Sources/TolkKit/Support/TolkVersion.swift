@@ -1,0 +1,4 @@
+/// Tolk's version, as `tolk --version` prints it.
+public enum TolkVersion {
+    public static let current = "0.10.0"
+}
