@@ -47,6 +47,9 @@ enum HTMLVocabulary {
                 if buttonInputTypes.contains(type) { names.append("value") }
             case "label" where ["option", "track", "optgroup", "menuitem"].contains(element.name):
                 names.append("label")
+            case "abbr" where element.name == "th" || element.name == "td", "summary" where element.name == "table":
+                // Screen readers read a header cell's short form and a table's summary.
+                names.append(attribute.name)
             case "content" where element.name == "meta":
                 let key = (element[attribute: "name"] ?? element[attribute: "property"] ?? "").lowercased()
                 if translatableMeta.contains(key) { names.append("content") }
