@@ -22,4 +22,21 @@ struct PageDefectsTests {
         #expect(page.contains("<th abbr=\"Mo\">Montag</th>"))
         #expect(page.contains("<td abbr=\"vormittags\""))
     }
+
+    @Test("a sentence that ends before a <br> is a segment of its own; a <br> inside a sentence is not a break")
+    func lineBreakEndsSentence() throws {
+        let html = "<!DOCTYPE html><html lang=\"en\"><head><title>Food</title></head><body>"
+            + "<p>Bring a dish. We plan the food.<br>Children are welcome. Dogs too.</p><p>Roses are red<br>and violets blue.</p></body></html>\n"
+        let page = try PageExtraction.extract(path: "Input/a.html", text: html)
+        #expect(page.segments.map(\.text) == ["Food", "Bring a dish.", "We plan the food.", "Children are welcome.", "Dogs too.",
+                                              "Roses are red<1/>and violets blue."])
+        let (folder, built) = try HostileInputTests.build(page: html, translations: [
+            "Food": "Essen", "Bring a dish.": "Bring etwas mit.", "We plan the food.": "Wir planen das Essen.",
+            "Children are welcome.": "Kinder sind willkommen.", "Dogs too.": "Hunde auch.",
+            "Roses are red<1/>and violets blue.": "Rosen sind rot<1/>und Veilchen blau.",
+        ])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(built.contains("<p>Bring etwas mit. Wir planen das Essen.<br>Kinder sind willkommen. Hunde auch.</p>"))
+        #expect(built.contains("<p>Rosen sind rot<br>und Veilchen blau.</p>"))
+    }
 }

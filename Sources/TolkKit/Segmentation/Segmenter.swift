@@ -25,7 +25,8 @@ public struct Segmenter: Sendable {
         } else if unit.preservesSpace {
             groups = [tokens]
         } else {
-            groups = try splitSentences(tokens)
+            let lineBreaks = Set(unit.codes.indices.filter { unit.codes[$0].element == "br" && unit.codes[$0].protection == nil })
+            groups = try splitSentences(tokens, lineBreaks: lineBreaks)
         }
         var segments: [SourceSegment] = []
         for (index, group) in groups.enumerated() {
@@ -116,10 +117,20 @@ public struct Segmenter: Sendable {
 
     /// Splits tokens at sentence boundaries that ICU proposes, unless an exception
     /// suppresses the break or a paired placeholder spans it.
-    func splitSentences(_ tokens: [UnitToken]) throws -> [[UnitToken]] {
-        // The plain text ICU sees (placeholders contribute nothing), in UTF-16 units.
+    ///
+    /// A line break (`<br>`, the codes in `lineBreaks`) reads as a space, so that "food.<br>Children"
+    /// ends a sentence at the break, as it reads; the break becomes a segment of its own
+    /// between the two sentences, kept as it is.
+    func splitSentences(_ tokens: [UnitToken], lineBreaks: Set<Int> = []) throws -> [[UnitToken]] {
+        // The plain text ICU sees (placeholders contribute nothing, line breaks a space), in UTF-16 units.
         var plain: [UInt16] = []
-        for case let .text(text) in tokens { plain.append(contentsOf: text.utf16) }
+        for token in tokens {
+            switch token {
+            case let .text(text): plain.append(contentsOf: text.utf16)
+            case let .empty(code) where lineBreaks.contains(code): plain.append(0x20)
+            default: break
+            }
+        }
         let exceptions = SentenceExceptions(locale: locale)
         let breaks = try BreakIterator.boundaries(.sentence, in: plain, locale: locale)
             .map(\.offset)
@@ -158,16 +169,27 @@ public struct Segmenter: Sendable {
                 if allowed.contains(offset) { split(at: offset) }
                 current.append(token)
                 depth += 1
-            case .empty:
+            case let .empty(code):
                 if allowed.contains(offset) { split(at: offset) }
                 current.append(token)
+                if lineBreaks.contains(code) { offset += 1 }
             case .close:
                 current.append(token)
                 depth -= 1
             }
         }
         if !current.isEmpty { groups.append(current) }
-        return groups
+        // A sentence that ended at a line break leaves the break to a group of its own.
+        var separated: [[UnitToken]] = []
+        for (index, group) in groups.enumerated() {
+            if index + 1 < groups.count, group.count > 1, case let .empty(code)? = group.last, lineBreaks.contains(code) {
+                separated.append(Array(group.dropLast()))
+                separated.append([group.last!])
+            } else {
+                separated.append(group)
+            }
+        }
+        return separated
     }
 
     /// The whitespace-separated word that ends just before `offset` (UTF-16).
