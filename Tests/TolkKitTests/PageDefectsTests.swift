@@ -39,4 +39,15 @@ struct PageDefectsTests {
         #expect(built.contains("<p>Bring etwas mit. Wir planen das Essen.<br>Kinder sind willkommen. Hunde auch.</p>"))
         #expect(built.contains("<p>Rosen sind rot<br>und Veilchen blau.</p>"))
     }
+
+    @Test("a partly translated title or option keeps its source whole, with lang on the element, never a <span> inside")
+    func textOnlyFallback() throws {
+        let html = "<!DOCTYPE html><html lang=\"en\"><head><title>Events. In Berlin.</title></head><body>"
+            + "<select><option>Yes. Sure.</option></select><p>Hi.</p></body></html>\n"
+        let (folder, page) = try HostileInputTests.build(page: html, translations: ["Events.": "Veranstaltungen.", "Yes.": "Ja.", "Hi.": "Hallo."])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(page.contains("<title lang=\"en\">Events. In Berlin.</title>"))
+        #expect(page.contains("<option lang=\"en\">Yes. Sure.</option>"))
+        #expect(!page.contains("<span"))
+    }
 }

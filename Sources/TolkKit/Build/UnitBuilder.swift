@@ -35,14 +35,21 @@ struct UnitBuilder {
             let value = pieces.reduce(into: "") { if case let .text(text) = $1 { $0 += text } }
             Attributes.set(name, to: value, on: owner, in: source, edits: &edits)
         case let .content(range, container, isWholeContainer)?:
+            // Text-only elements (a title, an option, a textarea) cannot hold a <span>: there a
+            // unit is translated whole or kept whole, with `lang` on the element.
+            let textOnly: Bool
+            if case let .content(element) = unit.kind { textOnly = HTMLVocabulary.textOnlyElements.contains(element) } else { textOnly = false }
+            if textOnly, outcomes.contains(where: { if case .fallback = $0 { return true }; return false }) {
+                translated = 0
+            }
             if translated == 0 {
-                markSourceLanguage(range: range, container: container, isWholeContainer: isWholeContainer, edits: &edits)
+                markSourceLanguage(range: range, container: container, isWholeContainer: isWholeContainer || textOnly, edits: &edits)
                 return
             }
             guard let bytes = render(outcomes) else {
                 translated = 0
                 warnings.append("\(page):\(unit.line): warning: an element of this unit could not be found in the page; kept in \(sourceLanguage)")
-                markSourceLanguage(range: range, container: container, isWholeContainer: isWholeContainer, edits: &edits)
+                markSourceLanguage(range: range, container: container, isWholeContainer: isWholeContainer || textOnly, edits: &edits)
                 return
             }
             let (leading, trailing) = whitespaceEdges(of: range)

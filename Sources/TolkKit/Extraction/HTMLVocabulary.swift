@@ -31,6 +31,10 @@ enum HTMLVocabulary {
         "twitter:title", "twitter:description",
     ]
 
+    /// Elements whose content is text only: markup typed inside shows as text (`title`,
+    /// `textarea`) or is not allowed (`option`), so Tolk never puts an element there.
+    static let textOnlyElements: Set<String> = ["title", "option", "textarea"]
+
     /// `input` types whose `value` is a visible button label.
     static let buttonInputTypes: Set<String> = ["button", "submit", "reset"]
 
