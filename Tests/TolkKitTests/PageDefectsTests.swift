@@ -50,4 +50,30 @@ struct PageDefectsTests {
         #expect(page.contains("<option lang=\"en\">Yes. Sure.</option>"))
         #expect(!page.contains("<span"))
     }
+
+    @Test("build, stats and check agree on what is translated: a translation the build refuses counts for none")
+    func oneTranslator() throws {
+        let folder = try temporaryProject(from: Fixture.url("build"))
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let project = Project(root: folder)
+        func counts() throws -> (build: Int, stats: Int, check: Int) {
+            let build = try SiteBuild(project: project, incremental: false).run().pages.filter { $0.language == "de" }.reduce(0) { $0 + $1.translated }
+            let stats = try TranslationStats.compute(project).rows.first { $0.language == "de" && $0.page == nil }?.counts.translated ?? -1
+            let check = try CatalogCheck(project: project, languages: ["de"], strict: false).run().summaries["de"]?.translated ?? -1
+            return (build, stats, check)
+        }
+        let before = try counts()
+        #expect(before.build == before.stats)
+        // Placeholder <2> dropped: the build refuses the translation.
+        let catalogue = folder.appendingPathComponent("Locales/de.po")
+        let text = try TextFile.read(catalogue.path)
+        let original = "msgstr \"Lernen Sie <1>das Team</1> kennen und <2>lernen</2> Sie schnell.\""
+        #expect(text.contains(original))
+        try text.replacingOccurrences(of: original, with: "msgstr \"Lernen Sie <1>das Team</1> kennen und lernen Sie schnell.\"")
+            .write(to: catalogue, atomically: true, encoding: .utf8)
+        let after = try counts()
+        #expect(after.build == before.build - 1)
+        #expect(after.stats == after.build)
+        #expect(after.check == before.check - 1)
+    }
 }

@@ -60,8 +60,8 @@ struct EventSummary: Sendable, Equatable {
         var message = segment.text
         var translated = false
         if let table, !LanguageTag.sameLanguage(language, pageLanguage),
-           case let .translated(translation, _) = table.lookup(context: segment.context, id: segment.text),
-           case .success = PlaceholderCheck.validate(translation: translation, source: segment.text) {
+           table.verdict(context: segment.context, id: segment.text).isUsable,
+           case let .translated(translation, _) = table.lookup(context: segment.context, id: segment.text) {
             message = translation
             translated = true
         } else if LanguageTag.sameLanguage(language, pageLanguage) {

@@ -63,21 +63,19 @@ struct UnitBuilder {
     }
 
     private mutating func outcome(_ segment: SourceSegment) -> Outcome {
-        switch table.lookup(context: segment.context, id: segment.text) {
-        case let .translated(translation, line):
-            switch PlaceholderCheck.validate(translation: translation, source: segment.text) {
-            case let .success(pieces):
-                // Published, but said: what `tolk check` calls an invisible-character error.
-                let invisible = InvisibleCharacters.offending(in: translation, source: segment.text, language: dates.locale)
-                if !invisible.isEmpty {
-                    let codes = invisible.prefix(5).map(InvisibleCharacters.code).joined(separator: ", ")
-                    warnings.append("\(table.path):\(line): warning: the translation published in \(page) holds invisible or control characters (\(codes))")
-                }
-                return .translated(pieces)
-            case let .failure(problem):
-                warnings.append("\(table.path):\(line): warning: translation not used (\(problem)); \(page):\(segment.line) stays in \(sourceLanguage)")
-                return .fallback
+        switch table.verdict(context: segment.context, id: segment.text) {
+        case let .usable(pieces, line):
+            // Published, but said: what `tolk check` calls an invisible-character error.
+            let translation = pieces.reduce(into: "") { if case let .text(text) = $1 { $0 += text } }
+            let invisible = InvisibleCharacters.offending(in: translation, source: segment.text, language: dates.locale)
+            if !invisible.isEmpty {
+                let codes = invisible.prefix(5).map(InvisibleCharacters.code).joined(separator: ", ")
+                warnings.append("\(table.path):\(line): warning: the translation published in \(page) holds invisible or control characters (\(codes))")
             }
+            return .translated(pieces)
+        case let .refused(problem, line):
+            warnings.append("\(table.path):\(line): warning: translation not used (\(problem)); \(page):\(segment.line) stays in \(sourceLanguage)")
+            return .fallback
         case .fuzzy, .untranslated, .missing:
             return .fallback
         }

@@ -47,10 +47,11 @@ public struct TranslationStats: Sendable, Codable, Equatable {
                 for segment in page.segments {
                     let words = BreakIterator.words(in: MessageText.plainText(segment.text), locale: page.language).count
                     let state: State
-                    switch table.lookup(context: segment.context, id: segment.text) {
-                    case .translated: state = .translated
+                    // Translated means what the build publishes: a translation it refuses is missing.
+                    switch table.verdict(context: segment.context, id: segment.text) {
+                    case .usable: state = .translated
                     case .fuzzy: state = .fuzzy
-                    case .untranslated, .missing: state = .missing
+                    case .refused, .untranslated, .missing: state = .missing
                     }
                     counts.add(words: words, state: state)
                     totals[index].add(words: words, state: state)

@@ -28,6 +28,33 @@ public struct TranslationTable: Sendable {
         return .translated(entry.translation, line: entry.line)
     }
 
+    /// What a segment becomes in this catalogue's language: the one answer that build,
+    /// stats, check and the index all use, so every command agrees on what is translated.
+    public enum Verdict: Equatable, Sendable {
+        /// A translation the build publishes, as pieces, from the entry at `line`.
+        case usable([MessageText.Piece], line: Int)
+        /// A translation the build does not use, because its placeholders are wrong.
+        case refused(PlaceholderCheck.Problem, line: Int)
+        case fuzzy(line: Int)
+        case untranslated(line: Int)
+        case missing
+
+        public var isUsable: Bool { if case .usable = self { return true }; return false }
+    }
+
+    public func verdict(context: String?, id: String) -> Verdict {
+        switch lookup(context: context, id: id) {
+        case let .translated(translation, line):
+            switch PlaceholderCheck.validate(translation: translation, source: id) {
+            case let .success(pieces): return .usable(pieces, line: line)
+            case let .failure(problem): return .refused(problem, line: line)
+            }
+        case let .fuzzy(line): return .fuzzy(line: line)
+        case let .untranslated(line): return .untranslated(line: line)
+        case .missing: return .missing
+        }
+    }
+
     /// The entry for a message, for ICU messages and other lookups by key.
     public func entry(context: String?, id: String) -> POEntry? {
         entries[POEntry.Key(context: context, id: id)]
