@@ -76,4 +76,21 @@ struct PageDefectsTests {
         #expect(after.stats == after.build)
         #expect(after.check == before.check - 1)
     }
+
+    @Test("a standalone <time> under another lang or xml:lang is left alone; one in the page's language is rendered")
+    func standaloneTimesFollowTheScope() throws {
+        let html = "<!DOCTYPE html><html lang=\"en\"><head><title>Dates</title></head><body>"
+            + "<div xml:lang=\"fr\"><time datetime=\"2022-10-11\">11 octobre 2022</time></div>"
+            + "<div lang=\"fr\"><time datetime=\"2022-10-12\">12 octobre 2022</time></div>"
+            + "<div translate=\"no\"><time datetime=\"2022-10-14\">14 October 2022</time></div>"
+            + "<time datetime=\"2022-10-13\">13 October 2022</time></body></html>\n"
+        let page = try PageExtraction.extract(path: "Input/a.html", text: html)
+        #expect(page.standaloneTimes.map(\.datetime) == ["2022-10-13"])
+        let (folder, built) = try HostileInputTests.build(page: html, translations: ["Dates": "Daten"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(built.contains("<time datetime=\"2022-10-11\">11 octobre 2022</time>"))
+        #expect(built.contains("<time datetime=\"2022-10-12\">12 octobre 2022</time>"))
+        #expect(built.contains("<time datetime=\"2022-10-14\">14 October 2022</time>"))
+        #expect(built.contains("<time datetime=\"2022-10-13\">13. Oktober 2022</time>"))
+    }
 }

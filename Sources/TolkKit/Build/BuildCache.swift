@@ -14,7 +14,7 @@ import Glibc
 struct BuildCache: Sendable {
     static let folder = ".tolk"
     /// Bump when what the build writes changes, so old caches are not trusted.
-    static let toolVersion = "tolk-build 7"
+    static let toolVersion = "tolk-build 8"
 
     /// What a file held: its size, modification time and a hash of its bytes. The time
     /// makes the usual check a stat(2); the hash keeps a file that a checkout, a copy or

@@ -75,46 +75,19 @@ struct PageBuilder {
 
     // MARK: Times
 
-    /// Renders the `<time datetime>` elements no unit holds (a line of dates alone):
-    /// every date on a translated page is in its language. Protected ones stay.
+    /// Renders the `<time datetime>` elements no unit holds (a line of dates alone), as
+    /// extraction found them: every date on a translated page is in its language.
     private func renderTimesOutsideUnits(_ edits: inout ByteEdits, dates: DateRenderer) {
-        let units = page.units.compactMap { unit -> Range<Int>? in
-            if case let .content(range, _, _)? = unit.unit.location { return range }
-            return nil
-        }
-        func inUnit(_ span: SourceSpan) -> Bool { units.contains { $0.contains(span.start) } }
-        func walk(_ element: HTMLElement, translate: Bool, language: String) {
-            var translate = translate, language = language
-            if let value = element[attribute: "translate"]?.lowercased() { translate = value != "no" }
-            if let value = element[attribute: "lang"] { language = value }
-            guard translate, LanguageTag.sameLanguage(language, page.language) else { return }
-            var index = 0
-            let children = element.children
-            while index < children.count {
-                defer { index += 1 }
-                guard case let .element(child) = children[index] else { continue }
-                guard child.name == "time", let datetime = child[attribute: "datetime"], let span = child.span,
-                      let content = span.content, !inUnit(span), child[attribute: "translate"]?.lowercased() != "no" else {
-                    walk(child, translate: translate, language: language)
-                    continue
-                }
-                if index + 2 < children.count, case let .text(between) = children[index + 1],
-                   DateRenderer.rangeSeparators.contains(between.trimmingHTMLWhitespace()),
-                   case let .element(next) = children[index + 2], next.name == "time",
-                   let nextDatetime = next[attribute: "datetime"], let nextSpan = next.span, let nextContent = nextSpan.content,
-                   let range = dates.renderRange((datetime, child.textContent), (nextDatetime, next.textContent)) {
-                    edits.replace(content, with: HTMLEscape.text(range.first))
-                    edits.replace(span.end!..<nextSpan.start, with: HTMLEscape.text(range.separator))
-                    edits.replace(nextContent, with: HTMLEscape.text(range.second))
-                    index += 2
-                    continue
-                }
-                if let text = dates.render(datetime, original: child.textContent) {
-                    edits.replace(content, with: HTMLEscape.text(text))
-                }
+        for time in page.standaloneTimes {
+            if let end = time.end,
+               let range = dates.renderRange((time.datetime, time.original), (end.datetime, end.original)) {
+                edits.replace(time.content, with: HTMLEscape.text(range.first))
+                edits.replace(end.between, with: HTMLEscape.text(range.separator))
+                edits.replace(end.content, with: HTMLEscape.text(range.second))
+            } else if let text = dates.render(time.datetime, original: time.original) {
+                edits.replace(time.content, with: HTMLEscape.text(text))
             }
         }
-        walk(page.document.root, translate: true, language: page.language)
     }
 
     // MARK: The document

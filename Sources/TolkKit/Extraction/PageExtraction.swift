@@ -6,6 +6,8 @@ public struct PageExtraction: Sendable {
     public var language: String
     /// Each unit with the segments it was cut into, in document order.
     public var units: [SegmentedUnit]
+    /// The `<time datetime>` elements outside every unit, which the build renders.
+    public var standaloneTimes: [StandaloneTime] = []
     /// The parsed page, for the build.
     public var document: HTMLDocument
     /// Markup problems libxml2 repaired, as `file:line: message` warnings.
@@ -52,7 +54,15 @@ public struct PageExtraction: Sendable {
             warnings.append("\(path):\(line): warning: text after </html> (or in a second <html>) is not read by Tolk, "
                 + "but browsers show it; move it inside <body>")
         }
-        return PageExtraction(path: path, language: language, units: units, document: document, warnings: warnings)
+        var extraction = PageExtraction(path: path, language: language, units: units, document: document, warnings: warnings)
+        if locate {
+            let ranges = units.compactMap { unit -> Range<Int>? in
+                if case let .content(range, _, _)? = unit.unit.location { return range }
+                return nil
+            }
+            extraction.standaloneTimes = StandaloneTime.find(in: document, pageLanguage: language, units: ranges)
+        }
+        return extraction
     }
 
     /// The line of the first text after the page's first `</html>`, which libxml2 drops

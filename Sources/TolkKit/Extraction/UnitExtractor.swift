@@ -21,26 +21,9 @@ public struct UnitExtractor {
         var notes: [String] = []
     }
 
-    /// The units of `document` in document order.
-    public func units(of document: HTMLDocument) -> [TranslationUnit] {
-        var collector = Collector(pageLanguage: pageLanguage)
-        let scope = Scope(language: document.declaredLanguage ?? pageLanguage)
-        collector.walkBlock(document.root, scope: collector.scope(for: document.root, inheriting: scope))
-        return collector.units
-    }
-}
-
-private struct Collector {
-    let pageLanguage: String
-    var units: [TranslationUnit] = []
-
-    init(pageLanguage: String) {
-        self.pageLanguage = pageLanguage
-    }
-
-    // MARK: Scope
-
-    func scope(for element: HTMLElement, inheriting parent: UnitExtractor.Scope) -> UnitExtractor.Scope {
+    /// What `element` inherits and sets: the one resolver of `translate`, `lang`/`xml:lang`,
+    /// whitespace, context and notes, for units, attributes and standalone times alike.
+    static func scope(for element: HTMLElement, inheriting parent: Scope) -> Scope {
         var scope = parent
         if let translate = element[attribute: "translate"]?.trimmingHTMLWhitespace().lowercased() {
             if translate == "no" { scope.translate = false }
@@ -63,8 +46,36 @@ private struct Collector {
         return scope
     }
 
-    func isProtected(_ scope: UnitExtractor.Scope) -> Bool {
+    /// Protected content is not for translators: `translate="no"`, or another language.
+    static func isProtected(_ scope: Scope, pageLanguage: String) -> Bool {
         !scope.translate || !LanguageTag.sameLanguage(scope.language, pageLanguage)
+    }
+
+    /// The units of `document` in document order.
+    public func units(of document: HTMLDocument) -> [TranslationUnit] {
+        var collector = Collector(pageLanguage: pageLanguage)
+        let scope = Scope(language: document.declaredLanguage ?? pageLanguage)
+        collector.walkBlock(document.root, scope: collector.scope(for: document.root, inheriting: scope))
+        return collector.units
+    }
+}
+
+private struct Collector {
+    let pageLanguage: String
+    var units: [TranslationUnit] = []
+
+    init(pageLanguage: String) {
+        self.pageLanguage = pageLanguage
+    }
+
+    // MARK: Scope
+
+    func scope(for element: HTMLElement, inheriting parent: UnitExtractor.Scope) -> UnitExtractor.Scope {
+        UnitExtractor.scope(for: element, inheriting: parent)
+    }
+
+    func isProtected(_ scope: UnitExtractor.Scope) -> Bool {
+        UnitExtractor.isProtected(scope, pageLanguage: pageLanguage)
     }
 
     // MARK: Blocks

@@ -1,0 +1,56 @@
+/// A `<time datetime>` that no unit holds (a line of dates alone), which the build
+/// renders in each page language. Found by extraction with the same scope resolver as
+/// the units: a time under `translate="no"` or in another language is not one.
+public struct StandaloneTime: Sendable, Equatable {
+    public var datetime: String
+    /// The text the author wrote, which says which parts of the date to show.
+    public var original: String
+    /// The element's content in the page's bytes.
+    public var content: Range<Int>
+    /// The time this one forms a range with ("10:00–12:00"), and the bytes between them.
+    public var end: End?
+
+    public struct End: Sendable, Equatable {
+        public var datetime: String
+        public var original: String
+        public var content: Range<Int>
+        public var between: Range<Int>
+    }
+
+    /// The standalone times of `document`, outside the byte ranges of `units`.
+    static func find(in document: HTMLDocument, pageLanguage: String, units: [Range<Int>]) -> [StandaloneTime] {
+        var times: [StandaloneTime] = []
+        func inUnit(_ span: SourceSpan) -> Bool { units.contains { $0.contains(span.start) } }
+        func walk(_ element: HTMLElement, scope: UnitExtractor.Scope) {
+            guard !UnitExtractor.isProtected(scope, pageLanguage: pageLanguage) else { return }
+            let children = element.children
+            var index = 0
+            while index < children.count {
+                defer { index += 1 }
+                guard case let .element(child) = children[index] else { continue }
+                let childScope = UnitExtractor.scope(for: child, inheriting: scope)
+                guard child.name == "time", let datetime = child[attribute: "datetime"], let span = child.span,
+                      let content = span.content, !inUnit(span), !UnitExtractor.isProtected(childScope, pageLanguage: pageLanguage)
+                else {
+                    walk(child, scope: childScope)
+                    continue
+                }
+                var time = StandaloneTime(datetime: datetime, original: child.textContent, content: content)
+                // Two times joined by a dash are a range, which ICU renders as one.
+                if index + 2 < children.count, case let .text(between) = children[index + 1],
+                   DateRenderer.rangeSeparators.contains(between.trimmingHTMLWhitespace()),
+                   case let .element(next) = children[index + 2], next.name == "time",
+                   !UnitExtractor.isProtected(UnitExtractor.scope(for: next, inheriting: scope), pageLanguage: pageLanguage),
+                   let nextDatetime = next[attribute: "datetime"], let nextSpan = next.span, let nextContent = nextSpan.content,
+                   let end = span.end {
+                    time.end = End(datetime: nextDatetime, original: next.textContent, content: nextContent, between: end..<nextSpan.start)
+                    index += 2
+                }
+                times.append(time)
+            }
+        }
+        let root = document.root
+        walk(root, scope: UnitExtractor.scope(for: root, inheriting: UnitExtractor.Scope(language: document.declaredLanguage ?? pageLanguage)))
+        return times
+    }
+}
