@@ -42,9 +42,6 @@ struct DateRenderer {
                 text(secondPart.lowerBound..<units.count))
     }
 
-    /// Text between two `<time>` elements that makes them a range.
-    static let rangeSeparators: Set<String> = ["–", "-", "—"]
-
     static let canonicalOrder = ["EEEE", "y", "MMMM", "d", "j", "m"]
 
     /// "EEEEyMMMMdjm" as its fields: ["EEEE", "y", "MMMM", "d", "j", "m"].

@@ -26,47 +26,19 @@ struct EventIndex {
             .map(\.0)
     }
 
-    /// The index's own messages: English source, ICU MessageFormat, context `tolk-index`.
-    enum Message: String, CaseIterable {
-        case heading = "Events"
-        case count = "{count, plural, one {# event} other {# events}}"
-        case readMore = "Read more"
-        case otherLanguages = "Other languages"
-
-        static let context = "tolk-index"
-        static let sourceLanguage = "en"
-
-        var note: String {
-            switch self {
-            case .heading: return "Heading and title of the event index page."
-            case .count: return "How many events the index lists: an ICU plural; keep {count} and #."
-            case .readMore: return "Link from each event in the index to its page."
-            case .otherLanguages: return "Heading of the links to the index in other languages."
-            }
-        }
-
-        /// The catalogue entry the index needs in a catalogue for `language`.
-        var entry: POEntry {
-            var entry = POEntry(context: Self.context, id: rawValue)
-            entry.flags = ["icu-message-format"]
-            entry.extractedComments = [note]
-            return entry
-        }
-    }
-
     /// A message formatted for the index's language: the catalogue's translation when it has
     /// one that ICU accepts, else the English source (and `lang="en"` on its element).
-    mutating func text(_ message: Message, arguments: [String: ICUFormat.Argument] = [:]) -> (text: String, language: String) {
-        if !LanguageTag.sameLanguage(language, Message.sourceLanguage), let table,
-           let entry = table.entry(context: Message.context, id: message.rawValue), !entry.translation.isEmpty, !entry.isFuzzy {
+    mutating func text(_ message: IndexMessage, arguments: [String: ICUFormat.Argument] = [:]) -> (text: String, language: String) {
+        if !LanguageTag.sameLanguage(language, IndexMessage.sourceLanguage), let table,
+           let entry = table.entry(context: IndexMessage.context, id: message.rawValue), !entry.translation.isEmpty, !entry.isFuzzy {
             switch ICUFormat.message(entry.translation, locale: language, arguments: arguments) {
             case let .success(text): return (text, language)
             case let .failure(error):
                 warnings.append("\(table.path):\(entry.line): warning: ICU message not used (\(error.offset.map { "syntax error at offset \($0)" } ?? "error \(error.status)")); the index shows it in English")
             }
         }
-        let english = (try? ICUFormat.message(message.rawValue, locale: Message.sourceLanguage, arguments: arguments).get()) ?? message.rawValue
-        return (english, Message.sourceLanguage)
+        let english = (try? ICUFormat.message(message.rawValue, locale: IndexMessage.sourceLanguage, arguments: arguments).get()) ?? message.rawValue
+        return (english, IndexMessage.sourceLanguage)
     }
 
     mutating func html() -> String {

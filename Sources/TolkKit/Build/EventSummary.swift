@@ -40,7 +40,7 @@ struct EventSummary: Sendable, Equatable {
             guard case let .element(child) = node else { continue }
             if child.name == "time", let datetime = child[attribute: "datetime"], MachineDate(datetime) != nil {
                 if index + 2 < children.count, case let .text(between) = children[index + 1],
-                   DateRenderer.rangeSeparators.contains(between.trimmingHTMLWhitespace()),
+                   MachineDate.isRangeSeparator(between),
                    case let .element(next) = children[index + 2], next.name == "time",
                    let to = next[attribute: "datetime"], MachineDate(to) != nil {
                     return (datetime, to)

@@ -159,8 +159,8 @@ public struct SiteBuild {
         // The index's own messages, as each catalogue translates them.
         for language in states.keys.sorted() {
             hash.combine(language)
-            for message in EventIndex.Message.allCases {
-                hash.combine(states[language]?[BuildCache.key(context: EventIndex.Message.context, id: message.rawValue)] ?? 0)
+            for message in IndexMessage.allCases {
+                hash.combine(states[language]?[BuildCache.key(context: IndexMessage.context, id: message.rawValue)] ?? 0)
             }
         }
         for event in events {

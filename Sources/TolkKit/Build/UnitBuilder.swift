@@ -203,9 +203,7 @@ struct UnitBuilder {
     }
 
     private func isRangeSeparator(_ text: String) -> Bool {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        // Translators may also write the word ("10 bis 12 Uhr").
-        return DateRenderer.rangeSeparators.contains(trimmed) || trimmed == "bis"
+        MachineDate.isRangeSeparator(text)
     }
 
     private func renderTimeRange(_ first: Int, _ second: Int) -> [UInt8]? {

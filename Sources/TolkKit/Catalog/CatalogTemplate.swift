@@ -57,8 +57,8 @@ public enum CatalogTemplate {
                 entries[index].references = POReferences(located: locations[index], pages: pages)
             }
             // The event index's own words, written in English, for every other language.
-            guard !LanguageTag.sameLanguage(language, EventIndex.Message.sourceLanguage) else { return entries }
-            return entries + EventIndex.Message.allCases.map(\.entry)
+            guard !LanguageTag.sameLanguage(language, IndexMessage.sourceLanguage) else { return entries }
+            return entries + IndexMessage.allCases.map(\.entry)
         }
     }
 

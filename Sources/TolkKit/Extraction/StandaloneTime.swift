@@ -38,7 +38,7 @@ public struct StandaloneTime: Sendable, Equatable {
                 var time = StandaloneTime(datetime: datetime, original: child.textContent, content: content)
                 // Two times joined by a dash are a range, which ICU renders as one.
                 if index + 2 < children.count, case let .text(between) = children[index + 1],
-                   DateRenderer.rangeSeparators.contains(between.trimmingHTMLWhitespace()),
+                   MachineDate.isRangeSeparator(between),
                    case let .element(next) = children[index + 2], next.name == "time",
                    !UnitExtractor.isProtected(UnitExtractor.scope(for: next, inheriting: scope), pageLanguage: pageLanguage),
                    let nextDatetime = next[attribute: "datetime"], let nextSpan = next.span, let nextContent = nextSpan.content,
