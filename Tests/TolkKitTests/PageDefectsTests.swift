@@ -93,4 +93,19 @@ struct PageDefectsTests {
         #expect(built.contains("<time datetime=\"2022-10-14\">14 October 2022</time>"))
         #expect(built.contains("<time datetime=\"2022-10-13\">13. Oktober 2022</time>"))
     }
+
+    @Test("notes and context on inline elements reach the entry that holds their text")
+    func inlineNotesAndContext() throws {
+        let html = "<!DOCTYPE html><html lang=\"en\"><head><title>T</title></head><body>"
+            + "<p>Meet <span its-loc-note=\"A person's name\">Ana</span> today.</p>"
+            + "<p><a href=\"x.html\" data-l10n-note=\"A button\" data-l10n-context=\"nav\">Read more</a></p></body></html>\n"
+        let page = try PageExtraction.extract(path: "Input/a.html", text: html)
+        let meet = try #require(page.segments.first { $0.text == "Meet <1>Ana</1> today." })
+        #expect(meet.comments.contains("A person's name"))
+        let link = try #require(page.segments.first { $0.text == "Read more" })
+        #expect(link.context == "nav" && link.comments.contains("A button"))
+        let (folder, built) = try HostileInputTests.build(page: html, translations: ["Read more": "Weiterlesen"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(built.contains("<a href=\"x.html\" data-l10n-note=\"A button\" data-l10n-context=\"nav\">Weiterlesen</a>"))
+    }
 }

@@ -144,35 +144,43 @@ private struct Collector {
             let whole = start == span.startTagEnd && end == span.endTagStart
             location = .content(range: start..<end, container: span, isWholeContainer: whole)
         }
-        stripWrappers(&tokens, codes: codes, location: &location)
+        let wrappers = stripWrappers(&tokens, codes: codes, location: &location)
         guard tokens.contains(where: { if case let .text(text) = $0 { return text.containsLetter }; return false })
         else { return }
+        // A context on an element that wraps the whole unit is the unit's; notes on any
+        // inline element reach the unit that holds its text.
+        let context = wrappers.reversed().lazy.compactMap { builder.contexts[$0] }.first ?? scope.context
+        let notes = scope.notes + builder.notes.filter { !scope.notes.contains($0) }
         units.append(TranslationUnit(
             kind: .content(element: container.name), tokens: tokens, codes: codes,
-            line: line > 0 ? line : container.line, context: scope.context, notes: scope.notes,
+            line: line > 0 ? line : container.line, context: context, notes: notes,
             preservesSpace: scope.preservesSpace, location: location))
     }
 
     /// Drops paired placeholders that wrap a whole unit (`<p><a>Read more</a></p>`):
     /// the translator sees only the text, and the build keeps the wrapper as it was.
-    func stripWrappers(_ tokens: inout [UnitToken], codes: [InlineCode], location: inout TranslationUnit.Location?) {
+    /// - Returns: the codes of the wrappers dropped, outermost first.
+    @discardableResult
+    func stripWrappers(_ tokens: inout [UnitToken], codes: [InlineCode], location: inout TranslationUnit.Location?) -> [Int] {
+        var stripped: [Int] = []
         while true {
             let first = tokens.firstIndex { !isBlankText($0) }
             let last = tokens.lastIndex { !isBlankText($0) }
             guard let first, let last, first < last,
                   case let .open(opened) = tokens[first], case let .close(closed) = tokens[last], opened == closed
-            else { return }
+            else { return stripped }
             // Only when the two tags really pair up with each other.
             var depth = 0
             for index in first...last {
                 if case .open = tokens[index] { depth += 1 }
                 if case .close = tokens[index] { depth -= 1 }
-                if depth == 0 && index < last { return }
+                if depth == 0 && index < last { return stripped }
             }
             // Whitespace outside the wrapper is dropped with it: the unit is now its content.
             for index in tokens.indices where index < first || index > last { tokens[index] = .text("") }
             tokens[last] = .text("")
             tokens[first] = .text("")
+            stripped.append(opened)
             if let span = codes[opened].span, let content = span.content {
                 location = .content(range: content, container: span, isWholeContainer: true)
             } else {
@@ -220,6 +228,11 @@ private struct TokenBuilder {
     var codes: [InlineCode] = []
     /// True when the run holds something the build could not write back (a processing instruction).
     var hasUnknownNodes = false
+    /// Notes (`its-loc-note`, `data-l10n-note`) on inline elements of the run: they reach the unit.
+    var notes: [String] = []
+    /// `data-l10n-context` on an inline element, by its code: the unit's msgctxt when the
+    /// element wraps the whole unit.
+    var contexts: [Int: String] = [:]
 
     mutating func add(_ node: HTMLNode, scope: UnitExtractor.Scope, collector: inout Collector) {
         switch node {
@@ -265,6 +278,13 @@ private struct TokenBuilder {
                 collector.extractAttributes(of: element, scope: scope)
                 codes.append(InlineCode(element: name, protection: nil, original: "", span: element.span))
                 let index = codes.count - 1
+                for attribute in ["its-loc-note", "data-l10n-note"] {
+                    if let note = element[attribute: attribute]?.collapsingHTMLWhitespace().trimmingHTMLWhitespace(),
+                       !note.isEmpty, !notes.contains(note) {
+                        notes.append(note)
+                    }
+                }
+                if let context = element[attribute: "data-l10n-context"] { contexts[index] = context.trimmingHTMLWhitespace() }
                 tokens.append(.open(index))
                 for child in element.children {
                     add(child, scope: scope, collector: &collector)
