@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Testing
 @testable import TolkKit
 
@@ -107,5 +110,33 @@ struct PageDefectsTests {
         let (folder, built) = try HostileInputTests.build(page: html, translations: ["Read more": "Weiterlesen"])
         defer { try? FileManager.default.removeItem(at: folder) }
         #expect(built.contains("<a href=\"x.html\" data-l10n-note=\"A button\" data-l10n-context=\"nav\">Weiterlesen</a>"))
+    }
+
+    @Test("an XHTML page is built into well-formed XML, with xml:lang following lang")
+    func xhtmlOutput() throws {
+        let xhtml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <!DOCTYPE html>
+            <html xmlns="http://www.w3.org/1999/xhtml" lang="en" xml:lang="en">
+            <head><meta charset="UTF-8" /><title>Events</title><meta property="og:title" content="Events" /></head>
+            <body><p>Welcome.<br />See you.</p></body>
+            </html>
+
+            """
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Input"), withIntermediateDirectories: true)
+        try xhtml.write(to: folder.appendingPathComponent("Input/page.xhtml"), atomically: true, encoding: .utf8)
+        let project = Project(root: folder)
+        _ = try CatalogUpdate(project: project).run(newLanguages: ["de"])
+        _ = try SiteBuild(project: project).run()
+        let built = try Data(contentsOf: folder.appendingPathComponent("Output/de/page.xhtml"))
+        // libxml2's XML parser, through Foundation, is the oracle for well-formedness.
+        let document = try XMLDocument(data: built)
+        #expect(document.rootElement()?.name == "html")
+        let text = String(decoding: built, as: UTF8.self)
+        #expect(text.contains("<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"de\" xml:lang=\"de\">"))
+        #expect(text.contains("<link rel=\"alternate\" hreflang=\"de\" href=\"../de/page.xhtml\" />"))
+        #expect(text.contains("<meta property=\"og:locale\" content=\"de_DE\" />"))
     }
 }

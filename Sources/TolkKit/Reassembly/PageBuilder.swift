@@ -92,9 +92,18 @@ struct PageBuilder {
 
     // MARK: The document
 
+    /// An XHTML page (`.xhtml`, served as XML) must stay well-formed XML: empty elements
+    /// Tolk adds end in `/>`, and `xml:lang` follows `lang`.
+    private var isXML: Bool { page.path.lowercased().hasSuffix(".xhtml") }
+
+    private var emptyTagEnd: String { isXML ? " />" : ">" }
+
     private func setDocumentLanguage(_ edits: inout ByteEdits) {
         guard let span = page.document.root.span else { return }
         Attributes.set("lang", to: language, on: span, in: source, edits: &edits)
+        if isXML || page.document.root[attribute: "xml:lang"] != nil {
+            Attributes.set("xml:lang", to: language, on: span, in: source, edits: &edits)
+        }
         if ICUFormat.isRightToLeft(language) {
             Attributes.set("dir", to: "rtl", on: span, in: source, edits: &edits)
         } else if page.document.root[attribute: "dir"]?.lowercased() == "rtl" {
@@ -116,7 +125,7 @@ struct PageBuilder {
         if let existing = metas.first(where: { $0[attribute: "property"]?.lowercased() == "og:locale" }), let span = existing.span {
             Attributes.set("content", to: value, on: span, in: source, edits: &edits)
         } else if let span = last.span, let end = span.end {
-            let line = "\n" + indentation(before: span.start) + "<meta property=\"og:locale\" content=\"\(value)\">"
+            let line = "\n" + indentation(before: span.start) + "<meta property=\"og:locale\" content=\"\(value)\"\(emptyTagEnd)"
             edits.insert(Array(line.utf8), at: end)
         }
     }
@@ -136,7 +145,7 @@ struct PageBuilder {
         let indent = lastChild.map { indentation(before: $0.start) } ?? "  "
         var text = ""
         for alternate in alternates {
-            text += "\n\(indent)<link rel=\"alternate\" hreflang=\"\(alternate.language)\" href=\"\(alternate.href)\">"
+            text += "\n\(indent)<link rel=\"alternate\" hreflang=\"\(alternate.language)\" href=\"\(alternate.href)\"\(emptyTagEnd)"
         }
         edits.insert(Array(text.utf8), at: anchor)
     }
