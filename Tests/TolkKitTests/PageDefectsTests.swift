@@ -139,4 +139,31 @@ struct PageDefectsTests {
         #expect(text.contains("<link rel=\"alternate\" hreflang=\"de\" href=\"../de/page.xhtml\" />"))
         #expect(text.contains("<meta property=\"og:locale\" content=\"de_DE\" />"))
     }
+
+    @Test("a page in a legacy charset it declares is read as browsers read it; translated, it is written as UTF-8 saying so",
+          arguments: ["<meta charset=\"windows-1252\">", "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\">"])
+    func legacyCharset(_ declaration: String) throws {
+        let head = "<!DOCTYPE html><html lang=\"en\"><head>\(declaration)<title>Caf"
+        let bytes = Array(head.utf8) + [0xE9] + Array("</title></head><body><p>Caf".utf8) + [0xE9] + Array(" opens at nine.</p></body></html>\n".utf8)
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Input"), withIntermediateDirectories: true)
+        let input = folder.appendingPathComponent("Input/a.html")
+        try Data(bytes).write(to: input)
+        let project = Project(root: folder)
+        // Built in its own language with no catalogue: the same bytes.
+        _ = try SiteBuild(project: project).run()
+        #expect(try Data(contentsOf: folder.appendingPathComponent("Output/en/a.html")) == Data(bytes))
+        _ = try CatalogUpdate(project: project).run(newLanguages: ["de"])
+        let catalogue = folder.appendingPathComponent("Locales/de.po")
+        let text = try TextFile.read(catalogue.path)
+        #expect(text.contains("msgid \"Café opens at nine.\"\nmsgstr \"\""))
+        try text.replacingOccurrences(of: "msgid \"Café opens at nine.\"\nmsgstr \"\"", with: "msgid \"Café opens at nine.\"\nmsgstr \"Das Café öffnet um neun.\"")
+            .write(to: catalogue, atomically: true, encoding: .utf8)
+        _ = try SiteBuild(project: project).run()
+        let german = try TextFile.read(folder.appendingPathComponent("Output/de/a.html").path)
+        #expect(german.contains("<p>Das Café öffnet um neun.</p>"))
+        #expect(german.contains("charset=\"utf-8\"") || german.contains("charset=utf-8\""))
+        #expect(!german.contains("1252") && !german.contains("8859"))
+    }
 }

@@ -1,4 +1,3 @@
-import CICU
 import Foundation
 
 /// What a PO file's bytes are: the charset its header declares, read through ICU's
@@ -58,30 +57,21 @@ enum POCharset {
     /// - Throws: `TolkError.malformedCatalog` naming the header line when ICU does not
     ///   know the charset, or the line of the first byte the charset does not have.
     static func decode(_ bytes: [UInt8], as declared: Declared, path: String) throws -> String {
-        let (text, status) = icuDecode(bytes, charset: declared.name)
-        if let text { return text }
-        switch status {
-        case 4:
+        switch ICUConvert.decode(bytes, charset: declared.name) {
+        case let .success(text):
+            return text
+        case .failure(.unknownCharset):
             throw TolkError.malformedCatalog(path: path, line: declared.line, problem:
                 "the header declares charset=\(declared.name), which ICU does not know; declare the charset the file is in, "
                 + "or convert it to UTF-8 (msgconv --to-code=UTF-8)")
-        case 10, 11, 12:
+        case .failure(.invalidBytes):
             // The line of the first byte the charset lacks.
             let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
-            let line = (lines.firstIndex { icuDecode(Array($0), charset: declared.name).0 == nil } ?? 0) + 1
+            let line = (lines.firstIndex { (try? ICUConvert.decode(Array($0), charset: declared.name).get()) == nil } ?? 0) + 1
             throw TolkError.malformedCatalog(path: path, line: line, problem:
                 "a byte here is not a character of \(declared.name), the charset the header declares")
-        default:
+        case let .failure(.other(status)):
             throw TolkError.icu(operation: "decoding \(path) from \(declared.name)", status: status)
         }
-    }
-
-    /// The bytes decoded by ICU, or nil and ICU's status.
-    private static func icuDecode(_ bytes: [UInt8], charset: String) -> (String?, Int32) {
-        var status: Int32 = 0
-        var units = [UInt16](repeating: 0, count: bytes.count + 1)
-        let input = bytes.map { CChar(bitPattern: $0) } + [0]
-        let count = tolk_decode(charset, input, Int32(bytes.count), &units, Int32(units.count), &status)
-        return status <= 0 ? (String(decoding: units[..<Int(count)], as: UTF16.self), status) : (nil, status)
     }
 }

@@ -8,6 +8,9 @@ public struct PageExtraction: Sendable {
     public var units: [SegmentedUnit]
     /// The `<time datetime>` elements outside every unit, which the build renders.
     public var standaloneTimes: [StandaloneTime] = []
+    /// The legacy charset the page was read from (`windows-1252`), nil for UTF-8. Built
+    /// pages are UTF-8, with the page's declaration changed to say so.
+    public var legacyCharset: String?
     /// The parsed page, for the build.
     public var document: HTMLDocument
     /// Markup problems libxml2 repaired, as `file:line: message` warnings.

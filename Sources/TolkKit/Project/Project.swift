@@ -154,7 +154,9 @@ public struct Project: Sendable {
         let paths = try pagePaths()
         var done = 0
         try Parallel.forEachBatch(paths, { path in
-            var page = try PageExtraction.extract(path: path, text: TextFile.read(absolute(path), displayPath: path), locate: false)
+            let (text, charset) = try PageEncoding.decode([UInt8](TextFile.readData(absolute(path), displayPath: path)), path: path)
+            var page = try PageExtraction.extract(path: path, text: text, locate: false)
+            page.legacyCharset = charset
             // Only the segments travel on: the tree is freed on the worker that built it.
             page.document = HTMLDocument(root: HTMLElement(name: "html"), problems: [])
             return page

@@ -65,6 +65,7 @@ struct PageBuilder {
             renderTimesOutsideUnits(&edits, dates: dates)
         }
         addAlternates(&edits)
+        if page.legacyCharset != nil, !edits.edits.isEmpty { declareUTF8(&edits) }
         let (bytes, dropped) = edits.apply(to: source)
         if dropped > 0 {
             output.warnings.append("\(page.path): warning: \(dropped) overlapping change(s) skipped while building \(language)")
@@ -91,6 +92,21 @@ struct PageBuilder {
     }
 
     // MARK: The document
+
+    /// A page read from a legacy charset is written as UTF-8: its `<meta charset>` or
+    /// `http-equiv` declaration is changed to say so.
+    private func declareUTF8(_ edits: inout ByteEdits) {
+        guard let head = child("head", of: page.document.root) else { return }
+        for case let .element(meta) in head.children where meta.name == "meta" {
+            guard let span = meta.span else { continue }
+            if meta[attribute: "charset"] != nil {
+                Attributes.set("charset", to: "utf-8", on: span, in: source, edits: &edits)
+            } else if meta[attribute: "http-equiv"]?.lowercased() == "content-type",
+                      meta[attribute: "content"]?.lowercased().contains("charset=") == true {
+                Attributes.set("content", to: "text/html; charset=utf-8", on: span, in: source, edits: &edits)
+            }
+        }
+    }
 
     /// An XHTML page (`.xhtml`, served as XML) must stay well-formed XML: empty elements
     /// Tolk adds end in `/>`, and `xml:lang` follows `lang`.

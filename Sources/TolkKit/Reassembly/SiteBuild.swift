@@ -226,8 +226,9 @@ public struct SiteBuild {
         let time = BuildCache.Stamp.sizeAndTime(project.absolute(path))
         let data = try TextFile.readData(project.absolute(path), displayPath: path)
         let source = time.map { BuildCache.Stamp(size: $0.0, modified: $0.1, content: BuildCache.Stamp.hash(data)) } ?? .missing
-        let text = try TextFile.decode(data, path: path)
-        let page = try PageExtraction.extract(path: path, text: text)
+        let (text, charset) = try PageEncoding.decode([UInt8](data), path: path)
+        var page = try PageExtraction.extract(path: path, text: text)
+        page.legacyCharset = charset
         let bytes = Array(text.utf8)
         let relative = String(path.dropFirst("Input/".count))
         let languages = Self.languages(of: page, catalogs: catalogLanguages)
@@ -249,7 +250,9 @@ public struct SiteBuild {
                 outputWarnings.append("\(output): not written: \(Self.format(report.percent))% translated, below --min-completion \(Self.format(minimum))%")
                 outcome.warnings.append(outputWarnings.last!)
             } else {
-                stamp = try writeIfChanged(built.bytes, to: output)
+                // A legacy page left as it was is written as it was, in its own charset.
+                let unchanged = charset != nil && built.bytes == bytes
+                stamp = try writeIfChanged(unchanged ? [UInt8](data) : built.bytes, to: output)
                 report.written = true
                 outcome.cache.summary.languages.insert(language)
             }
