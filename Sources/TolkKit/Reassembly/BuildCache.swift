@@ -55,9 +55,14 @@ struct BuildCache: Sendable {
         static func sizeAndTime(_ path: String) -> (Int, Int)? {
             var info = stat()
             guard stat(path, &info) == 0 else { return nil }
+            #if canImport(Darwin)
+            let (modified, changed) = (info.st_mtimespec, info.st_ctimespec)
+            #else
+            let (modified, changed) = (info.st_mtim, info.st_ctim)
+            #endif
             var identity = FastHash()
-            identity.combine(UInt64(bitPattern: Int64(info.st_mtim.tv_sec) &* 1_000_000_000 &+ Int64(info.st_mtim.tv_nsec)))
-            identity.combine(UInt64(bitPattern: Int64(info.st_ctim.tv_sec) &* 1_000_000_000 &+ Int64(info.st_ctim.tv_nsec)))
+            identity.combine(UInt64(bitPattern: Int64(modified.tv_sec) &* 1_000_000_000 &+ Int64(modified.tv_nsec)))
+            identity.combine(UInt64(bitPattern: Int64(changed.tv_sec) &* 1_000_000_000 &+ Int64(changed.tv_nsec)))
             identity.combine(UInt64(info.st_ino))
             return (Int(info.st_size), Int(bitPattern: UInt(identity.value)))
         }
