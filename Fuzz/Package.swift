@@ -8,9 +8,10 @@ let package = Package(
     platforms: [.macOS(.v14)],
     dependencies: [.package(name: "Tolk", path: "..")],
     targets: [
-        .executableTarget(name: "FuzzPO", dependencies: [.product(name: "TolkKit", package: "Tolk")]),
-        .executableTarget(name: "FuzzExtract", dependencies: [.product(name: "TolkKit", package: "Tolk")]),
-        .executableTarget(name: "FuzzBuild", dependencies: [.product(name: "TolkKit", package: "Tolk")]),
+        .target(name: "FuzzSupport"),
+        .executableTarget(name: "FuzzPO", dependencies: ["FuzzSupport", .product(name: "TolkKit", package: "Tolk")]),
+        .executableTarget(name: "FuzzExtract", dependencies: ["FuzzSupport", .product(name: "TolkKit", package: "Tolk")]),
+        .executableTarget(name: "FuzzBuild", dependencies: ["FuzzSupport", .product(name: "TolkKit", package: "Tolk")]),
     ],
     swiftLanguageModes: [.v6]
 )
