@@ -109,7 +109,7 @@ public struct POParser {
             } else if content.startsWith("#") {
                 try pending.requireStrings(path: parser.path)
                 if pending.hasKeyword { try finishEntry() }
-                pending.start(line: lineNumber, obsolete: false)
+                pending.start(line: lineNumber)
                 try parser.readComment(content, into: &pending, line: lineNumber)
                 return
             }
@@ -144,7 +144,7 @@ public struct POParser {
                     if pending.hasTranslation { try finishEntry() }
                 default: break
                 }
-                pending.start(line: lineNumber, obsolete: obsolete)
+                pending.start(line: lineNumber)
                 if obsolete { pending.isObsolete = true }
                 try pending.set(field, line: lineNumber, path: parser.path)
                 content = rest
@@ -336,7 +336,7 @@ private struct PendingEntry {
 
     var hasContent: Bool { started }
 
-    mutating func start(line: Int, obsolete: Bool) {
+    mutating func start(line: Int) {
         if !started {
             started = true
             entry.line = line

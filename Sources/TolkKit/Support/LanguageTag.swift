@@ -35,6 +35,12 @@ public enum LanguageTag {
     /// `sr@latin`, `ca@valencia`) or already as a tag (`pt-BR`), canonicalized by ICU.
     /// Nil when ICU cannot read it.
     public static func bcp47(_ name: String) -> String? {
+        tags.value(for: name) { readTag(name) }
+    }
+
+    private static let tags = LocaleCache<String?>()
+
+    private static func readTag(_ name: String) -> String? {
         var base = name
         var variant: String?
         if let at = name.firstIndex(of: "@") {
