@@ -144,4 +144,22 @@ struct HostileInputTests {
         #expect(throws: TolkError.utf16File(path: "Input/a.html")) { try TextFile.decode(noMark, path: "Input/a.html") }
         #expect(throws: TolkError.binaryFile(path: "x.png")) { try TextFile.decode(Data([0x89, 0x50, 0x4E, 0x47, 0, 0, 0, 13, 0x49, 0x48]), path: "x.png") }
     }
+
+    @Test("a dangling or looping link among the pages stops the run with its path and what is wrong")
+    func brokenLinks() throws {
+        let folder = try temporaryProject(from: Fixture.url("build"))
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let project = Project(root: folder)
+        let dangling = folder.appendingPathComponent("Input/gone.html")
+        try FileManager.default.createSymbolicLink(atPath: dangling.path, withDestinationPath: "nowhere.html")
+        #expect(throws: TolkError.unsafeLink(path: "Input/gone.html", problem: "what it points at does not exist")) {
+            _ = try project.pagePaths()
+        }
+        try FileManager.default.removeItem(at: dangling)
+        let loop = folder.appendingPathComponent("Input/loop.html")
+        try FileManager.default.createSymbolicLink(atPath: loop.path, withDestinationPath: "loop.html")
+        #expect(throws: TolkError.unsafeLink(path: "Input/loop.html", problem: "it loops")) {
+            _ = try project.pagePaths()
+        }
+    }
 }
