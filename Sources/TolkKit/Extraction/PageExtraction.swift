@@ -63,7 +63,7 @@ public struct PageExtraction: Sendable {
                 if case let .content(range, _, _)? = unit.unit.location { return range }
                 return nil
             }
-            extraction.standaloneTimes = StandaloneTime.find(in: document, pageLanguage: language, units: ranges)
+            extraction.standaloneTimes = StandaloneTime.find(in: document, pageLanguage: language, units: ranges, text: text)
         }
         return extraction
     }

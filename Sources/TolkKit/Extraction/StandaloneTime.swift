@@ -18,7 +18,9 @@ public struct StandaloneTime: Sendable, Equatable {
     }
 
     /// The standalone times of `document`, outside the byte ranges of `units`.
-    static func find(in document: HTMLDocument, pageLanguage: String, units: [Range<Int>]) -> [StandaloneTime] {
+    static func find(in document: HTMLDocument, pageLanguage: String, units: [Range<Int>], text: String) -> [StandaloneTime] {
+        // Most pages have no <time> at all: no walk for them.
+        guard text.utf8.containsSubsequence(Array("<time".utf8), caseInsensitive: true) else { return [] }
         var times: [StandaloneTime] = []
         func inUnit(_ span: SourceSpan) -> Bool { units.contains { $0.contains(span.start) } }
         func walk(_ element: HTMLElement, scope: UnitExtractor.Scope) {
@@ -52,5 +54,27 @@ public struct StandaloneTime: Sendable, Equatable {
         let root = document.root
         walk(root, scope: UnitExtractor.scope(for: root, inheriting: UnitExtractor.Scope(language: document.declaredLanguage ?? pageLanguage)))
         return times
+    }
+}
+
+extension String.UTF8View {
+    /// True when `needle` (ASCII, lowercase when `caseInsensitive`) occurs in the bytes.
+    func containsSubsequence(_ needle: [UInt8], caseInsensitive: Bool) -> Bool {
+        guard let first = needle.first else { return true }
+        var index = startIndex
+        while let found = self[index...].firstIndex(of: first) {
+            var probe = self.index(after: found)
+            var matched = 1
+            while matched < needle.count, probe < endIndex {
+                var byte = self[probe]
+                if caseInsensitive, byte >= 0x41, byte <= 0x5A { byte += 0x20 }
+                guard byte == needle[matched] else { break }
+                matched += 1
+                probe = self.index(after: probe)
+            }
+            if matched == needle.count { return true }
+            index = self.index(after: found)
+        }
+        return false
     }
 }

@@ -66,8 +66,9 @@ struct UnitBuilder {
         switch table.verdict(context: segment.context, id: segment.text) {
         case let .usable(pieces, line):
             // Published, but said: what `tolk check` calls an invisible-character error.
-            let translation = pieces.reduce(into: "") { if case let .text(text) = $1 { $0 += text } }
-            let invisible = InvisibleCharacters.offending(in: translation, source: segment.text, language: dates.locale)
+            let suspect = pieces.contains { if case let .text(text) = $0 { return text.unicodeScalars.contains(where: InvisibleCharacters.isInvisible) }; return false }
+            let invisible = suspect ? InvisibleCharacters.offending(
+                in: pieces.reduce(into: "") { if case let .text(text) = $1 { $0 += text } }, source: segment.text, language: dates.locale) : []
             if !invisible.isEmpty {
                 let codes = invisible.prefix(5).map(InvisibleCharacters.code).joined(separator: ", ")
                 warnings.append("\(table.path):\(line): warning: the translation published in \(page) holds invisible or control characters (\(codes))")
