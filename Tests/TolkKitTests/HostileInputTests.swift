@@ -162,4 +162,17 @@ struct HostileInputTests {
             _ = try project.pagePaths()
         }
     }
+
+    @Test("a refused link is named by its project path when the project's own path is not ASCII")
+    func linkNamedUnderNonASCIIRoot() throws {
+        let parent = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let folder = parent.appendingPathComponent("Veranstaltungen-Café-과")
+        try FileManager.default.copyItem(at: Fixture.url("build"), to: folder)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Output"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("Output/de").path, withDestinationPath: parent.path)
+        #expect(throws: TolkError.unsafeLink(path: "Output/de", problem: "Tolk does not write through links")) {
+            _ = try SiteBuild(project: Project(root: folder)).run()
+        }
+    }
 }

@@ -92,7 +92,7 @@ struct POParserErrorTests {
     }
 
     @Test("catalogues gettext cannot read either, or in a charset ICU does not know, are named with what to do", arguments: [
-        (Data([0xFF, 0xFE]) + "msgid \"\"\n".data(using: .utf16LittleEndian)!, 1, "the catalogue is in UTF-16 or UTF-32; gettext and Tolk read PO files in UTF-8 (convert it with 'iconv -f UTF-16 -t UTF-8')"),
+        (Data([0xFF, 0xFE]) + "msgid \"\"\n".data(using: .utf16LittleEndian)!, 1, "the catalogue is in UTF-16; gettext and Tolk read PO files in UTF-8 (convert it with 'iconv -f UTF-16 -t UTF-8')"),
         (Data("msgid \"a\"\rmsgstr \"b\"\r".utf8), 1, "lines end in a carriage return alone (classic Mac OS line ends), which gettext cannot read either (convert them with tr '\\r' '\\n')"),
         (Data("msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=KLINGON-8\\n\"\n".utf8), 3, "the header declares charset=KLINGON-8, which ICU does not know; declare the charset the file is in, or convert it to UTF-8 (msgconv --to-code=UTF-8)"),
         (Data("msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=Shift_JIS\\n\"\n\nmsgid \"a\"\nmsgstr \"".utf8) + Data([0x82, 0xA0, 0x81]) + Data("\"\n".utf8), 6, "a byte here is not a character of Shift_JIS, the charset the header declares"),

@@ -12,15 +12,12 @@ enum POCharset {
     /// Looks at the first bytes of a catalogue for what makes reading it as UTF-8 wrong.
     ///
     /// - Returns: the declared charset when it is not UTF-8 (or ASCII, its subset).
-    /// - Throws: `TolkError.malformedCatalog` for UTF-16 or UTF-32 files and for lines
+    /// - Throws: `TolkError.malformedCatalog` for UTF-16 files and for lines
     ///   that end in a carriage return alone, which gettext cannot read either.
     static func inspect(_ head: [UInt8], path: String) throws -> Declared? {
         func fail(_ line: Int, _ problem: String) -> TolkError { .malformedCatalog(path: path, line: line, problem: problem) }
-        let utf16 = head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF])
-        let sample = head.prefix(256)
-        let zeros = sample.filter { $0 == 0 }.count
-        if utf16 || (sample.count >= 8 && zeros * 4 >= sample.count) {
-            throw fail(1, "the catalogue is in UTF-16 or UTF-32; gettext and Tolk read PO files in UTF-8 "
+        if TextFile.isUTF16(head) {
+            throw fail(1, "the catalogue is in UTF-16; gettext and Tolk read PO files in UTF-8 "
                 + "(convert it with 'iconv -f UTF-16 -t UTF-8')")
         }
         if head.contains(0x0D), !head.contains(0x0A) {

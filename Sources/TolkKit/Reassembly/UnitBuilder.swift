@@ -137,7 +137,7 @@ struct UnitBuilder {
             case let .empty(number):
                 guard let code = codeFor[number] else { return nil }
                 // Two times joined by a dash are a range: ICU's interval formatter renders both.
-                if index + 2 < pieces.count, case let .text(between) = pieces[index + 1], isRangeSeparator(between),
+                if index + 2 < pieces.count, case let .text(between) = pieces[index + 1], MachineDate.isRangeSeparator(between),
                    case let .empty(next) = pieces[index + 2], let nextCode = codeFor[next],
                    let range = renderTimeRange(code, nextCode) {
                     bytes += range
@@ -203,9 +203,6 @@ struct UnitBuilder {
         }
     }
 
-    private func isRangeSeparator(_ text: String) -> Bool {
-        MachineDate.isRangeSeparator(text)
-    }
 
     private func renderTimeRange(_ first: Int, _ second: Int) -> [UInt8]? {
         let a = unit.codes[first], b = unit.codes[second]

@@ -144,12 +144,12 @@ public enum TextFile {
     /// so a link cannot send a build outside the project or be replaced by a file.
     static func refuseSymbolicLinks(in path: String, displayPath: String?) throws {
         guard let display = displayPath, !display.hasPrefix("/"), path.hasSuffix("/" + display) else { return }
-        var current = String(path.dropLast(display.utf8.count + 1))
+        let root = String(path.utf8.dropLast(display.utf8.count + 1))!
+        var shown = ""
         for component in display.split(separator: "/") {
-            current += "/" + component
+            shown += (shown.isEmpty ? "" : "/") + component
             var info = stat()
-            if lstat(current, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK {
-                let shown = String(current.dropFirst(path.utf8.count - display.utf8.count))
+            if lstat(root + "/" + shown, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK {
                 throw TolkError.unsafeLink(path: shown, problem: "Tolk does not write through links")
             }
         }
