@@ -177,6 +177,7 @@ struct DOMTokens {
                     let collapsed = text.collapsingHTMLWhitespace().trimmingHTMLWhitespace()
                     if !collapsed.isEmpty { tokens.append(collapsed) }
                 case let .comment(text): tokens.append("<!--\(text)-->")
+                case let .instruction(instruction): tokens.append(instruction.text)
                 case .other: break
                 }
             }

@@ -166,4 +166,28 @@ struct PageDefectsTests {
         #expect(german.contains("charset=\"utf-8\"") || german.contains("charset=utf-8\""))
         #expect(!german.contains("1252") && !german.contains("8859"))
     }
+
+    @Test("a processing instruction, in any of its forms, is one protected placeholder and comes back byte for byte")
+    func processingInstructions() throws {
+        let html = "<!DOCTYPE html><html lang=\"en\"><head><title>Hello <?=$site?></title></head><body>"
+            + "<p>Hello <?php echo $name; ?>, welcome to <?=$site?>.</p>"
+            + "<p><? if ($a > $b) { ?>Early birds get a discount.<? } ?></p>"
+            + "<p>Doors open at <?php echo $time ?>.</p><img alt=\"<?=$alt?>\" src=\"a.png\"></body></html>\n"
+        let page = try PageExtraction.extract(path: "Input/a.html", text: html)
+        #expect(page.segments.map(\.text) == ["Hello <1/>", "Hello <1/>, welcome to <2/>.", "<1/>Early birds get a discount.<2/>",
+                                              "Doors open at <1/>."])
+        let hello = try #require(page.segments.first { $0.text.hasPrefix("Hello <1/>,") })
+        #expect(hello.comments.contains("<1/> is a processing instruction, kept as is: <?php echo $name; ?>"))
+        let (folder, built) = try HostileInputTests.build(page: html, translations: [
+            "Hello <1/>": "Hallo <1/>",
+            "Hello <1/>, welcome to <2/>.": "Hallo <1/>, willkommen bei <2/>.",
+            "<1/>Early birds get a discount.<2/>": "<1/>Frühbucher erhalten Rabatt.<2/>",
+        ])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(built.contains("<title>Hallo <?=$site?></title>"))
+        #expect(built.contains("<p>Hallo <?php echo $name; ?>, willkommen bei <?=$site?>.</p>"))
+        #expect(built.contains("<p><? if ($a > $b) { ?>Frühbucher erhalten Rabatt.<? } ?></p>"))
+        #expect(built.contains("<p><span lang=\"en\">Doors open at <?php echo $time ?>.</span></p>")
+                || built.contains("<p lang=\"en\">Doors open at <?php echo $time ?>.</p>"))
+    }
 }

@@ -92,7 +92,7 @@ private struct Collector {
         var runStart = element.span?.startTagEnd
         for child in element.children {
             switch child {
-            case .text, .comment, .other:
+            case .text, .comment, .instruction, .other:
                 if run.isEmpty { runLine = lastTagLine }
                 run.append(child)
             case let .element(childElement):
@@ -199,7 +199,8 @@ private struct Collector {
     mutating func extractAttributes(of element: HTMLElement, scope: UnitExtractor.Scope) {
         guard !isProtected(scope) else { return }
         for name in HTMLVocabulary.translatableAttributes(of: element) {
-            guard let value = element[attribute: name] else { continue }
+            // A value made by template code (`alt="<?=$alt?>"`) is not the translator's.
+            guard let value = element[attribute: name], !value.contains("<?") else { continue }
             let text = scope.preservesSpace ? value : value.collapsingHTMLWhitespace().trimmingHTMLWhitespace()
             guard text.containsLetter else { continue }
             var described = element.name
@@ -251,6 +252,12 @@ private struct TokenBuilder {
         case let .comment(content):
             // Kept in place as an empty placeholder: the build writes it back as it was.
             codes.append(InlineCode(element: "#comment", protection: .notTranslatable, original: content))
+            tokens.append(.empty(codes.count - 1))
+        case let .instruction(instruction):
+            // Template code: kept as one placeholder and written back byte for byte.
+            let range = instruction.range
+            codes.append(InlineCode(element: "#instruction", protection: .notTranslatable, original: instruction.text,
+                                    span: SourceSpan(start: range.lowerBound, startTagEnd: range.upperBound, endTagStart: nil, end: range.upperBound)))
             tokens.append(.empty(codes.count - 1))
         case let .element(element) where HTMLVocabulary.skippedElements.contains(element.name):
             codes.append(InlineCode(element: element.name, protection: .notTranslatable, original: "", span: element.span))

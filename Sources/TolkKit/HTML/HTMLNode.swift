@@ -5,7 +5,9 @@ public enum HTMLNode: Sendable, Equatable {
     case text(String)
     /// A comment, with its content exactly as written between `<!--` and `-->`.
     case comment(String)
-    /// Processing instructions and anything else never translated.
+    /// A processing instruction (`<?php … ?>`, `<?=$x?>`), exactly as written.
+    case instruction(HTMLInstruction)
+    /// Anything else never translated.
     case other
 }
 
@@ -41,7 +43,7 @@ public struct HTMLElement: Sendable, Equatable {
                 switch node {
                 case let .text(text): result += text
                 case let .element(element): collect(element.children)
-                case .comment, .other: break
+                case .comment, .instruction, .other: break
                 }
             }
         }
@@ -65,6 +67,12 @@ public struct SourceSpan: Sendable, Equatable {
     public var content: Range<Int>? {
         endTagStart.map { startTagEnd..<$0 }
     }
+}
+
+/// A processing instruction: its bytes in the page and its text, from `<?` to `>`.
+public struct HTMLInstruction: Sendable, Equatable {
+    public var text: String
+    public var range: Range<Int>
 }
 
 public struct HTMLAttribute: Sendable, Equatable {

@@ -20,6 +20,8 @@ public enum HTMLParser {
 
         var bytes = Array(text.utf8)
         if bytes.isEmpty { bytes = [0x20] }
+        let original = bytes
+        let instructions = ProcessingInstructions(masking: &bytes)
         // libxml2's own position recording (record_info) is not usable: in 2.9.14 it
         // crashes on pages whose <html> or <body> is implied and misplaces end positions.
         // SpanResolver finds every element's tags in the bytes instead.
@@ -32,7 +34,7 @@ public enum HTMLParser {
 
         var root = HTMLElement(name: "html")
         if let document, let rootNode = xmlDocGetRootElement(document) {
-            if case let .element(element) = Converter().convert(rootNode) {
+            if case let .element(element) = Converter(instructions: instructions, original: original).convert(rootNode) {
                 root = element
                 if locate { SpanResolver(bytes: bytes).resolve(&root) }
             }
@@ -79,6 +81,10 @@ private func collectProblem(_ context: UnsafeMutableRawPointer?, _ error: xmlErr
 
 /// Turns libxml2's tree into `HTMLNode` values.
 private struct Converter {
+    let instructions: ProcessingInstructions
+    /// The page's bytes before its instructions were masked.
+    let original: [UInt8]
+
     func convert(_ node: xmlNodePtr) -> HTMLNode {
         switch node.pointee.type {
         case XML_ELEMENT_NODE:
@@ -107,6 +113,9 @@ private struct Converter {
             return .text(node.pointee.content.map { String(cString: $0) } ?? "")
         case XML_COMMENT_NODE:
             return .comment(node.pointee.content.map { String(cString: $0) } ?? "")
+        case XML_PI_NODE:
+            guard let range = instructions.range(named: String(cString: node.pointee.name)) else { return .other }
+            return .instruction(HTMLInstruction(text: String(decoding: original[range], as: UTF8.self), range: range))
         default:
             return .other
         }

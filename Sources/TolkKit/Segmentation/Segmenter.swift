@@ -241,6 +241,8 @@ public struct Segmenter: Sendable {
                                       : "<\(number)>…</\(number)> \(HTMLVocabulary.describe(inline.element))")
             case .notTranslatable where inline.element == "#comment":
                 comments.append("<\(number)/> is an HTML comment, kept as is")
+            case .notTranslatable where inline.element == "#instruction":
+                comments.append("<\(number)/> is a processing instruction, kept as is: \(inline.original)")
             case .notTranslatable where HTMLVocabulary.skippedElements.contains(inline.element):
                 comments.append("<\(number)/> is a <\(inline.element)>, kept as is")
             case .notTranslatable:
