@@ -190,4 +190,36 @@ struct PageDefectsTests {
         #expect(built.contains("<p><span lang=\"en\">Doors open at <?php echo $time ?>.</span></p>")
                 || built.contains("<p lang=\"en\">Doors open at <?php echo $time ?>.</p>"))
     }
+
+    @Test("the content of a textarea or title is text, never markup: read as text, written back escaped, the page around it intact")
+    func textOnlyContent() throws {
+        let html = "<!DOCTYPE html><html lang=\"en\"><head><title>Form &amp; <fun></title></head><body>"
+            + "<p>Intro <textarea>Close </p> then <b>bold</b> &lt;text&gt;.</textarea></p><p>Next paragraph.</p></body></html>\n"
+        let page = try PageExtraction.extract(path: "Input/a.html", text: html)
+        #expect(page.segments.map(\.text) == ["Form & <fun>", "Intro", "Close </p> then <b>bold</b> <text>.", "Next paragraph."])
+
+        // Untranslated: kept byte for byte, marked on the element, no <span> typed into the text.
+        let (untouched, kept) = try HostileInputTests.build(page: html, translations: ["Next paragraph.": "Nächster Absatz."])
+        defer { try? FileManager.default.removeItem(at: untouched) }
+        #expect(kept.contains("<textarea lang=\"en\">Close </p> then <b>bold</b> &lt;text&gt;.</textarea></p><p>Nächster Absatz.</p>"))
+
+        let (folder, built) = try HostileInputTests.build(page: html, translations: [
+            "Form & <fun>": "Formular & <Spaß>", "Intro": "Einleitung",
+            "Close </p> then <b>bold</b> <text>.": "Schließe </p>, dann <b>fett</b> <Text>.", "Next paragraph.": "Nächster Absatz.",
+        ])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(built.contains("<title>Formular &amp; &lt;Spaß&gt;</title>"))
+        #expect(built.contains("<p>Einleitung <textarea>Schließe &lt;/p&gt;, dann &lt;b&gt;fett&lt;/b&gt; &lt;Text&gt;.</textarea></p><p>Nächster Absatz.</p>"))
+        // What a visitor gets: Chromium shows the text in the textarea and the next paragraph after it.
+        let dom = HTMLParser.parse(try BrowserTests().dom(folder.appendingPathComponent("Output/de/page.html")))
+        var textareas: [String] = [], paragraphs: [String] = []
+        func collect(_ element: HTMLElement) {
+            if element.name == "textarea" { textareas.append(element.textContent) }
+            if element.name == "p" { paragraphs.append(element.textContent.collapsingHTMLWhitespace().trimmingHTMLWhitespace()) }
+            element.children.forEach { if case let .element(child) = $0 { collect(child) } }
+        }
+        collect(dom.root)
+        #expect(textareas == ["Schließe </p>, dann <b>fett</b> <Text>."])
+        #expect(paragraphs.last == "Nächster Absatz.")
+    }
 }

@@ -21,7 +21,7 @@ public enum HTMLParser {
         var bytes = Array(text.utf8)
         if bytes.isEmpty { bytes = [0x20] }
         let original = bytes
-        let instructions = ProcessingInstructions(masking: &bytes)
+        let scan = PageScan(masking: &bytes)
         // libxml2's own position recording (record_info) is not usable: in 2.9.14 it
         // crashes on pages whose <html> or <body> is implied and misplaces end positions.
         // SpanResolver finds every element's tags in the bytes instead.
@@ -34,9 +34,9 @@ public enum HTMLParser {
 
         var root = HTMLElement(name: "html")
         if let document, let rootNode = xmlDocGetRootElement(document) {
-            if case let .element(element) = Converter(instructions: instructions, original: original).convert(rootNode) {
+            if case let .element(element) = Converter(scan: scan, original: original).convert(rootNode) {
                 root = element
-                if locate { SpanResolver(bytes: bytes).resolve(&root) }
+                if locate { SpanResolver(bytes: bytes).resolve(&root, startTags: scan.startTags) }
             }
         }
         return HTMLDocument(root: root, problems: collector.problems)
@@ -79,11 +79,19 @@ private func collectProblem(_ context: UnsafeMutableRawPointer?, _ error: xmlErr
     collector.problems.append(HTMLProblem(line: Int(error.pointee.line), message: HTMLParser.readable(message)))
 }
 
-/// Turns libxml2's tree into `HTMLNode` values.
-private struct Converter {
-    let instructions: ProcessingInstructions
-    /// The page's bytes before its instructions were masked.
+/// Turns libxml2's tree into `HTMLNode` values, putting back what `PageScan` masked.
+private final class Converter {
+    let scan: PageScan
+    /// The page's bytes before masking.
     let original: [UInt8]
+    /// The content of each text-only element not yet met, by element name, in page order.
+    var textContents: [String: ArraySlice<PageScan.TextContent>]
+
+    init(scan: PageScan, original: [UInt8]) {
+        self.scan = scan
+        self.original = original
+        textContents = Dictionary(grouping: scan.textContents, by: \.element).mapValues { $0[...] }
+    }
 
     func convert(_ node: xmlNodePtr) -> HTMLNode {
         switch node.pointee.type {
@@ -102,10 +110,14 @@ private struct Converter {
                 attribute = current.pointee.next
             }
             var children: [HTMLNode] = []
-            var child = node.pointee.children
-            while let current = child {
-                children.append(convert(current))
-                child = current.pointee.next
+            if let content = textContents[name]?.popFirst(), content.isMasked {
+                children = unmasked(content)
+            } else {
+                var child = node.pointee.children
+                while let current = child {
+                    children.append(convert(current))
+                    child = current.pointee.next
+                }
             }
             return .element(HTMLElement(name: name, attributes: attributes, children: children,
                                         line: Int(xmlGetLineNo(node))))
@@ -114,10 +126,63 @@ private struct Converter {
         case XML_COMMENT_NODE:
             return .comment(node.pointee.content.map { String(cString: $0) } ?? "")
         case XML_PI_NODE:
-            guard let range = instructions.range(named: String(cString: node.pointee.name)) else { return .other }
+            guard let range = scan.instruction(named: String(cString: node.pointee.name)) else { return .other }
             return .instruction(HTMLInstruction(text: String(decoding: original[range], as: UTF8.self), range: range))
         default:
             return .other
         }
+    }
+
+    /// A text-only element's content read from the page: text (entities decoded where HTML
+    /// decodes them) and the instructions in it.
+    func unmasked(_ content: PageScan.TextContent) -> [HTMLNode] {
+        var nodes: [HTMLNode] = []
+        var cursor = content.range.lowerBound
+        func text(upTo end: Int) {
+            guard cursor < end else { return }
+            let raw = String(decoding: original[cursor..<end], as: UTF8.self)
+            nodes.append(.text(PageScan.escapableRawText.contains(content.element) ? HTMLEntities.decode(raw) : raw))
+        }
+        for range in scan.instructions where content.range.contains(range.lowerBound) {
+            text(upTo: range.lowerBound)
+            nodes.append(.instruction(HTMLInstruction(text: String(decoding: original[range], as: UTF8.self), range: range)))
+            cursor = range.upperBound
+        }
+        text(upTo: content.range.upperBound)
+        return nodes
+    }
+}
+
+/// Character references, decoded as libxml2's HTML parser decodes them in text.
+enum HTMLEntities {
+    static func decode(_ text: String) -> String {
+        guard text.contains("&") else { return text }
+        var result = ""
+        var rest = Substring(text)
+        while let ampersand = rest.firstIndex(of: "&") {
+            result += rest[..<ampersand]
+            rest = rest[ampersand...]
+            guard let semicolon = rest.prefix(40).firstIndex(of: ";"),
+                  let scalar = scalar(for: rest[rest.index(after: ampersand)..<semicolon]) else {
+                result += "&"
+                rest = rest.dropFirst()
+                continue
+            }
+            result.unicodeScalars.append(scalar)
+            rest = rest[rest.index(after: semicolon)...]
+        }
+        return result + rest
+    }
+
+    /// The character `&reference;` stands for: `#N`, `#xH` or an HTML 4 entity name.
+    private static func scalar(for reference: Substring) -> Unicode.Scalar? {
+        if reference.hasPrefix("#x") || reference.hasPrefix("#X") {
+            return UInt32(reference.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init)
+        }
+        if reference.hasPrefix("#") {
+            return UInt32(reference.dropFirst(), radix: 10).flatMap(Unicode.Scalar.init)
+        }
+        guard !reference.isEmpty, let entity = htmlEntityLookup(String(reference)) else { return nil }
+        return Unicode.Scalar(entity.pointee.value)
     }
 }

@@ -1,7 +1,6 @@
 /// Finds where each element of a parsed page is in the page's bytes.
 ///
-/// The start tags written in the page are read from the bytes in order (comments,
-/// doctype, end tags and script/style content skipped) and matched to libxml2's elements
+/// The start tags written in the page (`PageScan` read them from the bytes in order) are matched to libxml2's elements
 /// in document order: an element takes the next written start tag of its name. Elements
 /// libxml2 implies (`html`, `head`, `body`, `tbody`, a `p` around stray text) take one only
 /// if it is the very next tag; start tags libxml2 dropped (a second `<body>`) stay unmatched.
@@ -12,51 +11,13 @@ struct SpanResolver {
     /// Elements libxml2 creates without a start tag when the page leaves them out.
     static let impliable: Set<String> = ["html", "head", "body", "tbody", "p"]
 
-    struct StartTag {
-        var name: String
-        var start: Int
-        var end: Int
-    }
+    typealias StartTag = PageScan.StartTag
 
-    func resolve(_ root: inout HTMLElement) {
-        var tags = startTags()[...]
+    /// Matches the start tags `PageScan` found in `bytes` to the elements of `root`.
+    func resolve(_ root: inout HTMLElement, startTags: [StartTag]) {
+        var tags = startTags[...]
         assignStarts(&root, tags: &tags)
         _ = resolveEnds(&root, cursor: 0, limit: bytes.count)
-    }
-
-    // MARK: Start tags
-
-    /// Every start tag written in the page, in order.
-    func startTags() -> [StartTag] {
-        var tags: [StartTag] = []
-        var index = 0
-        let count = bytes.count
-        while index < count {
-            guard bytes[index] == UInt8(ascii: "<"), index + 1 < count else { index += 1; continue }
-            let next = bytes[index + 1]
-            if next == UInt8(ascii: "!") {
-                if index + 3 < count, bytes[index + 2] == UInt8(ascii: "-"), bytes[index + 3] == UInt8(ascii: "-") {
-                    index = commentEnd(after: index + 4, limit: count)
-                } else {
-                    index = (firstIndex(of: UInt8(ascii: ">"), from: index + 2) ?? count - 1) + 1
-                }
-                continue
-            }
-            guard isASCIILetter(next) else { index += 1; continue }
-            var nameEnd = index + 1
-            while nameEnd < count, !TagScanner.isSpace(bytes[nameEnd]), bytes[nameEnd] != UInt8(ascii: ">"), bytes[nameEnd] != UInt8(ascii: "/") {
-                nameEnd += 1
-            }
-            let name = String(decoding: bytes[(index + 1)..<nameEnd], as: UTF8.self).lowercased()
-            guard let end = TagScanner.startTagEnd(bytes, at: index, name: name) else { index += 1; continue }
-            tags.append(StartTag(name: name, start: index, end: end))
-            index = end
-            if name == "script" || name == "style" {
-                // Raw text: nothing inside is a tag, up to the first end tag.
-                index = findEndTag(name, from: index, limit: count, skipComments: false)?.lowerBound ?? count
-            }
-        }
-        return tags
     }
 
     /// Gives `element` and its descendants the start tags written for them.
@@ -130,48 +91,7 @@ struct SpanResolver {
 
     // MARK: Scanning
 
-    /// The range of the first `</name\s*>` in `from..<limit`.
     private func findEndTag(_ name: String, from start: Int, limit: Int, skipComments: Bool) -> Range<Int>? {
-        let limit = min(limit, bytes.count)
-        var index = start
-        while index + 1 < limit {
-            if skipComments, bytes[index] == UInt8(ascii: "<"), index + 3 < limit, bytes[index + 1] == UInt8(ascii: "!"),
-               bytes[index + 2] == UInt8(ascii: "-"), bytes[index + 3] == UInt8(ascii: "-") {
-                index = commentEnd(after: index + 4, limit: limit)
-                continue
-            }
-            if bytes[index] == UInt8(ascii: "<"), bytes[index + 1] == UInt8(ascii: "/"),
-               TagScanner.matchesName(bytes, at: index + 2, name: name) {
-                var end = index + 2 + name.utf8.count
-                while end < limit, TagScanner.isSpace(bytes[end]) { end += 1 }
-                if end < limit, bytes[end] == UInt8(ascii: ">") { return index..<end + 1 }
-            }
-            index += 1
-        }
-        return nil
-    }
-
-    private func commentEnd(after start: Int, limit: Int) -> Int {
-        var index = start
-        while index + 2 < limit {
-            if bytes[index] == UInt8(ascii: "-"), bytes[index + 1] == UInt8(ascii: "-"), bytes[index + 2] == UInt8(ascii: ">") {
-                return index + 3
-            }
-            index += 1
-        }
-        return limit
-    }
-
-    private func firstIndex(of byte: UInt8, from start: Int) -> Int? {
-        var index = start
-        while index < bytes.count {
-            if bytes[index] == byte { return index }
-            index += 1
-        }
-        return nil
-    }
-
-    private func isASCIILetter(_ byte: UInt8) -> Bool {
-        (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+        PageScan.endTag(name, from: start, limit: limit, skipComments: skipComments, in: bytes)
     }
 }
