@@ -21,7 +21,7 @@ public enum HTMLParser {
         var bytes = Array(text.utf8)
         if bytes.isEmpty { bytes = [0x20] }
         let original = bytes
-        let scan = PageScan(masking: &bytes)
+        let scan = PageScan(masking: &bytes, recordingTags: locate)
         // libxml2's own position recording (record_info) is not usable: in 2.9.14 it
         // crashes on pages whose <html> or <body> is implied and misplaces end positions.
         // SpanResolver finds every element's tags in the bytes instead.

@@ -10,7 +10,8 @@
 ///   parser puts the element's real content back from the page (`content(of:)`).
 struct PageScan {
     struct StartTag {
-        var name: String
+        /// Where the tag's name is in the bytes (read as written, in any case).
+        var name: Range<Int>
         var start: Int
         var end: Int
     }
@@ -36,7 +37,8 @@ struct PageScan {
     private(set) var textContents: [TextContent] = []
 
     /// Scans `bytes` and masks, in place, what libxml2 would misread.
-    init(masking bytes: inout [UInt8]) {
+    /// - Parameter recordingTags: keep every start tag (for `SpanResolver`).
+    init(masking bytes: inout [UInt8], recordingTags: Bool) {
         var index = 0
         let count = bytes.count
         while index < count {
@@ -55,14 +57,14 @@ struct PageScan {
             while nameEnd < count, !TagScanner.isSpace(bytes[nameEnd]), bytes[nameEnd] != UInt8(ascii: ">"), bytes[nameEnd] != UInt8(ascii: "/") {
                 nameEnd += 1
             }
-            let name = String(decoding: bytes[(index + 1)..<nameEnd], as: UTF8.self).lowercased()
-            guard let end = TagScanner.startTagEnd(bytes, at: index, name: name) else { index += 1; continue }
-            startTags.append(StartTag(name: name, start: index, end: end))
+            guard let end = TagScanner.startTagEnd(bytes, at: index, nameLength: nameEnd - index - 1) else { index += 1; continue }
+            if recordingTags { startTags.append(StartTag(name: (index + 1)..<nameEnd, start: index, end: end)) }
+            let name = Self.textElement(bytes, (index + 1)..<nameEnd)
             index = end
-            if name == "script" || name == "style" {
+            if let name, name == "script" || name == "style" {
                 // Raw text libxml2 reads as such: nothing inside is a tag, up to the first end tag.
                 index = Self.endTag(name, from: index, in: bytes)?.lowerBound ?? count
-            } else if Self.escapableRawText.contains(name) || Self.rawText.contains(name), bytes[end - 2] != UInt8(ascii: "/") {
+            } else if let name, bytes[end - 2] != UInt8(ascii: "/") {
                 let contentEnd = Self.endTag(name, from: index, in: bytes)?.lowerBound ?? count
                 maskText(index..<contentEnd, of: name, in: &bytes)
                 index = contentEnd
@@ -121,6 +123,16 @@ struct PageScan {
     }
 
     // MARK: Scanning
+
+    private static let textElements = ["script", "style"] + escapableRawText.sorted() + rawText.sorted()
+    /// First letters of the text elements' names, so most tags are passed over at one byte.
+    private static let textElementInitials = Set(textElements.map { $0.utf8.first! })
+
+    /// The name of the text element (script, style, title, …) whose name is at `range`, or nil.
+    private static func textElement(_ bytes: [UInt8], _ range: Range<Int>) -> String? {
+        guard textElementInitials.contains(bytes[range.lowerBound] | 0x20) else { return nil }
+        return textElements.first { $0.utf8.count == range.count && TagScanner.matchesName(bytes, at: range.lowerBound, name: $0) }
+    }
 
     /// After a comment, a doctype or another `<!…>` declaration.
     static func declarationEnd(from start: Int, in bytes: [UInt8]) -> Int {

@@ -23,11 +23,11 @@ struct SpanResolver {
     /// Gives `element` and its descendants the start tags written for them.
     private func assignStarts(_ element: inout HTMLElement, tags: inout ArraySlice<StartTag>) {
         if Self.impliable.contains(element.name) {
-            if let next = tags.first, next.name == element.name {
+            if let next = tags.first, isNamed(next, element.name) {
                 element.span = SourceSpan(start: next.start, startTagEnd: next.end, endTagStart: nil, end: nil)
                 tags = tags.dropFirst()
             }
-        } else if let index = tags.firstIndex(where: { $0.name == element.name }) {
+        } else if let index = tags.firstIndex(where: { isNamed($0, element.name) }) {
             let tag = tags[index]
             element.span = SourceSpan(start: tag.start, startTagEnd: tag.end, endTagStart: nil, end: nil)
             tags = tags[(index + 1)...]
@@ -37,6 +37,11 @@ struct SpanResolver {
             assignStarts(&child, tags: &tags)
             element.children[index] = .element(child)
         }
+    }
+
+    /// True when `tag` is written with `name` (lowercase ASCII), in any case.
+    private func isNamed(_ tag: StartTag, _ name: String) -> Bool {
+        tag.name.count == name.utf8.count && TagScanner.matchesName(bytes, at: tag.name.lowerBound, name: name)
     }
 
     // MARK: End tags

@@ -19,7 +19,12 @@ public enum TagScanner {
         guard start < bytes.count, bytes[start] == UInt8(ascii: "<"), matchesName(bytes, at: start + 1, name: name) else {
             return nil
         }
-        var index = start + 1 + name.utf8.count
+        return startTagEnd(bytes, at: start, nameLength: name.utf8.count)
+    }
+
+    /// The offset just after the `>` of the start tag at `start`, whose name is `nameLength` bytes.
+    static func startTagEnd(_ bytes: [UInt8], at start: Int, nameLength: Int) -> Int? {
+        var index = start + 1 + nameLength
         guard index <= bytes.count else { return nil }
         while index < bytes.count {
             switch bytes[index] {
@@ -89,14 +94,15 @@ public enum TagScanner {
 
     /// True when `name` (ASCII, lowercase) is at `offset`, in any case, followed by a tag delimiter.
     static func matchesName(_ bytes: [UInt8], at offset: Int, name: String) -> Bool {
-        let nameBytes = Array(name.utf8)
-        guard offset + nameBytes.count <= bytes.count else { return false }
-        for (index, byte) in nameBytes.enumerated() {
-            var candidate = bytes[offset + index]
+        let length = name.utf8.count
+        guard offset + length <= bytes.count else { return false }
+        var index = offset
+        for byte in name.utf8 {
+            var candidate = bytes[index]
             if candidate >= 0x41 && candidate <= 0x5A { candidate += 0x20 }
             if candidate != byte { return false }
+            index += 1
         }
-        let after = offset + nameBytes.count
-        return after == bytes.count || isSpace(bytes[after]) || bytes[after] == UInt8(ascii: ">") || bytes[after] == UInt8(ascii: "/")
+        return index == bytes.count || isSpace(bytes[index]) || bytes[index] == UInt8(ascii: ">") || bytes[index] == UInt8(ascii: "/")
     }
 }
