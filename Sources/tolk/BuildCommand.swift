@@ -40,9 +40,7 @@ struct BuildCommand: ParsableCommand {
                               minimumCompletion: minCompletion, baseURL: baseURL, incremental: !full)
                     .run(progress: progress)
             }
-            for warning in result.warnings {
-                FileHandle.standardError.write(Data((warning + "\n").utf8))
-            }
+            printDiagnostics(result.diagnostics)
             if !options.quiet {
                 for report in result.pages {
                     let state = report.written ? "" : " (not written)"

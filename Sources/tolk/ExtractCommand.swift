@@ -22,9 +22,7 @@ struct ExtractCommand: ParsableCommand {
             let result = try Progress(enabled: !options.quiet).around { progress in
                 try CatalogUpdate(project: Project(root: options.root)).run(newLanguages: locale, progress: progress)
             }
-            for warning in result.warnings {
-                FileHandle.standardError.write(Data((warning + "\n").utf8))
-            }
+            printDiagnostics(result.diagnostics)
             if options.quiet { return }
             if result.summaries.isEmpty {
                 print("No catalogues in Locales/. Start one with: tolk extract --locale de")

@@ -31,3 +31,9 @@ func runReportingErrors(_ body: () throws -> Void) throws {
         throw ExitCode(1)
     }
 }
+
+/// Prints what a command has to say on standard error, a line each, the way compilers do.
+func printDiagnostics(_ diagnostics: [Diagnostic]) {
+    guard !diagnostics.isEmpty else { return }
+    FileHandle.standardError.write(Data(diagnostics.map { $0.description + "\n" }.joined().utf8))
+}

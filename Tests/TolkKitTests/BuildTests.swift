@@ -45,7 +45,10 @@ struct BuildTests {
         let (folder, result) = try buildFixture()
         defer { try? FileManager.default.removeItem(at: folder) }
         #expect(line(try read(folder, "Output/de/event.html"), "Broken one") == #"<p lang="en">Broken one <b>here</b>.</p>"#)
-        #expect(result.warnings.contains("Locales/de.po:27: warning: translation not used (placeholders are badly nested: <1> is never closed); Input/event.html:17 stays in en"))
+        #expect(result.diagnostics.map(\.description).contains("Locales/de.po:27: warning: translation not used (placeholders are badly nested: <1> is never closed); Input/event.html:17 stays in en"))
+        let refused = try #require(result.diagnostics.first { $0.rule == "translation-refused" })
+        #expect(refused.severity == .warning && refused.file == "Locales/de.po" && refused.line == 27)
+        #expect(refused.sourceFile == "Input/event.html" && refused.sourceLine == 17 && refused.msgid != nil)
     }
 
     @Test("typed markup in a translation is text, never markup")
@@ -160,7 +163,7 @@ struct BuildTests {
         let (folder, result) = try buildFixture(minimumCompletion: 80)
         defer { try? FileManager.default.removeItem(at: folder) }
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Output/de/event.html").path))
-        #expect(result.warnings.contains("Output/de/event.html: not written: 76.9% translated, below --min-completion 80%"))
+        #expect(result.diagnostics.map(\.description).contains("Output/de/event.html: note: not written: 76.9% translated, below --min-completion 80%"))
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("Output/en/event.html").path))
     }
 
@@ -199,7 +202,7 @@ struct BuildTests {
         try "msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=UTF-8\\n\"\n\nmsgid \"Still <1>extracted</1> after the errors.\"\nmsgstr \"Trotz der Fehler <1>extrahiert</1>.\"\n"
             .write(to: folder.appendingPathComponent("Locales/de.po"), atomically: true, encoding: .utf8)
         let result = try SiteBuild(project: Project(root: folder), baseURL: "https://events.example.org").run()
-        #expect(result.warnings.contains("Input/broken.html:6: warning: Unexpected end tag : span (repaired)"))
+        #expect(result.diagnostics.map(\.description).contains("Input/broken.html:6: warning: Unexpected end tag : span (repaired)"))
         let page = try read(folder, "Output/de/broken.html")
         #expect(page.contains("<p>Trotz der Fehler <b>extrahiert</b>.</p>"))
         #expect(page.contains("<p lang=\"en\">A stray closing tag follows.</span></p>"), "the stray tag stays as written")
@@ -218,7 +221,7 @@ struct BuildTests {
         let second = try SiteBuild(project: project).run()
         #expect(second.rebuiltPages == 0)
         #expect(second.pages == first.pages, "reports come back from the cache")
-        #expect(second.warnings == first.warnings, "and so do the warnings")
+        #expect(second.diagnostics == first.diagnostics, "and so do the warnings")
         #expect(try read(folder, "Output/de/event.html") == page)
 
         // A translation the page uses changes: the page is rebuilt with it.
@@ -234,7 +237,7 @@ struct BuildTests {
         for file in ["Input/event.html", "Locales/de.po", "Output/de/event.html", "Output/de/index.html"] {
             try FileManager.default.setAttributes([.modificationDate: later], ofItemAtPath: folder.appendingPathComponent(file).path)
         }
-        #expect(BuildCache.CatalogCopy.load(language: "de", in: folder, catalogPath: folder.appendingPathComponent("Locales/de.po").path)
+        #expect(CatalogSnapshot.load(language: "de", in: folder, catalogPath: folder.appendingPathComponent("Locales/de.po").path)
             != nil, "the catalogue's copy is still good: its hash, taken while the catalogue was parsed, matches")
         let cacheFile = folder.appendingPathComponent(".tolk/build-cache").path
         let saved = try FileManager.default.attributesOfItem(atPath: cacheFile)[.modificationDate] as? Date
@@ -256,7 +259,7 @@ struct BuildTests {
         let index = try read(folder, "Output/de/index.html")
         try FileManager.default.removeItem(at: folder.appendingPathComponent("Output/de/index.html"))
         let again = try SiteBuild(project: project).run()
-        #expect(again.extraFiles.contains("Output/de/index.html") && again.warnings == first.warnings)
+        #expect(again.extraFiles.contains("Output/de/index.html") && again.diagnostics == first.diagnostics)
         #expect(try read(folder, "Output/de/index.html") == index)
         let source = folder.appendingPathComponent("Input/event.html")
         let html = try String(contentsOf: source, encoding: .utf8)
@@ -332,7 +335,7 @@ struct BuildTests {
         try FileManager.default.moveItem(at: folder.appendingPathComponent("Input/event.html"), to: folder.appendingPathComponent("Input/index.html"))
         let result = try SiteBuild(project: Project(root: folder)).run()
         #expect(result.extraFiles == ["Output/en/events.html", "Output/sitemap.xml"])
-        #expect(result.warnings.contains("Input/index.html: note: a page is called index.html, so the event index is written as events.html"))
+        #expect(result.diagnostics.map(\.description).contains("Input/index.html: note: a page is called index.html, so the event index is written as events.html"))
         #expect(try read(folder, "Output/en/index.html").contains("<h1>Spring Workshop</h1>"))
     }
 }

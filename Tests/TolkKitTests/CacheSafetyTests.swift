@@ -44,7 +44,7 @@ struct CacheSafetyTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         try Data("not a folder".utf8).write(to: folder.appendingPathComponent(".tolk"))
         let result = try SiteBuild(project: Project(root: folder)).run()
-        #expect(result.warnings.contains { $0.hasPrefix(".tolk/build-cache: warning: not saved") })
+        #expect(result.diagnostics.contains { $0.rule == "cache-not-saved" && $0.description.hasPrefix(".tolk/build-cache: warning: not saved") })
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("Output/de/event.html").path))
     }
 

@@ -43,13 +43,13 @@ struct CheckTests {
     }
 
     @Test("the header is checked as msgfmt checks it, and against the file's language", arguments: [
-        ("\"Language: de\\n\"", "\"Language: fr\\n\"", Finding.Severity.error,
+        ("\"Language: de\\n\"", "\"Language: fr\\n\"", Diagnostic.Severity.error,
          "the header says Language: fr, but Locales/de.po is the catalogue for de"),
         ("\"Content-Type: text/plain; charset=UTF-8\\n\"", "\"Content-Type: text/plain\\n\"", .error,
          "the header declares no charset; msgfmt rejects the catalogue"),
         ("\"MIME-Version: 1.0\\n\"", "", .warning, "header fields msgfmt --check expects are missing: MIME-Version"),
     ])
-    func header(_ original: String, _ replacement: String, _ severity: Finding.Severity, _ message: String) throws {
+    func header(_ original: String, _ replacement: String, _ severity: Diagnostic.Severity, _ message: String) throws {
         let folder = try temporaryProject(from: Fixture.url("check"))
         defer { try? FileManager.default.removeItem(at: folder) }
         let catalogue = folder.appendingPathComponent("Locales/de.po")

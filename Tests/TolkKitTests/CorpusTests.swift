@@ -139,7 +139,7 @@ struct CorpusTests {
             }
             let table = TranslationTable(catalog: POCatalog(entries: entries), path: "Locales/fr.po")
             let built = PageBuilder(page: extraction, source: Array(page.html.utf8), language: "fr", table: table, alternates: []).build()
-            #expect(built.translated == built.segments, "\(page.path): \(built.warnings)")
+            #expect(built.translated == built.segments, "\(page.path): \(built.diagnostics)")
             let before = DOMTokens(HTMLParser.parse(page.html).root)
             let after = DOMTokens(HTMLParser.parse(String(decoding: built.bytes, as: UTF8.self)).root)
             if before.tokens != after.tokens {

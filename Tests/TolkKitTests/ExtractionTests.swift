@@ -146,8 +146,8 @@ struct ExtractionTests {
             "Still <1>extracted</1> after the errors.",
         ])
         #expect(page.segments.map(\.line) == [3, 5, 6, 7, 8])
-        #expect(page.warnings.contains("Input/broken.html:6: warning: Unexpected end tag : span (repaired)"))
-        #expect(page.warnings.contains("Input/broken.html:8: warning: Unexpected end tag : i (repaired)"))
+        #expect(page.diagnostics.map(\.description).contains("Input/broken.html:6: warning: Unexpected end tag : span (repaired)"))
+        #expect(page.diagnostics.map(\.description).contains("Input/broken.html:8: warning: Unexpected end tag : i (repaired)"))
     }
 
     @Test("a page's language comes from <html lang>, English when it says nothing")

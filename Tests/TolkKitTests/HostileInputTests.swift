@@ -122,18 +122,19 @@ struct HostileInputTests {
         try POWriter().write(catalog).write(to: path, atomically: true, encoding: .utf8)
         let line = try POParser(path: "de.po").parse(fileAt: path.path).entries[index].line
         let result = try SiteBuild(project: Project(root: folder)).run()
-        #expect(result.warnings.contains {
-            $0.hasPrefix("Locales/de.po:") && $0.hasSuffix("holds invisible or control characters (U+202E, U+0007)")
-        }, "\(result.warnings), entry at line \(line)")
+        #expect(result.diagnostics.contains {
+            $0.rule == "invisible-character" && $0.file == "Locales/de.po" && $0.line > 0
+                && $0.message.hasSuffix("holds invisible or control characters (U+202E, U+0007)")
+        }, "\(result.diagnostics), entry at line \(line)")
     }
 
     @Test("text after </html>, which browsers show and libxml2 drops, is named")
     func textAfterEnd() throws {
         let html = "<!DOCTYPE html><html lang=\"en\"><body><p>One.</p></body></html>\n<!-- a comment -->\n<p>After the end.</p>\n"
         let page = try PageExtraction.extract(path: "Input/a.html", text: html)
-        #expect(page.warnings.contains("Input/a.html:3: warning: text after </html> (or in a second <html>) is not read by Tolk, but browsers show it; move it inside <body>"))
+        #expect(page.diagnostics.map(\.description).contains("Input/a.html:3: warning: text after </html> (or in a second <html>) is not read by Tolk, but browsers show it; move it inside <body>"))
         let clean = try PageExtraction.extract(path: "Input/a.html", text: "<html lang=\"en\"><body><p>One.</p></body></html>\n<!-- only a comment -->\n")
-        #expect(clean.warnings.isEmpty)
+        #expect(clean.diagnostics.isEmpty)
     }
 
     @Test("a page in UTF-16 is named as UTF-16, not as a binary file")

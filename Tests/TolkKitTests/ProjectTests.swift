@@ -22,7 +22,7 @@ struct ProjectTests {
         let result = try CatalogUpdate(project: Project(root: folder)).run()
         #expect(result.summaries.map(\.path) == ["Locales/de.po", "Locales/en.po"])
         #expect(result.summaries.allSatisfy { !$0.changed && $0.untranslated == 0 && $0.fuzzy == 0 && $0.obsolete == 0 })
-        #expect(result.warnings.isEmpty)
+        #expect(result.diagnostics.isEmpty)
         #expect(try ["Locales/de.po", "Locales/en.po"].map { try read(folder, $0) } == before)
     }
 

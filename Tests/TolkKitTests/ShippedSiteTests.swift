@@ -17,7 +17,7 @@ struct ShippedSiteTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         #expect(result.pages.count == 8)
         #expect(result.pages.allSatisfy { $0.written && $0.fallbacks == 0 }, "\(result.pages.filter { $0.fallbacks > 0 })")
-        #expect(result.warnings.isEmpty, "\(result.warnings)")
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
         #expect(result.extraFiles == ["Output/de/index.html", "Output/en/index.html", "Output/sitemap.xml"])
         let german = try String(contentsOf: folder.appendingPathComponent("Output/de/index.html"), encoding: .utf8)
         #expect(german.contains("<p>4 Veranstaltungen</p>"))

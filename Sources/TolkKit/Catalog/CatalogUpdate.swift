@@ -22,7 +22,8 @@ public struct CatalogUpdate {
 
     public struct Result: Sendable {
         public var summaries: [Summary]
-        public var warnings: [String]
+        /// What the pages' markup and the catalogues made Tolk say.
+        public var diagnostics: [Diagnostic]
     }
 
     /// Updates the existing catalogues and starts one for each of `newLanguages`.
@@ -44,9 +45,9 @@ public struct CatalogUpdate {
             paths[language] = "Locales/\(LanguageTag.catalogName(name)).po"
         }
         var builders = languages.sorted().map { CatalogTemplate.Builder(language: $0) }
-        var warnings: [String] = []
+        var diagnostics: [Diagnostic] = []
         try project.forEachPage(progress: progress) { page in
-            warnings += page.warnings
+            diagnostics += page.diagnostics
             for index in builders.indices { builders[index].add(page) }
         }
 
@@ -74,12 +75,14 @@ public struct CatalogUpdate {
             let old = existing.removeValue(forKey: language)
             var base = old ?? POCatalog(entries: [CatalogTemplate.header(for: language, name: String(path.dropFirst("Locales/".count).dropLast(3)))])
             if let charset = old?.convertedFrom {
-                warnings.append("\(path): note: read as \(charset), the charset its header declares, and written as UTF-8")
+                diagnostics.append(Diagnostic(rule: "catalogue-converted", severity: .note, file: path,
+                                              message: "read as \(charset), the charset its header declares, and written as UTF-8"))
             }
             if old != nil, base.header == nil {
                 // An empty file or one a tool wrote without a header: gettext needs one.
                 base.entries.insert(CatalogTemplate.header(for: language, name: String(path.dropFirst("Locales/".count).dropLast(3))), at: 0)
-                warnings.append("\(path): note: the catalogue had no header entry; Tolk added one for '\(language)'")
+                diagnostics.append(Diagnostic(rule: "header-added", severity: .note, file: path,
+                                              message: "the catalogue had no header entry; Tolk added one for '\(language)'"))
             }
             let merged = CatalogMerger().merge(existing: base, template: builder.entries())
             // Streamed to a temporary file and renamed over the old one only if it changed.
@@ -96,6 +99,6 @@ public struct CatalogUpdate {
                 untranslated: active.filter { !$0.isTranslated }.count,
                 obsolete: merged.entries.filter(\.isObsolete).count))
         }
-        return Result(summaries: summaries, warnings: warnings)
+        return Result(summaries: summaries, diagnostics: diagnostics)
     }
 }

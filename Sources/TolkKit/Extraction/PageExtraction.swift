@@ -13,8 +13,8 @@ public struct PageExtraction: Sendable {
     public var legacyCharset: String?
     /// The parsed page, for the build.
     public var document: HTMLDocument
-    /// Markup problems libxml2 repaired, as `file:line: message` warnings.
-    public var warnings: [String]
+    /// Markup problems libxml2 repaired, and text Tolk does not read.
+    public var diagnostics: [Diagnostic]
 
     /// A unit and its segments.
     public struct SegmentedUnit: Sendable {
@@ -52,12 +52,15 @@ public struct PageExtraction: Sendable {
             }
             units.append(SegmentedUnit(unit: unit, segments: segments))
         }
-        var warnings = document.problems.map { "\(path):\($0.line): warning: \($0.message) (repaired)" }
-        if let line = textAfterDocumentEnd(text) {
-            warnings.append("\(path):\(line): warning: text after </html> (or in a second <html>) is not read by Tolk, "
-                + "but browsers show it; move it inside <body>")
+        var diagnostics = document.problems.map {
+            Diagnostic(rule: "markup-repaired", severity: .warning, file: path, line: $0.line, message: "\($0.message) (repaired)")
         }
-        var extraction = PageExtraction(path: path, language: language, units: units, document: document, warnings: warnings)
+        if let line = textAfterDocumentEnd(text) {
+            diagnostics.append(Diagnostic(rule: "content-after-html", severity: .warning, file: path, line: line,
+                message: "text after </html> (or in a second <html>) is not read by Tolk, but browsers show it; move it inside <body>",
+                fix: "move it inside <body>"))
+        }
+        var extraction = PageExtraction(path: path, language: language, units: units, document: document, diagnostics: diagnostics)
         if locate {
             let ranges = units.compactMap { unit -> Range<Int>? in
                 if case let .content(range, _, _)? = unit.unit.location { return range }

@@ -6,7 +6,7 @@ struct EventIndex {
     let table: TranslationTable?
     let siteLanguages: [String]
     let fileName: String
-    private(set) var warnings: [String] = []
+    private(set) var diagnostics: [Diagnostic] = []
 
     init(language: String, events: [EventSummary], table: TranslationTable?, siteLanguages: [String], fileName: String) {
         self.language = language
@@ -34,7 +34,9 @@ struct EventIndex {
             switch ICUFormat.message(entry.translation, locale: language, arguments: arguments) {
             case let .success(text): return (text, language)
             case let .failure(error):
-                warnings.append("\(table.path):\(entry.line): warning: ICU message not used (\(error.offset.map { "syntax error at offset \($0)" } ?? "error \(error.status)")); the index shows it in English")
+                diagnostics.append(Diagnostic(rule: ICUSyntaxRule.id, severity: .warning, file: table.path, line: entry.line,
+                    message: "ICU message not used (\(error.offset.map { "syntax error at offset \($0)" } ?? "error \(error.status)")); the index shows it in English",
+                    msgctxt: entry.context, msgid: entry.id, msgstr: entry.translation))
             }
         }
         let english = (try? ICUFormat.message(message.rawValue, locale: IndexMessage.sourceLanguage, arguments: arguments).get()) ?? message.rawValue

@@ -17,7 +17,7 @@ struct PageBuilder {
         var bytes: [UInt8]
         var segments = 0
         var translated = 0
-        var warnings: [String] = []
+        var diagnostics: [Diagnostic] = []
 
         var fallbacks: Int { segments - translated }
         var completion: Double { segments == 0 ? 1 : Double(translated) / Double(segments) }
@@ -41,7 +41,7 @@ struct PageBuilder {
                 if case .attribute = segmented.unit.kind {
                     unitBuilder.build(into: &attributeEdits)
                     output.translated += unitBuilder.translated
-                    output.warnings += unitBuilder.warnings
+                    output.diagnostics += unitBuilder.diagnostics
                 }
             }
             for segmented in page.units {
@@ -51,7 +51,7 @@ struct PageBuilder {
                                               attributeEdits: attributeEdits)
                 unitBuilder.build(into: &contentEdits)
                 output.translated += unitBuilder.translated
-                output.warnings += unitBuilder.warnings
+                output.diagnostics += unitBuilder.diagnostics
             }
             let rebuilt = contentEdits.edits.map(\.range).filter { !$0.isEmpty }
             edits.append(contentEdits)
@@ -68,7 +68,8 @@ struct PageBuilder {
         if page.legacyCharset != nil, !edits.edits.isEmpty { declareUTF8(&edits) }
         let (bytes, dropped) = edits.apply(to: source)
         if dropped > 0 {
-            output.warnings.append("\(page.path): warning: \(dropped) overlapping change(s) skipped while building \(language)")
+            output.diagnostics.append(Diagnostic(rule: "overlapping-edits", severity: .warning, file: page.path,
+                                                 message: "\(dropped) overlapping change(s) skipped while building \(language)"))
         }
         output.bytes = bytes
         return output

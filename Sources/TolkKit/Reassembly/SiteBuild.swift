@@ -36,7 +36,8 @@ public struct SiteBuild {
         public var rebuiltPages: Int
         /// Index pages and the sitemap.
         public var extraFiles: [String]
-        public var warnings: [String]
+        /// What the build has to say: translations it did not use, pages it did not write.
+        public var diagnostics: [Diagnostic]
         public var fallbacks: Int { pages.reduce(0) { $0 + $1.fallbacks } }
     }
 
@@ -54,14 +55,15 @@ public struct SiteBuild {
             (try project.pagePaths(), incremental ? BuildCache.load(from: project.root, settings: settings) : nil)
         })
         var reports: [PageReport] = []
-        var warnings: [String] = []
+        var diagnostics: [Diagnostic] = []
         var events: [EventSummary] = []
         let indexName = pagePaths.contains("Input/index.html") ? "events.html" : "index.html"
         if indexName != "index.html" {
-            warnings.append("Input/index.html: note: a page is called index.html, so the event index is written as events.html")
+            diagnostics.append(Diagnostic(rule: "index-renamed", severity: .note, file: "Input/index.html",
+                                          message: "a page is called index.html, so the event index is written as events.html"))
         }
         var cache = BuildCache(settings: settings)
-        cache.catalogs = states.mapValues(BuildCache.catalogFingerprint)
+        cache.catalogs = states.mapValues(Fingerprints.catalog)
         let catalogsChanged = previous.map { $0.catalogs != cache.catalogs } ?? false
         var rebuilt = 0
         // Files the cache knew under an older time (same bytes): recorded with their new one.
@@ -93,7 +95,7 @@ public struct SiteBuild {
         })
         for case let page? in outcomes {
             reports += page.reports
-            warnings += page.warnings
+            diagnostics += page.diagnostics
             events.append(page.cache.summary)
             cache.pages[page.path] = page.cache
             if page.rebuilt { rebuilt += 1 }
@@ -111,16 +113,16 @@ public struct SiteBuild {
             cache.extras?.files = zip(recorded.files, stamps).map { ($0.0.path, $0.1!) }
             restamped = restamped || zip(recorded.files, stamps).contains { $0.0.stamp != $0.1 }
             extraFiles = recorded.files.map(\.path)
-            warnings += recorded.warnings
+            diagnostics += recorded.diagnostics
         } else {
             enum Job { case index(String), sitemap }
-            let finished = Parallel.map(siteLanguages.map(Job.index) + [.sitemap]) { job -> (output: String, stamp: BuildCache.Stamp, warnings: [String]) in
+            let finished = Parallel.map(siteLanguages.map(Job.index) + [.sitemap]) { job -> (output: String, stamp: FileStamp, diagnostics: [Diagnostic]) in
                 switch job {
                 case let .index(language):
                     var index = EventIndex(language: language, events: events.filter { $0.languages.contains(language) },
                                            table: catalogs[language], siteLanguages: siteLanguages, fileName: indexName)
                     let output = "Output/\(language)/\(indexName)"
-                    return (output, try writeIfChanged(Array(index.html().utf8), to: output), index.warnings)
+                    return (output, try writeIfChanged(Array(index.html().utf8), to: output), index.diagnostics)
                 case .sitemap:
                     let sitemap = Sitemap(events: events, indexName: indexName, languages: siteLanguages, baseURL: baseURL).xml()
                     return ("Output/sitemap.xml", try writeIfChanged(Array(sitemap.utf8), to: "Output/sitemap.xml"), [])
@@ -128,12 +130,12 @@ public struct SiteBuild {
             }
             var extras = BuildCache.Extras(fingerprint: fingerprint)
             for result in finished {
-                let (output, stamp, jobWarnings) = try result.get()
+                let (output, stamp, jobDiagnostics) = try result.get()
                 extraFiles.append(output)
-                extras.warnings += jobWarnings
+                extras.diagnostics += jobDiagnostics
                 extras.files.append((output, stamp))
             }
-            warnings += extras.warnings
+            diagnostics += extras.diagnostics
             cache.extras = extras
         }
         // Nothing rebuilt and nothing else changed: the cache on disk is still right.
@@ -143,10 +145,11 @@ public struct SiteBuild {
             do {
                 try cache.save(to: project.root)
             } catch {
-                warnings.append(".tolk/build-cache: warning: not saved (\(error)); the next build is a full one")
+                diagnostics.append(Diagnostic(rule: "cache-not-saved", severity: .warning, file: ".tolk/build-cache",
+                                              message: "not saved (\(error)); the next build is a full one"))
             }
         }
-        return Result(pages: reports, rebuiltPages: rebuilt, extraFiles: extraFiles, warnings: warnings)
+        return Result(pages: reports, rebuiltPages: rebuilt, extraFiles: extraFiles, diagnostics: diagnostics)
     }
 
     /// A fingerprint of everything the index pages and the sitemap are made of.
@@ -160,7 +163,7 @@ public struct SiteBuild {
         for language in states.keys.sorted() {
             hash.combine(language)
             for message in IndexMessage.allCases {
-                hash.combine(states[language]?[BuildCache.key(context: IndexMessage.context, id: message.rawValue)] ?? 0)
+                hash.combine(states[language]?[Fingerprints.key(context: IndexMessage.context, id: message.rawValue)] ?? 0)
             }
         }
         for event in events {
@@ -186,34 +189,37 @@ public struct SiteBuild {
         page.source = source
         for (index, output) in cached.outputs.enumerated() {
             if let states, !LanguageTag.sameLanguage(output.language, cached.summary.pageLanguage),
-               BuildCache.fingerprint(cached.keys, states: states[output.language] ?? [:]) != output.fingerprint {
+               Fingerprints.of(cached.keys, states: states[output.language] ?? [:]) != output.fingerprint {
                 return nil
             }
-            if output.report.written {
-                guard let stamp = output.stamp?.current(at: project.absolute(output.report.output)) else { return nil }
+            if output.written {
+                guard let stamp = output.stamp?.current(at: project.absolute(output.path)) else { return nil }
                 page.outputs[index].stamp = stamp
             }
         }
-        return PageOutcome(path: path, reports: cached.outputs.map(\.report),
-                           warnings: cached.warnings + cached.outputs.flatMap(\.warnings), cache: page, rebuilt: false,
+        let reports = cached.outputs.map {
+            PageReport(page: path, language: $0.language, output: $0.path, segments: $0.segments, translated: $0.translated, written: $0.written)
+        }
+        return PageOutcome(path: path, reports: reports,
+                           diagnostics: cached.diagnostics + cached.outputs.flatMap(\.diagnostics), cache: page, rebuilt: false,
                            restamped: page.source != cached.source || zip(page.outputs, cached.outputs).contains { $0.stamp != $1.stamp })
     }
 
     /// Writes a file only when its bytes differ from what is there; returns its stamp.
-    private func writeIfChanged(_ bytes: [UInt8], to output: String) throws -> BuildCache.Stamp {
+    private func writeIfChanged(_ bytes: [UInt8], to output: String) throws -> FileStamp {
         let path = project.absolute(output)
         let data = Data(bytes)
         if FileManager.default.contents(atPath: path) != data {
             try TextFile.writeAtomically(data, to: path, displayPath: output)
         }
-        return BuildCache.Stamp(path: path, data: data) ?? .missing
+        return FileStamp(path: path, data: data) ?? .missing
     }
 
     /// One page built in all its languages, or taken from the cache.
     struct PageOutcome: Sendable {
         var path: String
         var reports: [PageReport] = []
-        var warnings: [String] = []
+        var diagnostics: [Diagnostic] = []
         var cache: BuildCache.Page
         var rebuilt = true
         /// Taken from the cache, with a file whose time moved but whose bytes did not.
@@ -223,9 +229,9 @@ public struct SiteBuild {
     private func buildPage(_ path: String, catalogs: [String: TranslationTable], states: [String: [UInt64: UInt64]],
                            catalogLanguages: [String]) throws -> PageOutcome {
         // The stat comes before the read: a change made meanwhile gives the file a newer time.
-        let time = BuildCache.Stamp.sizeAndTime(project.absolute(path))
+        let time = FileStamp.sizeAndTime(project.absolute(path))
         let data = try TextFile.readData(project.absolute(path), displayPath: path)
-        let source = time.map { BuildCache.Stamp(size: $0.0, modified: $0.1, content: BuildCache.Stamp.hash(data)) } ?? .missing
+        let source = time.map { FileStamp(size: $0.0, modified: $0.1, content: FileStamp.hash(data)) } ?? .missing
         let (text, charset) = try PageEncoding.decode([UInt8](data), path: path)
         var page = try PageExtraction.extract(path: path, text: text)
         page.legacyCharset = charset
@@ -233,22 +239,23 @@ public struct SiteBuild {
         let relative = String(path.dropFirst("Input/".count))
         let languages = Self.languages(of: page, catalogs: catalogLanguages)
         let alternates = languages.count > 1 ? Self.alternates(for: relative, languages: languages, default: page.language) : []
-        let keys = page.segments.map { BuildCache.key(context: $0.context, id: $0.text) }
+        let keys = page.segments.map { Fingerprints.key(context: $0.context, id: $0.text) }
         let summary = EventSummary(page: page, relative: relative, languages: languages, tables: catalogs)
-        var outcome = PageOutcome(path: path, warnings: page.warnings,
-                                  cache: BuildCache.Page(source: source, summary: summary, warnings: page.warnings, outputs: [], keys: keys))
+        var outcome = PageOutcome(path: path, diagnostics: page.diagnostics,
+                                  cache: BuildCache.Page(source: source, summary: summary, diagnostics: page.diagnostics, outputs: [], keys: keys))
         for language in languages {
             let table = LanguageTag.sameLanguage(language, page.language) ? nil : catalogs[language]
             let built = PageBuilder(page: page, source: bytes, language: language, table: table, alternates: alternates).build()
-            outcome.warnings += built.warnings
+            outcome.diagnostics += built.diagnostics
             let output = "Output/\(language)/\(relative)"
             var report = PageReport(page: path, language: language, output: output, segments: built.segments,
                                     translated: built.translated, written: false)
-            var outputWarnings = built.warnings
-            var stamp: BuildCache.Stamp?
+            var outputDiagnostics = built.diagnostics
+            var stamp: FileStamp?
             if let minimum = minimumCompletion, report.percent < minimum {
-                outputWarnings.append("\(output): not written: \(Self.format(report.percent))% translated, below --min-completion \(Self.format(minimum))%")
-                outcome.warnings.append(outputWarnings.last!)
+                outputDiagnostics.append(Diagnostic(rule: "below-min-completion", severity: .note, file: output,
+                    message: "not written: \(Self.format(report.percent))% translated, below --min-completion \(Self.format(minimum))%"))
+                outcome.diagnostics.append(outputDiagnostics.last!)
             } else {
                 // A legacy page left as it was is written as it was, in its own charset.
                 let unchanged = charset != nil && built.bytes == bytes
@@ -257,10 +264,10 @@ public struct SiteBuild {
                 outcome.cache.summary.languages.insert(language)
             }
             outcome.reports.append(report)
-            let fingerprint = table == nil ? 0 : BuildCache.fingerprint(keys, states: states[language] ?? [:])
+            let fingerprint = table == nil ? 0 : Fingerprints.of(keys, states: states[language] ?? [:])
             outcome.cache.outputs.append(BuildCache.Output(
-                language: language, fingerprint: fingerprint, report: report,
-                stamp: stamp, warnings: outputWarnings))
+                language: language, path: output, fingerprint: fingerprint, segments: report.segments,
+                translated: report.translated, written: report.written, stamp: stamp, diagnostics: outputDiagnostics))
         }
         return outcome
     }
@@ -287,7 +294,7 @@ public struct SiteBuild {
             try project.checkCatalogueLink(path)
             let catalog = try readCatalog(path: path, language: language)
             tables[language] = TranslationTable(catalog: catalog, path: path)
-            states[language] = BuildCache.states(of: catalog)
+            states[language] = Fingerprints.states(of: catalog)
         }
         return (tables, states)
     }
@@ -295,17 +302,17 @@ public struct SiteBuild {
     /// A catalogue, from the cache's compact copy when the PO file has not changed since.
     private func readCatalog(path: String, language: String) throws -> POCatalog {
         let absolute = project.absolute(path)
-        if incremental, let copy = BuildCache.CatalogCopy.load(language: language, in: project.root, catalogPath: absolute) {
+        if incremental, let copy = CatalogSnapshot.load(language: language, in: project.root, catalogPath: absolute) {
             return copy
         }
         // Stamped before the read, as pages are, and hashed as it is read; a change made
         // meanwhile moves the time, and then no copy is kept.
-        let time = BuildCache.Stamp.sizeAndTime(absolute)
+        let time = FileStamp.sizeAndTime(absolute)
         var content = FastHash()
         let catalog = try POParser(path: path, references: .none).parse(fileAt: absolute) { content.combine(blocksOf: $0) }
-        if let time, let after = BuildCache.Stamp.sizeAndTime(absolute), after == time {
-            try? BuildCache.CatalogCopy.save(catalog, language: language, in: project.root,
-                                             stamp: BuildCache.Stamp(size: time.0, modified: time.1, content: content.value))
+        if let time, let after = FileStamp.sizeAndTime(absolute), after == time {
+            try? CatalogSnapshot.save(catalog, language: language, in: project.root,
+                                      stamp: FileStamp(size: time.0, modified: time.1, content: content.value))
         }
         return catalog
     }

@@ -15,7 +15,7 @@ struct UnitBuilder {
     var attributeEdits = ByteEdits()
 
     private(set) var translated = 0
-    private(set) var warnings: [String] = []
+    private(set) var diagnostics: [Diagnostic] = []
 
     /// What the catalogue gave for a segment.
     private enum Outcome {
@@ -48,7 +48,8 @@ struct UnitBuilder {
             }
             guard let bytes = render(outcomes) else {
                 translated = 0
-                warnings.append("\(page):\(unit.line): warning: an element of this unit could not be found in the page; kept in \(sourceLanguage)")
+                diagnostics.append(Diagnostic(rule: "unit-not-found", severity: .warning, file: page, line: unit.line,
+                    message: "an element of this unit could not be found in the page; kept in \(sourceLanguage)"))
                 markSourceLanguage(range: range, container: container, isWholeContainer: isWholeContainer || textOnly, edits: &edits)
                 return
             }
@@ -56,7 +57,9 @@ struct UnitBuilder {
             edits.replace(leading.upperBound..<trailing.lowerBound, with: bytes)
         case nil:
             if translated > 0 {
-                warnings.append("\(page):\(unit.line): warning: this unit's place in the page is unclear (implied tags); kept in \(sourceLanguage)")
+                diagnostics.append(Diagnostic(rule: "unit-place-unclear", severity: .warning, file: page, line: unit.line,
+                    message: "this unit's place in the page is unclear (implied tags); kept in \(sourceLanguage)",
+                    fix: "write the page's <html>, <head> and <body> tags"))
             }
             translated = 0
         }
@@ -71,11 +74,15 @@ struct UnitBuilder {
                 in: pieces.reduce(into: "") { if case let .text(text) = $1 { $0 += text } }, source: segment.text, language: dates.locale) : []
             if !invisible.isEmpty {
                 let codes = invisible.prefix(5).map(InvisibleCharacters.code).joined(separator: ", ")
-                warnings.append("\(table.path):\(line): warning: the translation published in \(page) holds invisible or control characters (\(codes))")
+                diagnostics.append(Diagnostic(rule: InvisibleCharacterRule.id, severity: .warning, file: table.path, line: line,
+                    message: "the translation published in \(page) holds invisible or control characters (\(codes))",
+                    sourceFile: page, sourceLine: segment.line, msgctxt: segment.context, msgid: segment.text))
             }
             return .translated(pieces)
         case let .refused(problem, line):
-            warnings.append("\(table.path):\(line): warning: translation not used (\(problem)); \(page):\(segment.line) stays in \(sourceLanguage)")
+            diagnostics.append(Diagnostic(rule: "translation-refused", severity: .warning, file: table.path, line: line,
+                message: "translation not used (\(problem)); \(page):\(segment.line) stays in \(sourceLanguage)",
+                sourceFile: page, sourceLine: segment.line, msgctxt: segment.context, msgid: segment.text))
             return .fallback
         case .fuzzy, .untranslated, .missing:
             return .fallback

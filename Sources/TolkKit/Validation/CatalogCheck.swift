@@ -61,7 +61,7 @@ public struct CatalogCheck {
     }
 
     public struct Result: Sendable {
-        public var findings: [Finding]
+        public var findings: [Diagnostic]
         public var summaries: [String: Summary]
         /// Catalogue path per language, in the order checked.
         public var catalogs: [(language: String, path: String)]
@@ -81,7 +81,7 @@ public struct CatalogCheck {
         }
         if !languages.isEmpty { available = available.filter { languages.contains($0) } }
 
-        var findings: [Finding] = []
+        var findings: [Diagnostic] = []
         var summaries: [String: Summary] = [:]
         var catalogs: [(String, String)] = []
         var builders = available.map { CatalogTemplate.Builder(language: $0, keepsAllReferences: false) }
@@ -103,13 +103,13 @@ public struct CatalogCheck {
     }
 
     func check(_ catalog: POCatalog, language: String, path: String, template builder: CatalogTemplate.Builder, glossary: Glossary?)
-        -> ([Finding], Summary) {
+        -> ([Diagnostic], Summary) {
         let template = builder.entries()
         let sourceLanguages = builder.sourceLanguages
         let expected = Set(template.map(\.key))
         let entries = catalog.activeMessages
         let present = Dictionary(entries.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
-        var findings: [Finding] = []
+        var findings: [Diagnostic] = []
         var summary = Summary()
 
         for source in template where present[source.key] == nil {
@@ -168,14 +168,14 @@ public struct CatalogCheck {
 
     /// `header`: what `msgfmt --check` requires of the header (that there is one, with a
     /// charset), the fields it warns about, and a Language that is the file's.
-    func headerFindings(_ catalog: POCatalog, language: String, path: String) -> [Finding] {
+    func headerFindings(_ catalog: POCatalog, language: String, path: String) -> [Diagnostic] {
         guard let header = catalog.header else {
             let context = EntryContext(entry: POEntry(id: ""), language: language, sourceLanguage: "en", catalogPath: path, glossary: nil)
             return [context.finding("header", .error, "the catalogue has no header entry (msgid \"\"); msgfmt rejects it",
                                     fix: "run `tolk extract`, which adds one")]
         }
         let context = EntryContext(entry: header, language: language, sourceLanguage: "en", catalogPath: path, glossary: nil)
-        var findings: [Finding] = []
+        var findings: [Diagnostic] = []
         if catalog.headerField("Content-Type")?.range(of: "charset=", options: .caseInsensitive) == nil {
             findings.append(context.finding("header", .error, "the header declares no charset; msgfmt rejects the catalogue",
                                             fix: "add to the header: Content-Type: text/plain; charset=UTF-8"))
@@ -200,10 +200,10 @@ public struct CatalogCheck {
     /// `plural-forms`: the header's `Plural-Forms` as msgfmt checks it (an expression that
     /// picks a form for every count), against the language's CLDR plural rules from ICU,
     /// and each plural entry's msgstr[n] count.
-    func pluralFormFindings(_ catalog: POCatalog, language: String, path: String) -> [Finding] {
+    func pluralFormFindings(_ catalog: POCatalog, language: String, path: String) -> [Diagnostic] {
         let expected = PluralForms.header(for: language)
         let expectedCount = PluralForms.count(in: expected) ?? 1
-        var findings: [Finding] = []
+        var findings: [Diagnostic] = []
         let header = catalog.header ?? POEntry(id: "")
         let headerContext = EntryContext(entry: header, language: language, sourceLanguage: "en", catalogPath: path, glossary: nil)
         let hasPlurals = catalog.activeMessages.contains { $0.pluralID != nil }

@@ -1,33 +1,3 @@
-/// One thing `tolk check` found: a value the command prints as text, JSON or SARIF.
-public struct Finding: Sendable, Equatable, Codable {
-    public enum Severity: String, Sendable, Codable, Comparable {
-        case error, warning, note
-
-        private var rank: Int { self == .error ? 0 : self == .warning ? 1 : 2 }
-        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
-    }
-
-    /// The rule's stable id, such as `placeholder-mismatch`.
-    public var rule: String
-    public var severity: Severity
-    /// The catalogue's language.
-    public var locale: String
-    /// The catalogue, such as `Locales/de.po`, and the line of the entry's msgstr.
-    public var file: String
-    public var line: Int
-    /// Where the source text is (`Input/page.html`, line), when the entry has a reference.
-    public var sourceFile: String?
-    public var sourceLine: Int?
-    /// The entry's msgctxt, if it has one.
-    public var msgctxt: String?
-    public var msgid: String
-    public var msgstr: String
-    /// What is wrong.
-    public var message: String
-    /// How to fix it, where a rule can say.
-    public var fix: String?
-}
-
 /// What a rule sees of one catalogue entry.
 public struct EntryContext: Sendable {
     public var entry: POEntry {
@@ -62,17 +32,17 @@ public struct EntryContext: Sendable {
     }
 
     /// A finding about this entry, located at its msgstr and its first source reference.
-    public func finding(_ rule: String, _ severity: Finding.Severity, _ message: String, fix: String? = nil) -> Finding {
+    public func finding(_ rule: String, _ severity: Diagnostic.Severity, _ message: String, fix: String? = nil) -> Diagnostic {
         var sourceFile: String?, sourceLine: Int?
         if let reference = entry.references.first, let colon = reference.lastIndex(of: ":") {
             sourceFile = String(reference[..<colon])
             sourceLine = Int(reference[reference.index(after: colon)...])
         }
-        return Finding(rule: rule, severity: severity, locale: language, file: catalogPath,
-                       line: entry.translationLine > 0 ? entry.translationLine : entry.line,
-                       sourceFile: sourceFile, sourceLine: sourceLine, msgctxt: entry.context,
-                       msgid: Self.bounded(entry.id), msgstr: Self.bounded(entry.translation),
-                       message: Self.bounded(message), fix: fix)
+        return Diagnostic(rule: rule, severity: severity, file: catalogPath,
+                          line: entry.translationLine > 0 ? entry.translationLine : entry.line,
+                          message: Self.bounded(message), fix: fix, locale: language,
+                          sourceFile: sourceFile, sourceLine: sourceLine, msgctxt: entry.context,
+                          msgid: Self.bounded(entry.id), msgstr: Self.bounded(entry.translation))
     }
 
     /// Reports quote a text up to this many characters; the catalogue line has the rest.
@@ -92,5 +62,5 @@ public struct EntryContext: Sendable {
 /// A check on one translated entry. Each rule owns its id and its messages.
 public protocol EntryRule: Sendable {
     static var id: String { get }
-    func check(_ context: EntryContext) -> [Finding]
+    func check(_ context: EntryContext) -> [Diagnostic]
 }

@@ -4,7 +4,7 @@ import Foundation
 /// msgstr, message, and where known source and fix) and `summary` per language.
 public enum JSONReport {
     struct Document: Codable {
-        var findings: [Finding]
+        var findings: [Diagnostic]
         var summary: [String: CatalogCheck.Summary]
     }
 

@@ -15,7 +15,10 @@ public enum SARIFReport {
                 location = ["artifactLocation": ["uri": finding.sourceFile ?? finding.file],
                             "region": ["startLine": max(finding.sourceLine ?? 1, 1)]]
             }
-            var properties: [String: Any] = ["locale": finding.locale, "msgid": finding.msgid, "msgstr": finding.msgstr]
+            var properties: [String: Any] = [:]
+            for (key, value) in [("locale", finding.locale), ("msgid", finding.msgid), ("msgstr", finding.msgstr)] {
+                if let value { properties[key] = value }
+            }
             if let fix = finding.fix { properties["fix"] = fix }
             return [
                 "ruleId": finding.rule,

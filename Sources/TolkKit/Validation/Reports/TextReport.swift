@@ -20,8 +20,8 @@ public struct TextReport {
                 if let sourceFile = finding.sourceFile {
                     output += "    source: \(sourceFile)\(finding.sourceLine.map { ":\($0)" } ?? "")\n"
                 }
-                output += "    msgid:  \(quoted(finding.msgid))\n"
-                if !finding.msgstr.isEmpty { output += "    msgstr: \(quoted(finding.msgstr))\n" }
+                if let msgid = finding.msgid { output += "    msgid:  \(quoted(msgid))\n" }
+                if let msgstr = finding.msgstr, !msgstr.isEmpty { output += "    msgstr: \(quoted(msgstr))\n" }
                 if let fix = finding.fix { output += "    fix:    \(fix)\n" }
             }
         }
@@ -33,7 +33,7 @@ public struct TextReport {
             .replacingOccurrences(of: "\n", with: "\\n") + "\""
     }
 
-    private func paint(_ severity: Finding.Severity) -> String {
+    private func paint(_ severity: Diagnostic.Severity) -> String {
         guard color else { return severity.rawValue + ":" }
         let code = severity == .error ? "31" : severity == .warning ? "33" : "36"
         return "\u{1B}[1;\(code)m\(severity.rawValue):\u{1B}[0m"

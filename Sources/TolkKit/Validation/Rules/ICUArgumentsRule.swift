@@ -3,10 +3,10 @@
 public struct ICUArgumentsRule: EntryRule {
     public static let id = "icu-arguments"
 
-    public func check(_ context: EntryContext) -> [Finding] {
+    public func check(_ context: EntryContext) -> [Diagnostic] {
         guard context.isICUMessage, case let .success(source) = ICUText.describeMessage(context.entry.id),
               case let .success(translation) = ICUText.describeMessage(context.entry.translation) else { return [] }
-        var findings: [Finding] = []
+        var findings: [Diagnostic] = []
         for name in translation.arguments where !source.arguments.contains(name) {
             findings.append(context.finding(Self.id, .error, "argument {\(name)} is not in the source",
                                             fix: "use the source's arguments: \(source.arguments.map { "{\($0)}" }.joined(separator: ", "))"))

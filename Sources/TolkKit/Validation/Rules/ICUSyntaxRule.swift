@@ -2,7 +2,7 @@
 public struct ICUSyntaxRule: EntryRule {
     public static let id = "icu-syntax"
 
-    public func check(_ context: EntryContext) -> [Finding] {
+    public func check(_ context: EntryContext) -> [Diagnostic] {
         guard context.isICUMessage, case let .failure(error) = ICUText.describeMessage(context.entry.translation) else { return [] }
         let place = error.offset.map { "at offset \($0)" } ?? "(ICU error \(error.status))"
         return [context.finding(Self.id, .error, "ICU MessageFormat syntax error \(place)",

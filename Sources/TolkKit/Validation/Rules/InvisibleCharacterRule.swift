@@ -4,7 +4,7 @@
 public struct InvisibleCharacterRule: EntryRule {
     public static let id = "invisible-character"
 
-    public func check(_ context: EntryContext) -> [Finding] {
+    public func check(_ context: EntryContext) -> [Diagnostic] {
         InvisibleCharacters.offending(in: context.entry.translation, source: context.entry.id, language: context.language).map {
             context.finding(Self.id, .error, "invisible character \(InvisibleCharacters.code($0)) in the translation",
                             fix: "delete it; it can change how the text reads or is displayed")

@@ -5,7 +5,7 @@ public struct LengthRule: EntryRule {
     /// Ratios beyond these, on texts long enough to judge, are worth a look.
     static let longest = 2.5, shortest = 0.4, minimum = 12
 
-    public func check(_ context: EntryContext) -> [Finding] {
+    public func check(_ context: EntryContext) -> [Diagnostic] {
         let source = context.sourceText.count, translation = context.translationText.count
         guard max(source, translation) >= Self.minimum, source > 0 else { return [] }
         let ratio = Double(translation) / Double(source)

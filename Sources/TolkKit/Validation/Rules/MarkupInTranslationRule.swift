@@ -8,9 +8,9 @@ public struct MarkupInTranslationRule: EntryRule {
 
     /// One finding for tags and one for entities, naming each distinct one (the first
     /// few), so a translation with thousands of tags gives a short report.
-    public func check(_ context: EntryContext) -> [Finding] {
+    public func check(_ context: EntryContext) -> [Diagnostic] {
         let source = context.sourceText
-        var findings: [Finding] = []
+        var findings: [Diagnostic] = []
         for pattern in [Self.tag, Self.entity] {
             var seen = Set<String>()
             var offending: [String] = []

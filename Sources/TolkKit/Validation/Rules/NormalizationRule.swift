@@ -3,7 +3,7 @@
 public struct NormalizationRule: EntryRule {
     public static let id = "normalization"
 
-    public func check(_ context: EntryContext) -> [Finding] {
+    public func check(_ context: EntryContext) -> [Diagnostic] {
         guard !ICUText.isNFC(context.entry.translation) else { return [] }
         return [context.finding(Self.id, .error, "the translation is not in Unicode NFC (decomposed characters such as a + ◌̈)",
                                 fix: "save it NFC-normalized (most editors and `uconv -x any-nfc` do)")]

@@ -4,7 +4,7 @@
 public struct NumberMismatchRule: EntryRule {
     public static let id = "number-mismatch"
 
-    public func check(_ context: EntryContext) -> [Finding] {
+    public func check(_ context: EntryContext) -> [Diagnostic] {
         guard !context.isICUMessage else { return [] }
         let source = NumberReader(locale: context.sourceLanguage).values(in: context.sourceText)
         let translation = NumberReader(locale: context.language).values(in: context.translationText)

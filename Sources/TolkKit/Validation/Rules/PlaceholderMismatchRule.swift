@@ -3,7 +3,7 @@
 public struct PlaceholderMismatchRule: EntryRule {
     public static let id = "placeholder-mismatch"
 
-    public func check(_ context: EntryContext) -> [Finding] {
+    public func check(_ context: EntryContext) -> [Diagnostic] {
         guard !context.isICUMessage,
               case let .failure(problem) = PlaceholderCheck.validate(translation: context.entry.translation, source: context.entry.id)
         else { return [] }

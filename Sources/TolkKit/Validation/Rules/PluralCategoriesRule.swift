@@ -3,10 +3,10 @@
 public struct PluralCategoriesRule: EntryRule {
     public static let id = "plural-categories"
 
-    public func check(_ context: EntryContext) -> [Finding] {
+    public func check(_ context: EntryContext) -> [Diagnostic] {
         guard context.isICUMessage, case let .success(shape) = ICUText.describeMessage(context.entry.translation) else { return [] }
         let categories = LanguageTag.pluralCategories(context.language)
-        var findings: [Finding] = []
+        var findings: [Diagnostic] = []
         for plural in shape.plurals {
             let keywords = plural.keywords.filter { !$0.hasPrefix("=") }
             for keyword in keywords where !categories.contains(keyword) {

@@ -12,7 +12,7 @@ public struct PunctuationRule: EntryRule {
         return String(last)
     }
 
-    public func check(_ context: EntryContext) -> [Finding] {
+    public func check(_ context: EntryContext) -> [Diagnostic] {
         guard !context.isICUMessage else { return [] }
         let source = Self.finalMark(context.sourceText), translation = Self.finalMark(context.translationText)
         guard source != translation else { return [] }

@@ -5,7 +5,7 @@ public struct QuotesRule: EntryRule {
 
     static let quoteCharacters: Set<Character> = ["\"", "“", "”", "„", "‟", "«", "»", "‹", "›", "‚", "‘", "’"]
 
-    public func check(_ context: EntryContext) -> [Finding] {
+    public func check(_ context: EntryContext) -> [Diagnostic] {
         guard let marks = ICUText.quotationMarks(context.language) else { return [] }
         let text = Array(context.translationText)
         var expectedClose: [String] = []

@@ -5,7 +5,7 @@ import Foundation
 public struct SameAsSourceRule: EntryRule {
     public static let id = "same-as-source"
 
-    public func check(_ context: EntryContext) -> [Finding] {
+    public func check(_ context: EntryContext) -> [Diagnostic] {
         guard context.entry.translation == context.entry.id else { return [] }
         var text = context.sourceText
         // Names from the glossary (same in every language) may stay as they are.

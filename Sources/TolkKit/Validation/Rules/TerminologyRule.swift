@@ -4,9 +4,9 @@
 public struct TerminologyRule: EntryRule {
     public static let id = "terminology"
 
-    public func check(_ context: EntryContext) -> [Finding] {
+    public func check(_ context: EntryContext) -> [Diagnostic] {
         guard let glossary = context.glossary else { return [] }
-        var findings: [Finding] = []
+        var findings: [Diagnostic] = []
         for term in glossary.terms {
             guard let source = glossary.form(term, in: context.sourceLanguage),
                   let target = glossary.form(term, in: context.language),

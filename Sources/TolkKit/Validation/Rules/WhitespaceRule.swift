@@ -2,9 +2,9 @@
 public struct WhitespaceRule: EntryRule {
     public static let id = "whitespace"
 
-    public func check(_ context: EntryContext) -> [Finding] {
+    public func check(_ context: EntryContext) -> [Diagnostic] {
         let source = context.entry.id, translation = context.entry.translation
-        var findings: [Finding] = []
+        var findings: [Diagnostic] = []
         func edge(_ text: String, leading: Bool) -> String {
             leading ? String(text.prefix(while: \.isWhitespace)) : String(text.reversed().prefix(while: \.isWhitespace))
         }

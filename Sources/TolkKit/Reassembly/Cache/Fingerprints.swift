@@ -1,0 +1,42 @@
+/// Fingerprints of what the build used from the catalogues: a page is rebuilt in a
+/// language when the fingerprint of its segments' entries there changed.
+enum Fingerprints {
+    /// The hash of a segment key (msgctxt and msgid), as pages record them.
+    static func key(context: String?, id: String) -> UInt64 {
+        var hash = FastHash()
+        hash.combine(context ?? "\u{0}")
+        hash.combine(id)
+        return hash.value
+    }
+
+    /// The state of every active entry of a catalogue, by key hash: changes when the
+    /// entry is retranslated or marked fuzzy.
+    static func states(of catalog: POCatalog) -> [UInt64: UInt64] {
+        var states: [UInt64: UInt64] = [:]
+        for entry in catalog.entries where !entry.isObsolete && !entry.isHeader {
+            var hash = FastHash()
+            hash.combine(entry.isFuzzy ? 1 : 2)
+            for translation in entry.translations { hash.combine(translation) }
+            states[key(context: entry.context, id: entry.id)] = hash.value
+        }
+        return states
+    }
+
+    /// What a catalogue says for `keys`: changes when any of those entries is added,
+    /// removed, retranslated or marked fuzzy.
+    static func of(_ keys: [UInt64], states: [UInt64: UInt64]) -> UInt64 {
+        var hash = FastHash()
+        for key in keys { hash.combine(states[key] ?? 0) }
+        return hash.value
+    }
+
+    /// One fingerprint for a whole catalogue's states.
+    static func catalog(_ states: [UInt64: UInt64]) -> UInt64 {
+        var hash = FastHash()
+        for (key, state) in states.sorted(by: { $0.key < $1.key }) {
+            hash.combine(key)
+            hash.combine(state)
+        }
+        return hash.value
+    }
+}
