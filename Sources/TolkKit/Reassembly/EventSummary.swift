@@ -18,6 +18,11 @@ struct EventSummary: Sendable, Equatable {
     var languages: Set<String> = []
 
     /// Reads a page; `tables` gives the catalogue of each language to title it in.
+    init(relative: String, pageLanguage: String) {
+        self.relative = relative
+        self.pageLanguage = pageLanguage
+    }
+
     init(page: PageExtraction, relative: String, languages: [String], tables: [String: TranslationTable]) {
         self.relative = relative
         pageLanguage = page.language
