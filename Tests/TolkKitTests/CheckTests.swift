@@ -76,7 +76,7 @@ struct CheckTests {
         let tags = String(repeating: "<b>x</b>", count: 4_000) + String(repeating: "&amp;", count: 4_000)
         let entry = POEntry(id: "Hello <1>world</1>.", translations: ["Hallo <1>Welt</1>" + tags + "."])
         let context = EntryContext(entry: entry, language: "de", sourceLanguage: "en", catalogPath: "Locales/de.po", glossary: nil)
-        let findings = CatalogCheck.entryRules.flatMap { $0.check(context) }
+        let findings = CatalogCheck.standardEntryRules.flatMap { $0.check(context) }
         #expect(findings.filter { $0.rule == MarkupInTranslationRule.id }.map(\.message) == [
             "HTML markup '<b>', '</b>' in the translation; it would show as text",
             "HTML entities '&amp;' in the translation; it would show as text",
@@ -140,7 +140,7 @@ struct CheckTests {
         #expect(sarif["version"] as? String == "2.1.0")
         let run = try #require((sarif["runs"] as? [[String: Any]])?.first)
         let rules = try #require(((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
-        #expect(rules.count == CatalogCheck.ruleDescriptions.count)
+        #expect(rules.count == result.rules.count && rules.count == 20)
         let results = try #require(run["results"] as? [[String: Any]])
         #expect(results.count == result.findings.count)
         for item in results {
@@ -227,5 +227,41 @@ struct NumberReaderTests {
     ])
     func differ(_ english: String, _ german: String) {
         #expect(NumberReader(locale: "en").values(in: english).sorted() != NumberReader(locale: "de").values(in: german).sorted())
+    }
+
+    /// A team's own rules: one per entry, one per catalogue, run by the same check.
+    struct NoExclamationRule: EntryRule {
+        static let id = "house-no-exclamation"
+        static let summary = "The house style has no exclamation marks."
+        func check(_ context: EntryContext) -> [Diagnostic] {
+            context.translationText.contains("!") ? [context.finding(Self.id, .warning, "an exclamation mark", fix: "end with a full stop")] : []
+        }
+    }
+
+    struct TranslatorNamedRule: CatalogRule {
+        static let id = "house-translator"
+        static let summary = "The header names the last translator."
+        func check(_ context: CatalogContext) -> [Diagnostic] {
+            let value = context.catalog.headerField("Last-Translator") ?? ""
+            guard value.isEmpty || value.contains("FULL NAME") else { return [] }
+            return [Diagnostic(rule: Self.id, severity: .note, file: context.path, line: context.catalog.header?.line ?? 0,
+                               message: "no Last-Translator in the header")]
+        }
+    }
+
+    @Test("a library user runs rules of their own, for entries and for whole catalogues, and the reports list them")
+    func ownRules() throws {
+        let folder = try temporaryProject(from: Fixture.url("check"))
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var check = CatalogCheck(project: Project(root: folder), languages: ["de"])
+        check.entryRules.append(NoExclamationRule())
+        check.catalogRules = check.catalogRules.filter { type(of: $0).id != ObsoleteEntryRule.id } + [TranslatorNamedRule()]
+        let result = try check.run()
+        #expect(result.rules.contains { $0.id == "house-no-exclamation" } && result.rules.contains { $0.id == "house-translator" })
+        #expect(!result.rules.contains { $0.id == "obsolete-entry" } && !result.findings.contains { $0.rule == "obsolete-entry" })
+        #expect(result.findings.contains { $0.rule == "house-translator" && $0.file == "Locales/de.po" })
+        #expect(result.findings.filter { $0.rule == "house-no-exclamation" }.map(\.line) == [62])
+        let sarif = try SARIFReport.render(result)
+        #expect(sarif.contains("\"house-translator\""))
     }
 }

@@ -62,5 +62,7 @@ public struct EntryContext: Sendable {
 /// A check on one translated entry. Each rule owns its id and its messages.
 public protocol EntryRule: Sendable {
     static var id: String { get }
+    /// One line saying what the rule finds, for reports.
+    static var summary: String { get }
     func check(_ context: EntryContext) -> [Diagnostic]
 }

@@ -3,7 +3,7 @@ import Foundation
 /// Findings as SARIF 2.1.0, so code-scanning tools show them on the catalogue lines.
 public enum SARIFReport {
     public static func render(_ result: CatalogCheck.Result) throws -> String {
-        let rules = CatalogCheck.ruleDescriptions.map { rule -> [String: Any] in
+        let rules = result.rules.map { rule -> [String: Any] in
             ["id": rule.id, "shortDescription": ["text": rule.text]]
         }
         let results = result.findings.map { finding -> [String: Any] in
@@ -22,7 +22,7 @@ public enum SARIFReport {
             if let fix = finding.fix { properties["fix"] = fix }
             return [
                 "ruleId": finding.rule,
-                "ruleIndex": CatalogCheck.ruleDescriptions.firstIndex { $0.id == finding.rule } ?? 0,
+                "ruleIndex": result.rules.firstIndex { $0.id == finding.rule } ?? 0,
                 "level": finding.severity.rawValue,
                 "message": ["text": finding.message + (finding.fix.map { ". Fix: \($0)" } ?? "")],
                 "locations": [["physicalLocation": location]],

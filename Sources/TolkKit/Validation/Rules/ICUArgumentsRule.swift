@@ -2,6 +2,7 @@
 /// source arguments the translation lost.
 public struct ICUArgumentsRule: EntryRule {
     public static let id = "icu-arguments"
+    public static let summary = "ICU message arguments differ from the source's."
 
     public func check(_ context: EntryContext) -> [Diagnostic] {
         guard context.isICUMessage, case let .success(source) = ICUText.describeMessage(context.entry.id),

@@ -1,6 +1,7 @@
 /// `icu-syntax`: an ICU MessageFormat translation that ICU's own parser rejects.
 public struct ICUSyntaxRule: EntryRule {
     public static let id = "icu-syntax"
+    public static let summary = "ICU MessageFormat syntax error."
 
     public func check(_ context: EntryContext) -> [Diagnostic] {
         guard context.isICUMessage, case let .failure(error) = ICUText.describeMessage(context.entry.translation) else { return [] }

@@ -3,6 +3,7 @@
 /// language writes it (see `InvisibleCharacters`).
 public struct InvisibleCharacterRule: EntryRule {
     public static let id = "invisible-character"
+    public static let summary = "Bidi controls, zero-width or control characters."
 
     public func check(_ context: EntryContext) -> [Diagnostic] {
         InvisibleCharacters.offending(in: context.entry.translation, source: context.entry.id, language: context.language).map {

@@ -2,6 +2,7 @@
 /// clusters (what a reader sees as characters).
 public struct LengthRule: EntryRule {
     public static let id = "length"
+    public static let summary = "Translation far longer or shorter than the source."
     /// Ratios beyond these, on texts long enough to judge, are worth a look.
     static let longest = 2.5, shortest = 0.4, minimum = 12
 

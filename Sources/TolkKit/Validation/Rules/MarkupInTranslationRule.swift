@@ -2,6 +2,7 @@
 /// escapes them, so the reader would see them as text.
 public struct MarkupInTranslationRule: EntryRule {
     public static let id = "markup-in-translation"
+    public static let summary = "HTML markup or entities typed into a translation."
 
     static let tag = #"</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>"#
     static let entity = #"&(#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);"#

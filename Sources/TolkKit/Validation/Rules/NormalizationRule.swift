@@ -2,6 +2,7 @@
 /// equal-looking text would compare and search as different.
 public struct NormalizationRule: EntryRule {
     public static let id = "normalization"
+    public static let summary = "Translation not in Unicode NFC."
 
     public func check(_ context: EntryContext) -> [Diagnostic] {
         guard !ICUText.isNFC(context.entry.translation) else { return [] }

@@ -3,6 +3,7 @@
 /// understood, so "2pm on 13 October" and "14 Uhr am 13. Oktober" agree.
 public struct NumberMismatchRule: EntryRule {
     public static let id = "number-mismatch"
+    public static let summary = "Numbers, times or dates differ in value from the source's."
 
     public func check(_ context: EntryContext) -> [Diagnostic] {
         guard !context.isICUMessage else { return [] }

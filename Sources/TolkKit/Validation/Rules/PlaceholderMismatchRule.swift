@@ -2,6 +2,7 @@
 /// (reordering is fine). The build refuses such translations.
 public struct PlaceholderMismatchRule: EntryRule {
     public static let id = "placeholder-mismatch"
+    public static let summary = "Placeholders missing, extra, duplicated or badly nested."
 
     public func check(_ context: EntryContext) -> [Diagnostic] {
         guard !context.isICUMessage,

@@ -2,6 +2,7 @@
 /// from ICU), or categories it needs that are missing; `other` is always required.
 public struct PluralCategoriesRule: EntryRule {
     public static let id = "plural-categories"
+    public static let summary = "Plural keywords the language does not have, or required ones missing."
 
     public func check(_ context: EntryContext) -> [Diagnostic] {
         guard context.isICUMessage, case let .success(shape) = ICUText.describeMessage(context.entry.translation) else { return [] }

@@ -2,6 +2,7 @@
 /// ("." against "!", or a question mark lost).
 public struct PunctuationRule: EntryRule {
     public static let id = "punctuation"
+    public static let summary = "Sentence-final punctuation differs from the source's."
 
     /// The final mark of a text, ignoring closing quotes, brackets and placeholders.
     static func finalMark(_ plainText: String) -> String? {

@@ -2,6 +2,7 @@
 /// data („…“ and ‚…‘ for German, “…” and ‘…’ for English). Apostrophes are left alone.
 public struct QuotesRule: EntryRule {
     public static let id = "quotes"
+    public static let summary = "Quotation marks not in the language's style."
 
     static let quoteCharacters: Set<Character> = ["\"", "“", "”", "„", "‟", "«", "»", "‹", "›", "‚", "‘", "’"]
 

@@ -4,6 +4,7 @@ import Foundation
 /// are not names, numbers or protected content.
 public struct SameAsSourceRule: EntryRule {
     public static let id = "same-as-source"
+    public static let summary = "Translation identical to a source that is not just names or numbers."
 
     public func check(_ context: EntryContext) -> [Diagnostic] {
         guard context.entry.translation == context.entry.id else { return [] }

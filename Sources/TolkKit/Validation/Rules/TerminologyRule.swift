@@ -3,6 +3,7 @@
 /// Matching ignores case and respects word boundaries (ICU word breaks).
 public struct TerminologyRule: EntryRule {
     public static let id = "terminology"
+    public static let summary = "Glossary term not translated as the glossary says, or a name changed."
 
     public func check(_ context: EntryContext) -> [Diagnostic] {
         guard let glossary = context.glossary else { return [] }

@@ -1,6 +1,7 @@
 /// `whitespace`: leading or trailing whitespace differs from the source, or doubled spaces.
 public struct WhitespaceRule: EntryRule {
     public static let id = "whitespace"
+    public static let summary = "Leading or trailing whitespace differs, or doubled spaces."
 
     public func check(_ context: EntryContext) -> [Diagnostic] {
         let source = context.entry.id, translation = context.entry.translation
