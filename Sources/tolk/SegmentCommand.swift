@@ -16,21 +16,12 @@ struct SegmentCommand: ParsableCommand {
 
     func run() throws {
         try runReportingErrors {
-            guard LanguageTag.isKnown(locale) else {
-                throw TolkError.unknownLanguage(code: locale, source: "--locale")
-            }
-            let text: String
-            if let file {
-                text = try TextFile.read(file)
+            let sentences = if let file {
+                try PlainText.sentences(ofFile: file, locale: locale)
             } else {
-                text = try TextFile.decode(FileHandle.standardInput.readDataToEndOfFile(), path: "<stdin>")
+                try PlainText.sentences(of: FileHandle.standardInput.readDataToEndOfFile(), path: "<stdin>", locale: locale)
             }
-            let segmenter = Segmenter(locale: locale)
-            for paragraph in Paragraphs.split(text) {
-                for sentence in try segmenter.sentences(in: paragraph) {
-                    print(sentence)
-                }
-            }
+            for sentence in sentences { print(sentence) }
         }
     }
 }

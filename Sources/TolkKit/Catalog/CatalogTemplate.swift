@@ -3,27 +3,27 @@ import Foundation
 /// The source side of a catalogue: one entry per distinct segment of the pages
 /// not already in the catalogue's language, in order of first appearance, then the
 /// event index's messages.
-public enum CatalogTemplate {
+enum CatalogTemplate {
     /// Collects a catalogue's source entries page by page, so pages need not all be in memory.
-    public struct Builder: Sendable {
-        public let language: String
+    struct Builder: Sendable {
+        let language: String
         private var collected: [POEntry] = []
         private var positions: [POEntry.Key: Int] = [:]
         /// Each collected entry's references as (page, line) numbers, and the pages' paths.
         private var locations: [[UInt64]] = []
         private var pagePaths: [String] = []
         /// The language each msgid is written in (its first page's).
-        public private(set) var sourceLanguages: [POEntry.Key: String] = [:]
+        private(set) var sourceLanguages: [POEntry.Key: String] = [:]
 
         /// False keeps only each entry's first reference (all the check needs).
-        public var keepsAllReferences = true
+        var keepsAllReferences = true
 
-        public init(language: String, keepsAllReferences: Bool = true) {
+        init(language: String, keepsAllReferences: Bool = true) {
             self.language = language
             self.keepsAllReferences = keepsAllReferences
         }
 
-        public mutating func add(_ page: PageExtraction) {
+        mutating func add(_ page: PageExtraction) {
             guard !LanguageTag.sameLanguage(page.language, language) else { return }
             let pageNumber = pagePaths.count
             pagePaths.append(page.path)
@@ -50,7 +50,7 @@ public enum CatalogTemplate {
         }
 
         /// The entries in order of first appearance, then the event index's messages.
-        public func entries() -> [POEntry] {
+        func entries() -> [POEntry] {
             let pages = POReferences.Pages(pagePaths)
             var entries = collected
             for index in entries.indices {
@@ -67,7 +67,7 @@ public enum CatalogTemplate {
     /// The revision date is gettext's initial value, which translation tools fill in, or
     /// `SOURCE_DATE_EPOCH` when set: the same inputs always give the same catalogue.
     /// `name` is the catalogue's file name (`pt_BR`, `sr@latin`), for the Language field.
-    public static func header(for language: String, name: String? = nil,
+    static func header(for language: String, name: String? = nil,
                               date: Date? = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"]
                                 .flatMap(TimeInterval.init).map(Date.init(timeIntervalSince1970:))) -> POEntry {
         var header = POEntry(id: "")

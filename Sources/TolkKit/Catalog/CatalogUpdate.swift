@@ -26,6 +26,19 @@ public struct CatalogUpdate {
         public var diagnostics: [Diagnostic]
     }
 
+    /// The catalogue for `language` as `tolk extract` would write it for `pages`: `existing`
+    /// merged the way msgmerge does (new segments added, changed ones fuzzy, vanished ones
+    /// obsolete), or a new catalogue with a header when there is none.
+    public static func merged(_ existing: POCatalog?, pages: [PageExtraction], language: String) -> POCatalog {
+        var builder = CatalogTemplate.Builder(language: language)
+        for page in pages { builder.add(page) }
+        var base = existing ?? POCatalog(entries: [CatalogTemplate.header(for: language, name: LanguageTag.catalogName(language))])
+        if base.header == nil {
+            base.entries.insert(CatalogTemplate.header(for: language, name: LanguageTag.catalogName(language)), at: 0)
+        }
+        return CatalogMerger().merge(existing: base, template: builder.entries())
+    }
+
     /// Updates the existing catalogues and starts one for each of `newLanguages`.
     ///
     /// Every catalogue is read and checked before any is written, so bad input

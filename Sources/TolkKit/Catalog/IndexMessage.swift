@@ -1,6 +1,6 @@
 /// The event index's own words: ICU MessageFormat messages (context `tolk-index`) that
 /// every catalogue in a language other than English holds, for the build's index pages.
-public enum IndexMessage: String, CaseIterable, Sendable {
+enum IndexMessage: String, CaseIterable, Sendable {
     case heading = "Events"
     case count = "{count, plural, one {# event} other {# events}}"
     case readMore = "Read more"

@@ -6,8 +6,13 @@ public struct POEntry: Sendable, Equatable {
     public var translatorComments: [String] = []
     /// `#.` lines: notes from extraction.
     public var extractedComments: [String] = []
-    /// `#:` references, such as `Input/index.html:12`.
-    public var references: POReferences = []
+    /// `#:` references, such as `Input/index.html:12` (kept compactly: a site-scale catalogue is mostly these).
+    var references: POReferences = []
+    /// The `#:` references, such as `Input/index.html:12`, in file order.
+    public var sourceReferences: [String] {
+        get { Array(references) }
+        set { references = POReferences(newValue) }
+    }
     /// `#,` flags other than `fuzzy`, in the order they were read.
     public var flags: [String] = []
     public var isFuzzy = false

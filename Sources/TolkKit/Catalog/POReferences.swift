@@ -4,9 +4,9 @@
 /// are kept as (page, line) numbers into a table of page paths shared by the whole
 /// catalogue, and spelled out only when written: a site-scale catalogue holds one per
 /// page a sentence is on, a million of them for 10,000 pages.
-public struct POReferences: RandomAccessCollection, ExpressibleByArrayLiteral, Equatable, Sendable {
+struct POReferences: RandomAccessCollection, ExpressibleByArrayLiteral, Equatable, Sendable {
     /// Page paths, by the numbers located references use.
-    public final class Pages: Sendable {
+    final class Pages: Sendable {
         let paths: [String]
 
         init(_ paths: [String]) {
@@ -18,11 +18,11 @@ public struct POReferences: RandomAccessCollection, ExpressibleByArrayLiteral, E
     private var located: [UInt64] = []
     private var pages: Pages?
 
-    public init(arrayLiteral elements: String...) {
+    init(arrayLiteral elements: String...) {
         written = elements
     }
 
-    public init(_ references: [String] = []) {
+    init(_ references: [String] = []) {
         written = references
     }
 
@@ -37,16 +37,16 @@ public struct POReferences: RandomAccessCollection, ExpressibleByArrayLiteral, E
         UInt64(page) << 32 | UInt64(UInt32(clamping: line))
     }
 
-    public var startIndex: Int { 0 }
-    public var endIndex: Int { pages == nil ? written.count : located.count }
+    var startIndex: Int { 0 }
+    var endIndex: Int { pages == nil ? written.count : located.count }
 
-    public subscript(position: Int) -> String {
+    subscript(position: Int) -> String {
         guard let pages else { return written[position] }
         let packed = located[position]
         return "\(pages.paths[Int(packed >> 32)]):\(packed & 0xFFFF_FFFF)"
     }
 
-    public mutating func append(_ reference: String) {
+    mutating func append(_ reference: String) {
         if pages != nil {
             written = Array(self)
             located = []
@@ -55,7 +55,7 @@ public struct POReferences: RandomAccessCollection, ExpressibleByArrayLiteral, E
         written.append(reference)
     }
 
-    public static func == (lhs: POReferences, rhs: POReferences) -> Bool {
+    static func == (lhs: POReferences, rhs: POReferences) -> Bool {
         lhs.elementsEqual(rhs)
     }
 }

@@ -1,6 +1,6 @@
 /// A gettext `plural=` expression (C syntax over `n`), parsed so that two of them can be
 /// compared by what they compute, not how they are written.
-public struct PluralExpression: Sendable {
+struct PluralExpression: Sendable {
     indirect enum Node: Sendable {
         case number(Int)
         case n
@@ -12,14 +12,14 @@ public struct PluralExpression: Sendable {
     let root: Node
 
     /// Parses an expression such as `(n%10==1 && n%100!=11 ? 0 : 1)`; nil when it is not one.
-    public init?(_ text: String) {
+    init?(_ text: String) {
         var parser = Parser(tokens: Self.tokens(text))
         guard let tokens = parser.tokens, let root = parser.conditional(), parser.position == tokens.count else { return nil }
         self.root = root
     }
 
     /// The form index for `n`, as gettext computes it (nil on division by zero).
-    public func evaluate(_ n: Int) -> Int? {
+    func evaluate(_ n: Int) -> Int? {
         Self.evaluate(root, n)
     }
 

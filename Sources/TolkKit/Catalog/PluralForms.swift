@@ -19,7 +19,7 @@ public enum PluralForms {
     }
 
     /// The `plural=` expression of a `Plural-Forms` value, parsed.
-    public static func expression(in header: String) -> PluralExpression? {
+    static func expression(in header: String) -> PluralExpression? {
         guard let range = header.range(of: "plural=", options: [], range: (header.range(of: "nplurals=")?.upperBound ?? header.startIndex)..<header.endIndex)
         else { return nil }
         var text = header[range.upperBound...]

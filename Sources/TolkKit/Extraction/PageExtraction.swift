@@ -12,7 +12,9 @@ public struct PageExtraction: Sendable {
     /// pages are UTF-8, with the page's declaration changed to say so.
     public var legacyCharset: String?
     /// The parsed page, for the build.
-    public var document: HTMLDocument
+    var document: HTMLDocument
+    /// The page's text, which the build splices translations into.
+    var text: String
     /// Markup problems libxml2 repaired, and text Tolk does not read.
     public var diagnostics: [Diagnostic]
 
@@ -60,7 +62,8 @@ public struct PageExtraction: Sendable {
                 message: "text after </html> (or in a second <html>) is not read by Tolk, but browsers show it; move it inside <body>",
                 fix: "move it inside <body>"))
         }
-        var extraction = PageExtraction(path: path, language: language, units: units, document: document, diagnostics: diagnostics)
+        var extraction = PageExtraction(path: path, language: language, units: units, document: document, text: text,
+                                        diagnostics: diagnostics)
         if locate {
             let ranges = units.compactMap { unit -> Range<Int>? in
                 if case let .content(range, _, _)? = unit.unit.location { return range }

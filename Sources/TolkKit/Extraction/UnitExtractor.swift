@@ -4,11 +4,11 @@
 /// `translate="no"` (inherited, re-opened by `translate="yes"`), text in another language
 /// than the page and `<time datetime>` are protected: they become empty placeholders and
 /// are never offered for translation. Scripts, styles and comments are never looked at.
-public struct UnitExtractor {
+struct UnitExtractor {
     /// The page's language (its `<html lang>`); other-language content is protected.
-    public var pageLanguage: String
+    var pageLanguage: String
 
-    public init(pageLanguage: String) {
+    init(pageLanguage: String) {
         self.pageLanguage = pageLanguage
     }
 
@@ -52,7 +52,7 @@ public struct UnitExtractor {
     }
 
     /// The units of `document` in document order.
-    public func units(of document: HTMLDocument) -> [TranslationUnit] {
+    func units(of document: HTMLDocument) -> [TranslationUnit] {
         var collector = Collector(pageLanguage: pageLanguage)
         let scope = Scope(language: document.declaredLanguage ?? pageLanguage)
         collector.walkBlock(document.root, scope: collector.scope(for: document.root, inheriting: scope))

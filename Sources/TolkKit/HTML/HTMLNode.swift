@@ -1,5 +1,5 @@
 /// A node of a parsed HTML page, as plain Swift values.
-public enum HTMLNode: Sendable, Equatable {
+enum HTMLNode: Sendable, Equatable {
     case element(HTMLElement)
     /// Character data with entities decoded.
     case text(String)
@@ -12,16 +12,16 @@ public enum HTMLNode: Sendable, Equatable {
 }
 
 /// An HTML element with its attributes in source order.
-public struct HTMLElement: Sendable, Equatable {
-    public var name: String
-    public var attributes: [HTMLAttribute]
-    public var children: [HTMLNode]
+struct HTMLElement: Sendable, Equatable {
+    var name: String
+    var attributes: [HTMLAttribute]
+    var children: [HTMLNode]
     /// 1-based line of the start tag (0 when libxml2 implied the element).
-    public var line: Int
+    var line: Int
     /// Where the element's tags are in the page's bytes; nil when libxml2 implied it.
-    public var span: SourceSpan?
+    var span: SourceSpan?
 
-    public init(name: String, attributes: [HTMLAttribute] = [], children: [HTMLNode] = [], line: Int = 0,
+    init(name: String, attributes: [HTMLAttribute] = [], children: [HTMLNode] = [], line: Int = 0,
                 span: SourceSpan? = nil) {
         self.name = name
         self.attributes = attributes
@@ -31,12 +31,12 @@ public struct HTMLElement: Sendable, Equatable {
     }
 
     /// The value of attribute `name`, if present.
-    public subscript(attribute name: String) -> String? {
+    subscript(attribute name: String) -> String? {
         attributes.first { $0.name == name }?.value
     }
 
     /// All text below this element, entities decoded, markup dropped.
-    public var textContent: String {
+    var textContent: String {
         var result = ""
         func collect(_ nodes: [HTMLNode]) {
             for node in nodes {
@@ -70,28 +70,28 @@ public struct SourceSpan: Sendable, Equatable {
 }
 
 /// A processing instruction: its bytes in the page and its text, from `<?` to `>`.
-public struct HTMLInstruction: Sendable, Equatable {
-    public var text: String
-    public var range: Range<Int>
+struct HTMLInstruction: Sendable, Equatable {
+    var text: String
+    var range: Range<Int>
 }
 
-public struct HTMLAttribute: Sendable, Equatable {
-    public var name: String
-    public var value: String
+struct HTMLAttribute: Sendable, Equatable {
+    var name: String
+    var value: String
 
-    public init(name: String, value: String) {
+    init(name: String, value: String) {
         self.name = name
         self.value = value
     }
 }
 
 /// A parsed page: its root element and what libxml2 had to repair on the way.
-public struct HTMLDocument: Sendable {
-    public var root: HTMLElement
-    public var problems: [HTMLProblem]
+struct HTMLDocument: Sendable {
+    var root: HTMLElement
+    var problems: [HTMLProblem]
 
     /// The page's language from `<html lang>` (or `xml:lang`), if it says one.
-    public var declaredLanguage: String? {
+    var declaredLanguage: String? {
         let value = root[attribute: "lang"] ?? root[attribute: "xml:lang"]
         guard let value, !value.trimmingHTMLWhitespace().isEmpty else { return nil }
         return value.trimmingHTMLWhitespace()
@@ -99,7 +99,7 @@ public struct HTMLDocument: Sendable {
 }
 
 /// Something wrong in a page's markup that libxml2 repaired.
-public struct HTMLProblem: Sendable, Equatable {
-    public var line: Int
-    public var message: String
+struct HTMLProblem: Sendable, Equatable {
+    var line: Int
+    var message: String
 }

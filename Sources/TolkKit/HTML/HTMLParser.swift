@@ -5,12 +5,12 @@ import Foundation
 ///
 /// This is the only file that touches libxml2's pointers: the C tree is converted
 /// into `HTMLNode` values and freed before `parse` returns.
-public enum HTMLParser {
+enum HTMLParser {
     /// Parses `text` (a whole page) into a document; never fails, since libxml2
     /// recovers from any markup, but records what it had to repair.
     ///
     /// - Parameter locate: find each element's byte span (the build needs them; extraction does not).
-    public static func parse(_ text: String, locate: Bool = true) -> HTMLDocument {
+    static func parse(_ text: String, locate: Bool = true) -> HTMLDocument {
         let collector = ProblemCollector()
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue
             | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue)

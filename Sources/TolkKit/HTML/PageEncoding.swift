@@ -3,12 +3,12 @@ import Foundation
 /// How a page's bytes become text: UTF-8, or the legacy charset its `<meta charset>` or
 /// `http-equiv` declaration names, read as browsers read it (the HTML encoding prescan of
 /// the first 1,024 bytes) through ICU's converters.
-public enum PageEncoding {
+enum PageEncoding {
     /// The page's text, and the charset it was in when that was not UTF-8.
     ///
     /// - Throws: what `TextFile.decode` throws for a page that is neither UTF-8 nor in a
     ///   charset it declares and ICU knows.
-    public static func decode(_ bytes: [UInt8], path: String) throws -> (text: String, legacyCharset: String?) {
+    static func decode(_ bytes: [UInt8], path: String) throws -> (text: String, legacyCharset: String?) {
         if !bytes.contains(0), let text = String(validating: bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...], as: UTF8.self) {
             return (text, nil)
         }

@@ -1,21 +1,21 @@
 /// Reads start and end tags straight from a page's bytes, so that the build can copy
 /// them exactly and change one attribute without touching the rest.
-public enum TagScanner {
+enum TagScanner {
     /// An attribute as written in a start tag.
-    public struct Attribute: Sendable, Equatable {
+    struct Attribute: Sendable, Equatable {
         /// The attribute name, lowercased.
-        public var name: String
+        var name: String
         /// Bytes of the whole attribute, from its name to the end of its value.
-        public var range: Range<Int>
+        var range: Range<Int>
         /// Bytes of the value without quotes (nil for a bare attribute like `hidden`).
-        public var valueRange: Range<Int>?
+        var valueRange: Range<Int>?
         /// The quote around the value, if any (`"` or `'`).
-        public var quote: UInt8?
+        var quote: UInt8?
     }
 
     /// The offset just after the `>` of the start tag that begins at `start`, or nil when
     /// `start` does not hold a start tag named `name`.
-    public static func startTagEnd(_ bytes: [UInt8], at start: Int, name: String) -> Int? {
+    static func startTagEnd(_ bytes: [UInt8], at start: Int, name: String) -> Int? {
         guard start < bytes.count, bytes[start] == UInt8(ascii: "<"), matchesName(bytes, at: start + 1, name: name) else {
             return nil
         }
@@ -43,7 +43,7 @@ public enum TagScanner {
     }
 
     /// The attributes of the start tag in `tag` (from `<` to after `>`), in source order.
-    public static func attributes(_ bytes: [UInt8], in tag: Range<Int>) -> [Attribute] {
+    static func attributes(_ bytes: [UInt8], in tag: Range<Int>) -> [Attribute] {
         var result: [Attribute] = []
         var index = tag.lowerBound + 1
         while index < tag.upperBound, !isSpace(bytes[index]), bytes[index] != UInt8(ascii: ">"), bytes[index] != UInt8(ascii: "/") {

@@ -2,9 +2,9 @@ import CICU
 import Foundation
 
 /// Dates, intervals and messages formatted by ICU for a language.
-public enum ICUFormat {
+enum ICUFormat {
     /// `date` formatted with the language's best pattern for `skeleton` ("EEEEdMMMMy", "jm").
-    public static func date(_ date: MachineDate, skeleton: String, locale: String) -> String? {
+    static func date(_ date: MachineDate, skeleton: String, locale: String) -> String? {
         let skeletonUnits = Array(skeleton.utf16), zone = Array(date.zone.utf16)
         var output = [UInt16](repeating: 0, count: 256)
         var status: Int32 = 0
@@ -15,16 +15,16 @@ public enum ICUFormat {
     }
 
     /// A formatted interval and the parts of it that belong to each date.
-    public struct Interval: Equatable, Sendable {
-        public var text: String
+    struct Interval: Equatable, Sendable {
+        var text: String
         /// UTF-16 offsets of the first and second date's parts, when ICU shows them apart.
-        public var first: Range<Int>?
-        public var second: Range<Int>?
+        var first: Range<Int>?
+        var second: Range<Int>?
     }
 
     /// `from`–`to` formatted with ICU's date-interval formatter, which shows shared
     /// fields once ("Dienstag, 11. Oktober 2022, 10:00–12:00").
-    public static func interval(_ from: MachineDate, _ to: MachineDate, skeleton: String, locale: String) -> Interval? {
+    static func interval(_ from: MachineDate, _ to: MachineDate, skeleton: String, locale: String) -> Interval? {
         let skeletonUnits = Array(skeleton.utf16), zone = Array(from.zone.utf16)
         var output = [UInt16](repeating: 0, count: 256)
         var spans = [Int32](repeating: -1, count: 4)
@@ -39,21 +39,21 @@ public enum ICUFormat {
     }
 
     /// A value for a MessageFormat argument.
-    public enum Argument: Sendable {
+    enum Argument: Sendable {
         case number(Double)
         case string(String)
     }
 
     /// Why a MessageFormat pattern could not be formatted.
-    public struct MessageError: Error, Equatable, Sendable {
+    struct MessageError: Error, Equatable, Sendable {
         /// Offset in the pattern where ICU's parser stopped, if it was a syntax error.
-        public var offset: Int?
-        public var status: Int32
+        var offset: Int?
+        var status: Int32
     }
 
     /// Formats an ICU MessageFormat pattern (`{count, plural, one {# event} other {# events}}`)
     /// with named arguments, for a language.
-    public static func message(_ pattern: String, locale: String, arguments: [String: Argument]) -> Result<String, MessageError> {
+    static func message(_ pattern: String, locale: String, arguments: [String: Argument]) -> Result<String, MessageError> {
         let patternUnits = Array(pattern.utf16)
         let names = arguments.keys.sorted()
         let numbers = names.map { name -> Double in
@@ -101,7 +101,7 @@ public enum ICUFormat {
     }
 
     /// The likely region of a language ("DE" for "de"), for `og:locale`.
-    public static func likelyRegion(_ locale: String) -> String? {
+    static func likelyRegion(_ locale: String) -> String? {
         var buffer = [CChar](repeating: 0, count: 16)
         let length = tolk_likely_region(locale, &buffer, Int32(buffer.count))
         guard length > 0 else { return nil }
@@ -109,7 +109,7 @@ public enum ICUFormat {
     }
 
     /// True for languages written right to left.
-    public static func isRightToLeft(_ locale: String) -> Bool {
+    static func isRightToLeft(_ locale: String) -> Bool {
         tolk_is_right_to_left(locale) != 0
     }
 }

@@ -2,22 +2,22 @@ import CICU
 
 /// ICU's knowledge of text used by the checks: message structure, numbers, normalization,
 /// quotation marks.
-public enum ICUText {
+enum ICUText {
     /// The arguments and plural keywords of an ICU MessageFormat pattern.
-    public struct MessageShape: Equatable, Sendable {
+    struct MessageShape: Equatable, Sendable {
         /// Argument names, in order of appearance (repeats kept once).
-        public var arguments: [String]
+        var arguments: [String]
         /// Each plural (or selectordinal) argument with its keywords ("one", "other", "=0").
-        public var plurals: [(name: String, keywords: [String])]
+        var plurals: [(name: String, keywords: [String])]
 
-        public static func == (lhs: MessageShape, rhs: MessageShape) -> Bool {
+        static func == (lhs: MessageShape, rhs: MessageShape) -> Bool {
             lhs.arguments == rhs.arguments && lhs.plurals.map(\.name) == rhs.plurals.map(\.name)
                 && lhs.plurals.map(\.keywords) == rhs.plurals.map(\.keywords)
         }
     }
 
     /// ICU's parse of a MessageFormat pattern: its shape, or the offset of the syntax error.
-    public static func describeMessage(_ pattern: String) -> Result<MessageShape, ICUFormat.MessageError> {
+    static func describeMessage(_ pattern: String) -> Result<MessageShape, ICUFormat.MessageError> {
         let units = Array(pattern.utf16)
         var buffer = [CChar](repeating: 0, count: 4096)
         var errorOffset: Int32 = -1
@@ -44,7 +44,7 @@ public enum ICUText {
     }
 
     /// True when `text` is in Unicode Normalization Form C.
-    public static func isNFC(_ text: String) -> Bool {
+    static func isNFC(_ text: String) -> Bool {
         let units = Array(text.utf16)
         return units.isEmpty || tolk_is_nfc(units, Int32(units.count)) != 0
     }
@@ -53,7 +53,7 @@ public enum ICUText {
     private static let quotes = LocaleCache<QuotationMarks?>()
 
     /// The locale's quotation marks: primary start and end, alternate start and end.
-    public static func quotationMarks(_ locale: String) -> (start: String, end: String, alternateStart: String, alternateEnd: String)? {
+    static func quotationMarks(_ locale: String) -> (start: String, end: String, alternateStart: String, alternateEnd: String)? {
         quotes.value(for: locale) { readQuotationMarks(locale) }
     }
 

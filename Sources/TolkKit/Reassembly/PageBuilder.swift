@@ -1,3 +1,29 @@
+/// A page built in one language, in memory.
+public struct BuiltPage: Sendable {
+    /// The page in the language: the source with only its translated text changed.
+    public var html: String
+    /// Segments for translators, and how many of them the catalogue translated.
+    public var segments: Int
+    public var translated: Int
+    /// Translations not used, and why.
+    public var diagnostics: [Diagnostic]
+}
+
+extension PageExtraction {
+    /// This page in `language`, translated by `catalog` (what `tolk build` writes to
+    /// `Output/LL/`, without the links to other languages, which need the whole site).
+    /// The page's own language, or no catalogue, gives the page as written.
+    ///
+    /// - Parameter catalogPath: the catalogue's path, for diagnostics.
+    public func built(in language: String, catalog: POCatalog?, catalogPath: String = "catalogue") -> BuiltPage {
+        // No catalogue for another language: nothing is translated (not "all of it").
+        let table = TranslationTable(catalog: catalog ?? POCatalog(), path: catalogPath)
+        let output = PageBuilder(page: self, source: Array(text.utf8), language: language, table: table, alternates: []).build()
+        return BuiltPage(html: String(decoding: output.bytes, as: UTF8.self), segments: output.segments,
+                         translated: output.translated, diagnostics: output.diagnostics)
+    }
+}
+
 /// Builds one page in one language by splicing translations into the page's own bytes.
 ///
 /// Only what is translated changes: the doctype, scripts, styles, comments, whitespace,

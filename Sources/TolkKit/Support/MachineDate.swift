@@ -1,22 +1,22 @@
 /// A machine-readable date from a `<time datetime>` attribute (HTML's valid date strings).
-public struct MachineDate: Sendable, Equatable {
-    public enum Precision: Int, Sendable, Comparable {
+struct MachineDate: Sendable, Equatable {
+    enum Precision: Int, Sendable, Comparable {
         case year, month, day, minute
 
-        public static func < (lhs: Precision, rhs: Precision) -> Bool { lhs.rawValue < rhs.rawValue }
+        static func < (lhs: Precision, rhs: Precision) -> Bool { lhs.rawValue < rhs.rawValue }
     }
 
     /// Milliseconds since 1970 of the instant.
-    public var millis: Double
+    var millis: Double
     /// The time zone to show it in: the offset the page gave ("GMT+01:00"), or UTC for
     /// floating dates and times, so the wall time written in the page is what is shown.
-    public var zone: String
-    public var precision: Precision
-    public var year: Int
+    var zone: String
+    var precision: Precision
+    var year: Int
 
     /// Reads `2022`, `2022-10`, `2022-10-11`, `2022-10-11T10:00`, `2022-10-11T10:00:30+01:00`,
     /// `2022-10-11 10:00Z`; nil for anything else (durations, weeks, times alone).
-    public init?(_ value: String) {
+    init?(_ value: String) {
         let text = value.trimmingHTMLWhitespace()
         let parts = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "T" || $0 == " " })
         guard (1...2).contains(parts.count) else { return nil }

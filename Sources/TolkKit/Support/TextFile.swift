@@ -1,18 +1,18 @@
 import Foundation
 
 /// Reading and writing the text files Tolk works on: strictly UTF-8, written atomically.
-public enum TextFile {
+enum TextFile {
     /// Reads `path` as UTF-8 text.
     ///
     /// - Parameter displayPath: how to name the file in errors (defaults to `path`).
     /// - Throws: `TolkError.unreadableFile`, `.binaryFile` (NUL bytes) or `.invalidUTF8`
     ///   with the line of the first bad byte.
-    public static func read(_ path: String, displayPath: String? = nil) throws -> String {
+    static func read(_ path: String, displayPath: String? = nil) throws -> String {
         try decode(readData(path, displayPath: displayPath), path: displayPath ?? path)
     }
 
     /// Reads `path`'s bytes, as they are.
-    public static func readData(_ path: String, displayPath: String? = nil) throws -> Data {
+    static func readData(_ path: String, displayPath: String? = nil) throws -> Data {
         do {
             return try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
@@ -28,7 +28,7 @@ public enum TextFile {
     /// Lines starting with `skippedPrefix` are counted but neither checked nor handed on
     /// (the build skips a catalogue's `#:` references that way). `eachBlock` sees the raw
     /// blocks as they are read, of `FastHash.blockSize` bytes (to hash the file on the way).
-    public static func forEachLine(in path: String, displayPath: String? = nil, skipping skippedPrefix: [UInt8] = [],
+    static func forEachLine(in path: String, displayPath: String? = nil, skipping skippedPrefix: [UInt8] = [],
                                    eachBlock: ((Data) -> Void)? = nil,
                                    _ body: (_ line: Substring, _ number: Int) throws -> Void) throws {
         let name = displayPath ?? path
@@ -81,7 +81,7 @@ public enum TextFile {
     }
 
     /// The first `count` bytes of a file (all of a shorter one).
-    public static func head(of path: String, count: Int = 65_536, displayPath: String? = nil) throws -> [UInt8] {
+    static func head(of path: String, count: Int = 65_536, displayPath: String? = nil) throws -> [UInt8] {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw TolkError.unreadableFile(path: displayPath ?? path, reason: reasonText(POSIXError(POSIXErrorCode(rawValue: errno) ?? .ENOENT)))
         }
@@ -94,7 +94,7 @@ public enum TextFile {
     }
 
     /// Decodes `data` as UTF-8 text, refusing binary data and naming the first bad line.
-    public static func decode(_ data: Data, path: String) throws -> String {
+    static func decode(_ data: Data, path: String) throws -> String {
         let bytes = [UInt8](data)
         if bytes.contains(0) {
             throw isUTF16(bytes) ? TolkError.utf16File(path: path) : TolkError.binaryFile(path: path)
@@ -111,12 +111,12 @@ public enum TextFile {
 
     /// Writes `text` to `path` through a temporary file in the same folder and a rename,
     /// so a reader (or a crash) never sees half a file.
-    public static func writeAtomically(_ text: String, to path: String, displayPath: String? = nil) throws {
+    static func writeAtomically(_ text: String, to path: String, displayPath: String? = nil) throws {
         try writeAtomically(Data(text.utf8), to: path, displayPath: displayPath)
     }
 
     /// Writes `data` to `path` the same way: a temporary file, then a rename.
-    public static func writeAtomically(_ data: Data, to path: String, displayPath: String? = nil) throws {
+    static func writeAtomically(_ data: Data, to path: String, displayPath: String? = nil) throws {
         let name = displayPath ?? path
         try refuseSymbolicLinks(in: path, displayPath: displayPath)
         let url = URL(fileURLWithPath: path)
@@ -156,9 +156,9 @@ public enum TextFile {
     }
 
     /// What a file held: its length and a hash of its bytes, taken in `FastHash.blockSize` blocks.
-    public struct Stamp: Equatable, Sendable {
-        public var length: Int
-        public var hash: UInt64
+    struct Stamp: Equatable, Sendable {
+        var length: Int
+        var hash: UInt64
 
         /// The stamp of a file's bytes as they are read a block at a time.
         struct Builder {
@@ -188,7 +188,7 @@ public enum TextFile {
     ///   it did not exist). If it holds something else now, someone saved it meanwhile:
     ///   nothing is written and `TolkError.changedWhileRunning` is thrown.
     /// - Returns: true when the file was replaced.
-    public static func writeAtomicallyIfChanged(to path: String, displayPath: String? = nil, readAs: Stamp?? = .none,
+    static func writeAtomicallyIfChanged(to path: String, displayPath: String? = nil, readAs: Stamp?? = .none,
                                                 _ produce: ((String) throws -> Void) throws -> Void) throws -> Bool {
         let name = displayPath ?? path
         try refuseSymbolicLinks(in: path, displayPath: displayPath)
@@ -257,7 +257,7 @@ public enum TextFile {
     /// Removes the temporary files (`.NAME.PID.tmp`) that Tolk runs killed before their
     /// rename left in `folder` and, with `recursive`, its subfolders. Files of a process
     /// that is still running are left alone: it may be writing them.
-    public static func removeStaleTemporaryFiles(in folder: String, recursive: Bool) {
+    static func removeStaleTemporaryFiles(in folder: String, recursive: Bool) {
         guard let directory = opendir(folder) else { return }
         defer { closedir(directory) }
         while let entry = readdir(directory) {

@@ -11,7 +11,10 @@ public struct CatalogCheck {
     /// Under `--strict`, fuzzy entries are errors.
     public var strict: Bool
 
-    public init(project: Project, languages: [String] = [], strict: Bool = false) {
+    /// - Parameter project: the project `run()` checks; by default the current directory
+    ///   (a check of catalogues in memory, `check(_:language:path:pages:)`, reads no project).
+    public init(project: Project = Project(root: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)),
+                languages: [String] = [], strict: Bool = false) {
         self.project = project
         self.languages = languages
         self.strict = strict
@@ -92,6 +95,16 @@ public struct CatalogCheck {
             catalogs.append((language, path))
         }
         return Result(findings: findings, summaries: summaries, catalogs: catalogs, rules: ruleDescriptions)
+    }
+
+    /// Checks a catalogue in memory against pages in memory, with this check's rules.
+    ///
+    /// - Parameter path: the catalogue's path, as findings name it.
+    public func check(_ catalog: POCatalog, language: String, path: String, pages: [PageExtraction], glossary: Glossary? = nil)
+        -> (findings: [Diagnostic], summary: Summary) {
+        var builder = CatalogTemplate.Builder(language: language, keepsAllReferences: false)
+        for page in pages { builder.add(page) }
+        return check(catalog, language: language, path: path, template: builder, glossary: glossary)
     }
 
     func check(_ catalog: POCatalog, language: String, path: String, template builder: CatalogTemplate.Builder, glossary: Glossary?)

@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+import TolkKit
+
+/// The getting-started article's example (TolkKit.docc/GettingStarted.md), through the
+/// public API only (no @testable import): if it stops compiling or its output changes,
+/// the article is wrong.
+@Suite("Library")
+struct LibraryTests {
+    @Test("the getting-started example: extract, catalogue, check and build one page in memory")
+    func gettingStarted() throws {
+        let html = """
+            <!DOCTYPE html><html lang="en"><head><title>Open day</title></head>
+            <body><p>Doors open at nine. Meet <a href="team.html">the team</a>.</p></body></html>
+            """
+        let page = try PageExtraction.extract(path: "Input/open-day.html", text: html)
+        #expect(page.segments.map(\.text) == ["Open day", "Doors open at nine.", "Meet <1>the team</1>."])
+
+        var catalog = CatalogUpdate.merged(nil, pages: [page], language: "de")
+        let german = ["Open day": "Tag der offenen Tür", "Doors open at nine.": "Einlass ist um neun.",
+                      "Meet <1>the team</1>.": "Lernen Sie <1>das Team</1> kennen."]
+        for index in catalog.entries.indices {
+            if let translation = german[catalog.entries[index].id] {
+                catalog.entries[index].translations = [translation]
+            }
+        }
+        let poText = POWriter().write(catalog)
+        let reread = try POParser(path: "Locales/de.po").parse(poText)
+        #expect(poText.hasPrefix("# ") || poText.hasPrefix("msgid \"\""))
+
+        let (findings, summary) = CatalogCheck().check(reread, language: "de", path: "Locales/de.po", pages: [page])
+        #expect(summary.translated == 3 && summary.untranslated == 4)
+        // The four untranslated are the event index's own words, which every catalogue holds.
+        #expect(findings.filter { $0.severity == .error }.allSatisfy { $0.rule == "untranslated" && $0.sourceFile == nil }, "\(findings)")
+
+        let built = page.built(in: "de", catalog: reread, catalogPath: "Locales/de.po")
+        #expect(built.html.contains("<html lang=\"de\">"))
+        #expect(built.html.contains("<title>Tag der offenen Tür</title>"))
+        #expect(built.html.contains("<p>Einlass ist um neun. Lernen Sie <a href=\"team.html\">das Team</a> kennen.</p>"))
+        #expect(built.translated == 3 && built.segments == 3 && built.diagnostics.isEmpty)
+
+        // No catalogue: the page as written, nothing counted as translated.
+        let untranslated = page.built(in: "de", catalog: nil)
+        #expect(untranslated.translated == 0)
+        #expect(page.built(in: "en", catalog: nil).html == html)
+    }
+}
