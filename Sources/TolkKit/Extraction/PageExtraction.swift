@@ -11,10 +11,10 @@ public struct PageExtraction: Sendable {
     /// The legacy charset the page was read from (`windows-1252`), nil for UTF-8. Built
     /// pages are UTF-8, with the page's declaration changed to say so.
     public var legacyCharset: String?
-    /// The parsed page, for the build.
-    var document: HTMLDocument
     /// The page's text, which the build splices translations into.
     var text: String
+    /// Where the build edits the page outside its units (found when `locate` is on).
+    var outline: PageOutline?
     /// Markup problems libxml2 repaired, and text Tolk does not read.
     public var diagnostics: [Diagnostic]
 
@@ -62,7 +62,7 @@ public struct PageExtraction: Sendable {
                 message: "text after </html> (or in a second <html>) is not read by Tolk, but browsers show it; move it inside <body>",
                 fix: "move it inside <body>"))
         }
-        var extraction = PageExtraction(path: path, language: language, units: units, document: document, text: text,
+        var extraction = PageExtraction(path: path, language: language, units: units, text: text,
                                         diagnostics: diagnostics)
         if locate {
             let ranges = units.compactMap { unit -> Range<Int>? in
@@ -70,6 +70,7 @@ public struct PageExtraction: Sendable {
                 return nil
             }
             extraction.standaloneTimes = StandaloneTime.find(in: document, pageLanguage: language, units: ranges, text: text)
+            extraction.outline = PageOutline(document: document)
         }
         return extraction
     }

@@ -146,7 +146,7 @@ public struct Project: Sendable {
     }
 
     /// Reads and extracts the pages on all cores, a batch at a time, and hands each to
-    /// `body` in path order (without its parsed tree); only a batch or two is in memory at
+    /// `body` in path order; only a batch or two is in memory at
     /// once. The first page (in path order) that fails stops the run with its error.
     /// `progress` hears the pages done and the total after each batch.
     public func forEachPage(progress: ((_ done: Int, _ total: Int) -> Void)? = nil,
@@ -157,8 +157,6 @@ public struct Project: Sendable {
             let (text, charset) = try PageEncoding.decode([UInt8](TextFile.readData(absolute(path), displayPath: path)), path: path)
             var page = try PageExtraction.extract(path: path, text: text, locate: false)
             page.legacyCharset = charset
-            // Only the segments travel on: the tree is freed on the worker that built it.
-            page.document = HTMLDocument(root: HTMLElement(name: "html"), problems: [])
             return page
         }, consume: { results in
             for result in results { try body(result.get()) }

@@ -35,27 +35,7 @@ struct EventSummary: Sendable, Equatable {
                 }
             }
         }
-        (start, end) = Self.firstDates(in: page.document.root)
-    }
-
-    /// The first `<time datetime>` in the page, and a second one after a dash, if any.
-    static func firstDates(in element: HTMLElement) -> (String?, String?) {
-        let children = element.children
-        for (index, node) in children.enumerated() {
-            guard case let .element(child) = node else { continue }
-            if child.name == "time", let datetime = child[attribute: "datetime"], MachineDate(datetime) != nil {
-                if index + 2 < children.count, case let .text(between) = children[index + 1],
-                   MachineDate.isRangeSeparator(between),
-                   case let .element(next) = children[index + 2], next.name == "time",
-                   let to = next[attribute: "datetime"], MachineDate(to) != nil {
-                    return (datetime, to)
-                }
-                return (datetime, nil)
-            }
-            let found = firstDates(in: child)
-            if found.0 != nil { return found }
-        }
-        return (nil, nil)
+        (start, end) = (page.outline?.firstDate, page.outline?.firstDateEnd)
     }
 
     /// The title in `language` as plain text, and whether the catalogue translated it.

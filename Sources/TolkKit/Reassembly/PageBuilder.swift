@@ -123,15 +123,8 @@ struct PageBuilder {
     /// A page read from a legacy charset is written as UTF-8: its `<meta charset>` or
     /// `http-equiv` declaration is changed to say so.
     private func declareUTF8(_ edits: inout ByteEdits) {
-        guard let head = child("head", of: page.document.root) else { return }
-        for case let .element(meta) in head.children where meta.name == "meta" {
-            guard let span = meta.span else { continue }
-            if meta[attribute: "charset"] != nil {
-                Attributes.set("charset", to: "utf-8", on: span, in: source, edits: &edits)
-            } else if meta[attribute: "http-equiv"]?.lowercased() == "content-type",
-                      meta[attribute: "content"]?.lowercased().contains("charset=") == true {
-                Attributes.set("content", to: "text/html; charset=utf-8", on: span, in: source, edits: &edits)
-            }
+        for (span, attribute) in outline.charsetDeclarations {
+            Attributes.set(attribute, to: attribute == "charset" ? "utf-8" : "text/html; charset=utf-8", on: span, in: source, edits: &edits)
         }
     }
 
@@ -141,61 +134,48 @@ struct PageBuilder {
 
     private var emptyTagEnd: String { isXML ? " />" : ">" }
 
+    /// Where extraction found the places a build edits outside units.
+    private var outline: PageOutline { page.outline ?? PageOutline() }
+
     private func setDocumentLanguage(_ edits: inout ByteEdits) {
-        guard let span = page.document.root.span else { return }
+        guard let span = outline.root else { return }
         Attributes.set("lang", to: language, on: span, in: source, edits: &edits)
-        if isXML || page.document.root[attribute: "xml:lang"] != nil {
+        if isXML || outline.rootHasXMLLang {
             Attributes.set("xml:lang", to: language, on: span, in: source, edits: &edits)
         }
         if ICUFormat.isRightToLeft(language) {
             Attributes.set("dir", to: "rtl", on: span, in: source, edits: &edits)
-        } else if page.document.root[attribute: "dir"]?.lowercased() == "rtl" {
+        } else if outline.rootIsRightToLeft {
             Attributes.set("dir", to: "ltr", on: span, in: source, edits: &edits)
         }
     }
 
     /// `og:locale` follows the language on pages that use Open Graph.
     private func setOpenGraphLocale(_ edits: inout ByteEdits) {
-        guard let head = child("head", of: page.document.root) else { return }
-        let metas = head.children.compactMap { node -> HTMLElement? in
-            guard case let .element(element) = node, element.name == "meta",
-                  element[attribute: "property"]?.lowercased().hasPrefix("og:") == true else { return nil }
-            return element
-        }
-        guard let last = metas.last else { return }
         let region = ICUFormat.likelyRegion(language).map { "_" + $0 } ?? ""
         let value = LanguageTag.primary(language) + region
-        if let existing = metas.first(where: { $0[attribute: "property"]?.lowercased() == "og:locale" }), let span = existing.span {
-            Attributes.set("content", to: value, on: span, in: source, edits: &edits)
-        } else if let span = last.span, let end = span.end {
-            let line = "\n" + indentation(before: span.start) + "<meta property=\"og:locale\" content=\"\(value)\"\(emptyTagEnd)"
+        if let existing = outline.openGraphLocale {
+            Attributes.set("content", to: value, on: existing, in: source, edits: &edits)
+        } else if let last = outline.lastOpenGraph, let end = last.end {
+            let line = "\n" + indentation(before: last.start) + "<meta property=\"og:locale\" content=\"\(value)\"\(emptyTagEnd)"
             edits.insert(Array(line.utf8), at: end)
         }
     }
 
     /// `<link rel="alternate" hreflang>` for every language version, before `</head>`.
     private func addAlternates(_ edits: inout ByteEdits) {
-        guard !alternates.isEmpty, let head = child("head", of: page.document.root), let headSpan = head.span else { return }
-        for case let .element(element) in head.children where element.name == "link"
-            && element[attribute: "rel"]?.lowercased() == "alternate" && element[attribute: "hreflang"] != nil {
-            if let span = element.span, let end = span.end { edits.replace(span.start..<end, with: []) }
+        guard !alternates.isEmpty, let head = outline.head else { return }
+        for span in outline.alternates {
+            if let end = span.end { edits.replace(span.start..<end, with: []) }
         }
-        let lastChild = head.children.reversed().compactMap { node -> SourceSpan? in
-            if case let .element(element) = node { return element.span }
-            return nil
-        }.first
-        guard let anchor = lastChild?.end ?? headSpan.endTagStart else { return }
+        let lastChild = outline.headLastElement
+        guard let anchor = lastChild?.end ?? head.endTagStart else { return }
         let indent = lastChild.map { indentation(before: $0.start) } ?? "  "
         var text = ""
         for alternate in alternates {
             text += "\n\(indent)<link rel=\"alternate\" hreflang=\"\(alternate.language)\" href=\"\(alternate.href)\"\(emptyTagEnd)"
         }
         edits.insert(Array(text.utf8), at: anchor)
-    }
-
-    private func child(_ name: String, of element: HTMLElement) -> HTMLElement? {
-        for case let .element(child) in element.children where child.name == name { return child }
-        return nil
     }
 
     /// The whitespace between the start of the line and `offset`, when only whitespace.
