@@ -1,3 +1,5 @@
+import Foundation
+
 /// One pass over a page's bytes before libxml2 reads them: where the start tags are, and
 /// what libxml2 would misread, masked so that it cannot.
 ///
@@ -41,8 +43,9 @@ struct PageScan {
     init(masking bytes: inout [UInt8], recordingTags: Bool) {
         var index = 0
         let count = bytes.count
-        while index < count {
-            guard bytes[index] == UInt8(ascii: "<"), index + 1 < count else { index += 1; continue }
+        while let open = Self.nextTagOpen(in: bytes, from: index) {
+            index = open
+            guard index + 1 < count else { break }
             let next = bytes[index + 1]
             if next == UInt8(ascii: "!") {
                 index = Self.declarationEnd(from: index, in: bytes)
@@ -124,6 +127,17 @@ struct PageScan {
 
     // MARK: Scanning
 
+    /// The offset of the next `<` from `start` on (memchr: text between tags is most of a page).
+    private static func nextTagOpen(in bytes: [UInt8], from start: Int) -> Int? {
+        guard start < bytes.count else { return nil }
+        return bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, let found = memchr(base + start, Int32(UInt8(ascii: "<")), buffer.count - start) else {
+                return nil
+            }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
+    }
+
     private static let textElements = ["script", "style"] + escapableRawText.sorted() + rawText.sorted()
     /// First letters of the text elements' names, so most tags are passed over at one byte.
     private static let textElementInitials = Set(textElements.map { $0.utf8.first! })
@@ -162,6 +176,8 @@ struct PageScan {
         let limit = min(limit ?? bytes.count, bytes.count)
         var index = start
         while index + 1 < limit {
+            guard let open = nextTagOpen(in: bytes, from: index), open + 1 < limit else { return nil }
+            index = open
             if skipComments, bytes[index] == UInt8(ascii: "<"), index + 3 < limit, bytes[index + 1] == UInt8(ascii: "!"),
                bytes[index + 2] == UInt8(ascii: "-"), bytes[index + 3] == UInt8(ascii: "-") {
                 index = commentEnd(after: index + 4, limit: limit, in: bytes)

@@ -74,7 +74,7 @@ struct UnitBuilder {
                 in: pieces.reduce(into: "") { if case let .text(text) = $1 { $0 += text } }, source: segment.text, language: dates.locale) : []
             if !invisible.isEmpty {
                 let codes = invisible.prefix(5).map(InvisibleCharacters.code).joined(separator: ", ")
-                diagnostics.append(Diagnostic(rule: InvisibleCharacterRule.id, severity: .warning, file: table.path, line: line,
+                diagnostics.append(Diagnostic(rule: "invisible-character", severity: .warning, file: table.path, line: line,
                     message: "the translation published in \(page) holds invisible or control characters (\(codes))",
                     sourceFile: page, sourceLine: segment.line, msgctxt: segment.context, msgid: segment.text))
             }
