@@ -1,4 +1,4 @@
 /// Tolk's version, as `tolk --version` prints it.
 public enum TolkVersion {
-    public static let current = "0.10.0"
+    public static let current = "0.11.0"
 }
