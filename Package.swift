@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // `swift package generate-documentation --target TolkKit` builds the DocC catalogue.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
+        // tolk.toml, read with toml++ (through TOMLKit), which reports errors with their line.
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -31,7 +33,7 @@ let package = Package(
         ),
         .target(
             name: "TolkKit",
-            dependencies: ["Clibxml2", "CICU"]
+            dependencies: ["Clibxml2", "CICU", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
         .executableTarget(
             name: "tolk",

@@ -7,7 +7,7 @@ import Testing
 struct ShippedSiteTests {
     /// Builds a temporary copy of the repository's Input/ and Locales/.
     static func build() throws -> (URL, SiteBuild.Result) {
-        let folder = try temporaryProject(from: Fixture.repositoryRoot)
+        let folder = try temporaryProject(from: Fixture.repositoryRoot, copying: ["Input", "Locales", SiteConfiguration.fileName])
         return (folder, try SiteBuild(project: Project(root: folder)).run())
     }
 
@@ -39,5 +39,19 @@ struct ShippedSiteTests {
               <link rel="alternate" hreflang="x-default" href="../de/berlin.html">
             """)
         #expect(built == source.replacingOccurrences(of: "  </style>\n</head>", with: "  </style>" + links + "\n</head>"))
+    }
+
+    @Test("tolk.toml's en-GB gives the English pages British formats and og:locale en_GB; the sitemap uses the base URL")
+    func britishEnglish() throws {
+        let (folder, _) = try Self.build()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let english = try String(contentsOf: folder.appendingPathComponent("Output/en/berlin.html"), encoding: .utf8)
+        #expect(english.contains(">Thursday, 13 October 2022, 09:30</time>"))
+        #expect(english.contains("<meta property=\"og:locale\" content=\"en_GB\">"))
+        #expect(!english.contains("October 13"))
+        let german = try String(contentsOf: folder.appendingPathComponent("Output/de/hls-week-2022.html"), encoding: .utf8)
+        #expect(german.contains("content=\"de_DE\""))
+        let sitemap = try String(contentsOf: folder.appendingPathComponent("Output/sitemap.xml"), encoding: .utf8)
+        #expect(sitemap.contains("<loc>https://events.example.org/en/berlin.html</loc>"))
     }
 }

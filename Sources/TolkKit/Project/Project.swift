@@ -106,6 +106,25 @@ public struct Project: Sendable {
             .sorted { $0.language.utf8.lexicographicallyPrecedes($1.language.utf8) }
     }
 
+    /// `tolk.toml`, or the defaults when the project has none.
+    ///
+    /// - Throws: `TolkError.configuration` for a key that is wrong (file, line, key, what is
+    ///   allowed), and for settings of a language that has no catalogue.
+    public func siteConfiguration() throws -> SiteConfiguration {
+        let path = SiteConfiguration.fileName
+        guard FileManager.default.fileExists(atPath: absolute(path)) else { return SiteConfiguration() }
+        let configuration = try SiteConfiguration(text: TextFile.read(absolute(path), displayPath: path), path: path)
+        let languages = catalogLanguages()
+        for language in configuration.languages.keys.sorted() where !languages.contains(language) {
+            let line = (try? TextFile.read(absolute(path)))?.split(separator: "\n", omittingEmptySubsequences: false)
+                .firstIndex { $0.contains("languages.\(language)") || $0.contains("languages.\(LanguageTag.catalogName(language))") }
+                .map { $0 + 1 } ?? 1
+            throw TolkError.configuration(path: path, line: line, key: "languages.\(language)",
+                problem: "there is no catalogue for \(language) in Locales/; start one with `tolk extract --locale \(language)`, or remove the section")
+        }
+        return configuration
+    }
+
     /// The languages of the catalogues in `Locales/`, as BCP 47 tags, sorted.
     public func catalogLanguages() -> [String] {
         var seen = Set<String>()

@@ -6,6 +6,8 @@ struct EventIndex {
     let table: TranslationTable?
     let siteLanguages: [String]
     let fileName: String
+    /// The locale whose formats the dates take.
+    var locale: String?
     private(set) var diagnostics: [Diagnostic] = []
 
     init(language: String, events: [EventSummary], table: TranslationTable?, siteLanguages: [String], fileName: String) {
@@ -48,7 +50,7 @@ struct EventIndex {
         let count = text(.count, arguments: ["count": .number(Double(events.count))])
         let readMore = text(.readMore)
         let others = text(.otherLanguages)
-        let dates = DateRenderer(sourceLocale: language, locale: language)
+        let dates = DateRenderer(sourceLocale: language, locale: locale ?? language)
         var lines: [String] = [
             "<!DOCTYPE html>",
             "<html lang=\"\(escape(language))\"\(ICUFormat.isRightToLeft(language) ? " dir=\"rtl\"" : "")>",

@@ -37,6 +37,9 @@ struct PageBuilder {
     let table: TranslationTable?
     /// `hreflang` alternates to link from the page's head (language, href).
     let alternates: [(language: String, href: String)]
+    /// The locale whose formats dates take (`en-GB` for a British site's English), and
+    /// whose region `og:locale` names; the language itself by default.
+    var locale: String?
 
     /// What became of one page.
     struct Output {
@@ -54,7 +57,7 @@ struct PageBuilder {
     func build() -> Output {
         var edits = ByteEdits()
         var output = Output(bytes: [])
-        let dates = DateRenderer(sourceLocale: page.language, locale: language)
+        let dates = DateRenderer(sourceLocale: page.language, locale: locale ?? language)
         output.segments = page.segments.count
         if isTranslation, let table {
             // Attributes first: a translated alt or title inside a rebuilt paragraph is
@@ -152,7 +155,7 @@ struct PageBuilder {
 
     /// `og:locale` follows the language on pages that use Open Graph.
     private func setOpenGraphLocale(_ edits: inout ByteEdits) {
-        let region = ICUFormat.likelyRegion(language).map { "_" + $0 } ?? ""
+        let region = ICUFormat.likelyRegion(locale ?? language).map { "_" + $0 } ?? ""
         let value = LanguageTag.primary(language) + region
         if let existing = outline.openGraphLocale {
             Attributes.set("content", to: value, on: existing, in: source, edits: &edits)

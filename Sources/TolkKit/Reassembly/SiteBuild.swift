@@ -5,8 +5,10 @@ public struct SiteBuild {
     public let project: Project
     /// Pages below this share of translated segments (0–100) are not written.
     public var minimumCompletion: Double?
-    /// A base URL for the sitemap (`https://example.org/`); relative URLs without one.
+    /// A base URL for the sitemap (`https://example.org/`); `tolk.toml`'s `base-url` when nil.
     public var baseURL: String?
+    /// `tolk.toml`; read from the project when nil.
+    public var configuration: SiteConfiguration?
 
     /// Reuse `.tolk/build-cache` to rebuild only what changed (false: build everything).
     public var incremental: Bool
@@ -46,10 +48,21 @@ public struct SiteBuild {
     /// Every catalogue is read and checked first: a bad one stops the build before any
     /// page is written. Each file is written atomically.
     public func run(progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws -> Result {
+        var resolved = self
+        if resolved.configuration == nil { resolved.configuration = try project.siteConfiguration() }
+        if resolved.baseURL == nil { resolved.baseURL = resolved.configuration?.baseURL }
+        return try resolved.runResolved(progress: progress)
+    }
+
+    /// `tolk.toml`, as `run` read it.
+    private var site: SiteConfiguration { configuration ?? SiteConfiguration() }
+
+    private func runResolved(progress: ((_ done: Int, _ total: Int) -> Void)?) throws -> Result {
         let finishWriting = project.startWriting()
         defer { finishWriting() }
         let catalogLanguages = project.catalogLanguages()
-        let settings = BuildCache.settingsHash(languages: catalogLanguages, minimumCompletion: minimumCompletion)
+        let settings = BuildCache.settingsHash(languages: catalogLanguages, minimumCompletion: minimumCompletion,
+                                               configuration: site.fingerprint)
         // Reading the catalogues and reading the cache and the page list are independent.
         let ((catalogs, states), (pagePaths, previous)) = try Parallel.pair({ try readCatalogs(catalogLanguages) }, {
             (try project.pagePaths(), incremental ? BuildCache.load(from: project.root, settings: settings) : nil)
@@ -121,6 +134,7 @@ public struct SiteBuild {
                 case let .index(language):
                     var index = EventIndex(language: language, events: events.filter { $0.languages.contains(language) },
                                            table: catalogs[language], siteLanguages: siteLanguages, fileName: indexName)
+                    index.locale = site.languages[language]?.locale
                     let output = "Output/\(language)/\(indexName)"
                     return (output, try writeIfChanged(Array(index.html().utf8), to: output), index.diagnostics)
                 case .sitemap:
@@ -245,7 +259,8 @@ public struct SiteBuild {
                                   cache: BuildCache.Page(source: source, summary: summary, diagnostics: page.diagnostics, outputs: [], keys: keys))
         for language in languages {
             let table = LanguageTag.sameLanguage(language, page.language) ? nil : catalogs[language]
-            let built = PageBuilder(page: page, source: bytes, language: language, table: table, alternates: alternates).build()
+            let built = PageBuilder(page: page, source: bytes, language: language, table: table, alternates: alternates,
+                                    locale: site.languages[language]?.locale).build()
             outcome.diagnostics += built.diagnostics
             let output = "Output/\(language)/\(relative)"
             var report = PageReport(page: path, language: language, output: output, segments: built.segments,

@@ -13,6 +13,7 @@ public enum TolkError: Error, Equatable, CustomStringConvertible {
     case icu(operation: String, status: Int32)
     case changedWhileRunning(path: String)
     case unsafeLink(path: String, problem: String)
+    case configuration(path: String, line: Int, key: String?, problem: String)
 
     public var description: String {
         switch self {
@@ -38,6 +39,8 @@ public enum TolkError: Error, Equatable, CustomStringConvertible {
         case let .changedWhileRunning(path):
             return "\(path): the file changed on disk while Tolk was working (a translator's save?); "
                 + "Tolk left it as it is now. Run the command again to include the change"
+        case let .configuration(path, line, key, problem):
+            return "\(path):\(line): \(key.map { "\($0): " } ?? "")\(problem)"
         case let .icu(operation, status):
             return "ICU failed \(operation) (error \(status))"
         }

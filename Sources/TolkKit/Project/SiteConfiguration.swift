@@ -1,0 +1,194 @@
+import Foundation
+import TOMLKit
+
+/// `tolk.toml`: what a project says about its site. Optional: without it, every catalogue
+/// language is published with its language's default formats.
+///
+/// ```toml
+/// [site]
+/// base-url = "https://events.example.org/"
+/// default-language = "en"
+/// time-zone = "Europe/London"
+///
+/// [languages.de]
+/// locale = "de-DE"
+/// time-zone = "Europe/Berlin"
+/// min-completion = 80
+/// ```
+public struct SiteConfiguration: Sendable, Equatable {
+    public static let fileName = "tolk.toml"
+
+    /// The site's address, ending in `/`: absolute URLs in links and the sitemap.
+    public var baseURL: String?
+    /// The language of `x-default` links and of the site's root page.
+    public var defaultLanguage: String?
+    /// The IANA zone event times are given in (`Europe/London`).
+    public var timeZone: String?
+    /// Per-language settings, by BCP 47 language tag.
+    public var languages: [String: Language] = [:]
+
+    public struct Language: Sendable, Equatable {
+        /// The locale whose formats the language's pages use (`en-GB`); the language itself by default.
+        public var locale: String?
+        /// A zone this language's readers live in: times are shown in it too.
+        public var timeZone: String?
+        /// Below this share of translated segments (0–100) the language is not published.
+        public var minimumCompletion: Double?
+
+        public init(locale: String? = nil, timeZone: String? = nil, minimumCompletion: Double? = nil) {
+            self.locale = locale
+            self.timeZone = timeZone
+            self.minimumCompletion = minimumCompletion
+        }
+    }
+
+    /// A language is published when at least this share of its segments is translated.
+    public static let defaultMinimumCompletion: Double = 80
+
+    public init(baseURL: String? = nil, defaultLanguage: String? = nil, timeZone: String? = nil, languages: [String: Language] = [:]) {
+        self.baseURL = baseURL
+        self.defaultLanguage = defaultLanguage
+        self.timeZone = timeZone
+        self.languages = languages
+    }
+
+    /// The locale for formats in `language`: its `locale` setting, else the language.
+    public func locale(for language: String) -> String {
+        languages[language]?.locale ?? language
+    }
+
+    public func minimumCompletion(for language: String) -> Double {
+        languages[language]?.minimumCompletion ?? Self.defaultMinimumCompletion
+    }
+
+    /// Every setting as one line of text, the same for the same settings (for the build cache).
+    var fingerprint: String {
+        var parts = [baseURL ?? "-", defaultLanguage ?? "-", timeZone ?? "-"]
+        for (language, settings) in languages.sorted(by: { $0.key < $1.key }) {
+            parts += [language, settings.locale ?? "-", settings.timeZone ?? "-", settings.minimumCompletion.map { String($0) } ?? "-"]
+        }
+        return parts.joined(separator: "\u{1}")
+    }
+
+    // MARK: Reading
+
+    /// Reads `tolk.toml` from `text`, checking every key.
+    ///
+    /// - Throws: `TolkError.configuration` naming the file, the line, the key and what is allowed.
+    public init(text: String, path: String = fileName) throws {
+        let table: TOMLTable
+        do {
+            table = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw TolkError.configuration(path: path, line: error.source.begin.line, key: nil,
+                                          problem: "not valid TOML: \(error.description)")
+        }
+        let lines = KeyLines(text)
+        func fail(_ section: String?, _ key: String?, _ problem: String) -> TolkError {
+            let name = [section, key].compactMap { $0 }.joined(separator: ".")
+            return TolkError.configuration(path: path, line: lines.line(section: section, key: key), key: name.isEmpty ? nil : name,
+                                           problem: problem)
+        }
+        for key in table.keys where key != "site" && key != "languages" {
+            throw fail(nil, key, "unknown section; allowed: [site], [languages.LL]")
+        }
+        if let site = table["site"] {
+            guard let site = site.table else { throw fail(nil, "site", "must be a table: [site]") }
+            for key in site.keys {
+                let value = site[key]!
+                switch key {
+                case "base-url":
+                    guard let text = value.string, let url = URL(string: text), ["http", "https"].contains(url.scheme?.lowercased() ?? ""),
+                          url.host != nil else {
+                        throw fail("site", key, "must be an absolute http(s) address, such as \"https://events.example.org/\"")
+                    }
+                    baseURL = text.hasSuffix("/") ? text : text + "/"
+                case "default-language":
+                    guard let tag = value.string, LanguageTag.isKnown(tag), let canonical = LanguageTag.bcp47(tag) else {
+                        throw fail("site", key, "must be a language code ICU knows, such as \"en\"")
+                    }
+                    defaultLanguage = canonical
+                case "time-zone":
+                    guard let zone = value.string, TimeZone(identifier: zone) != nil else {
+                        throw fail("site", key, "must be an IANA time zone, such as \"Europe/London\"")
+                    }
+                    timeZone = zone
+                default:
+                    throw fail("site", key, "unknown key; allowed in [site]: base-url, default-language, time-zone")
+                }
+            }
+        }
+        if let languages = table["languages"] {
+            guard let languages = languages.table else { throw fail(nil, "languages", "must hold tables: [languages.LL]") }
+            for name in languages.keys {
+                let section = "languages.\(name)"
+                guard LanguageTag.isKnown(name), let language = LanguageTag.bcp47(name) else {
+                    throw fail(section, nil, "'\(name)' is not a language code ICU knows (the section is [languages.LL], LL as in Locales/LL.po)")
+                }
+                guard let settings = languages[name]?.table else { throw fail(section, nil, "must be a table: [\(section)]") }
+                var parsed = Language()
+                for key in settings.keys {
+                    let value = settings[key]!
+                    switch key {
+                    case "locale":
+                        guard let locale = value.string, LanguageTag.isKnown(locale), LanguageTag.sameLanguage(locale, language),
+                              let canonical = LanguageTag.bcp47(locale) else {
+                            throw fail(section, key, "must be a locale of \(language) ICU knows, such as \"\(language)-\(LanguageTag.primary(language) == "en" ? "GB" : language.uppercased())\"")
+                        }
+                        parsed.locale = canonical
+                    case "time-zone":
+                        guard let zone = value.string, TimeZone(identifier: zone) != nil else {
+                            throw fail(section, key, "must be an IANA time zone, such as \"Europe/Berlin\"")
+                        }
+                        parsed.timeZone = zone
+                    case "min-completion":
+                        guard let share = value.double ?? value.int.map(Double.init), (0...100).contains(share) else {
+                            throw fail(section, key, "must be a number from 0 to 100 (a percentage of segments)")
+                        }
+                        parsed.minimumCompletion = share
+                    default:
+                        throw fail(section, key, "unknown key; allowed in [languages.LL]: locale, time-zone, min-completion")
+                    }
+                }
+                self.languages[language] = parsed
+            }
+        }
+    }
+}
+
+/// Where sections and keys are in a TOML file, for error messages (TOMLKit gives lines
+/// for syntax errors only).
+private struct KeyLines {
+    let lines: [Substring]
+
+    init(_ text: String) {
+        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    }
+
+    /// The line of `key` in `[section]` (or of the section header, or of a dotted
+    /// `section.key`), 1-based; 1 when it cannot be found.
+    func line(section: String?, key: String?) -> Int {
+        var current: String?
+        var headerLine: Int?
+        for (index, raw) in lines.enumerated() {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.hasPrefix("[") {
+                current = line.trimmingCharacters(in: CharacterSet(charactersIn: "[] ")).replacingOccurrences(of: "\"", with: "")
+                if current == section { headerLine = index + 1 }
+                continue
+            }
+            guard let key, let equals = line.firstIndex(of: "=") else { continue }
+            let name = line[..<equals].trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "\"", with: "")
+            let full = [current, name].compactMap { $0 }.joined(separator: ".")
+            if full == [section, key].compactMap({ $0 }).joined(separator: ".") { return index + 1 }
+        }
+        if let section, key == nil || headerLine != nil {
+            if let headerLine { return headerLine }
+            // A table written inline or dotted: the first line that names it.
+            if let index = lines.firstIndex(where: { $0.contains(section.split(separator: ".").last.map(String.init) ?? section) }) {
+                return index + 1
+            }
+        }
+        return 1
+    }
+}

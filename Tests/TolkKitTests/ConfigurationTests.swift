@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+@testable import TolkKit
+
+/// `tolk.toml`: read with TOMLKit, every key checked, errors with file, line and key.
+@Suite("Project file")
+struct ConfigurationTests {
+    @Test("a full tolk.toml reads into its settings; languages without a section get the defaults")
+    func reads() throws {
+        let configuration = try SiteConfiguration(text: """
+            # The site
+            [site]
+            base-url = "https://events.example.org"
+            default-language = "en"
+            time-zone = "Europe/London"
+
+            [languages.en]
+            locale = "en-GB"
+
+            [languages.de]
+            locale = "de-DE"
+            time-zone = "Europe/Berlin"
+            min-completion = 90.5
+            """)
+        #expect(configuration.baseURL == "https://events.example.org/")
+        #expect(configuration.defaultLanguage == "en" && configuration.timeZone == "Europe/London")
+        #expect(configuration.locale(for: "en") == "en-GB" && configuration.locale(for: "fr") == "fr")
+        #expect(configuration.minimumCompletion(for: "de") == 90.5)
+        #expect(configuration.minimumCompletion(for: "fr") == SiteConfiguration.defaultMinimumCompletion)
+        #expect(configuration.languages["de"]?.timeZone == "Europe/Berlin")
+        #expect(try SiteConfiguration(text: "") == SiteConfiguration())
+    }
+
+    @Test("a wrong key, value or syntax is an error naming the file, the line, the key and what is allowed", arguments: [
+        ("[site]\nbase-url = \"https://x.org/\"\nbase-url = \"y\"\n", "tolk.toml:3: not valid TOML"),
+        ("[site]\nbase = \"https://x.org/\"\n", "tolk.toml:2: site.base: unknown key; allowed in [site]: base-url, default-language, time-zone"),
+        ("[site]\nbase-url = \"events.example.org\"\n", "tolk.toml:2: site.base-url: must be an absolute http(s) address"),
+        ("[site]\ntime-zone = \"Europe/Londres\"\n", "tolk.toml:2: site.time-zone: must be an IANA time zone"),
+        ("[languages.de]\n\nlocale = \"fr-FR\"\n", "tolk.toml:3: languages.de.locale: must be a locale of de ICU knows"),
+        ("[languages.de]\nmin-completion = 120\n", "tolk.toml:2: languages.de.min-completion: must be a number from 0 to 100"),
+        ("[languages.de]\nmin-completion = \"80\"\n", "tolk.toml:2: languages.de.min-completion: must be a number from 0 to 100"),
+        ("[languages.qq]\nlocale = \"en\"\n", "tolk.toml:1: languages.qq: 'qq' is not a language code"),
+        ("[output]\nfolder = \"public\"\n", "tolk.toml:1: output: unknown section; allowed: [site], [languages.LL]"),
+    ])
+    func refuses(_ text: String, _ expected: String) {
+        do {
+            _ = try SiteConfiguration(text: text)
+            Issue.record("accepted: \(text)")
+        } catch {
+            #expect("\(error)".hasPrefix(expected), "\(error)")
+        }
+    }
+
+    @Test("settings for a language with no catalogue say how to start one; the build stops before writing anything")
+    func languageWithoutCatalogue() throws {
+        let folder = try temporaryProject(from: Fixture.url("build"))
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "[languages.fr]\nlocale = \"fr-CA\"\n".write(to: folder.appendingPathComponent("tolk.toml"), atomically: true, encoding: .utf8)
+        #expect(throws: TolkError.configuration(path: "tolk.toml", line: 1, key: "languages.fr",
+            problem: "there is no catalogue for fr in Locales/; start one with `tolk extract --locale fr`, or remove the section")) {
+            try SiteBuild(project: Project(root: folder)).run()
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Output").path))
+    }
+}
