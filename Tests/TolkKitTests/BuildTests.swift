@@ -165,6 +165,12 @@ struct BuildTests {
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Output/de/event.html").path))
         #expect(result.diagnostics.map(\.description).contains("Output/de/event.html: note: not written: 76.9% translated, below --min-completion 80%"))
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("Output/en/event.html").path))
+        // Nothing links to the page that was not written: not the English page, not the sitemap.
+        let english = try read(folder, "Output/en/event.html")
+        #expect(!english.contains("hreflang=\"de\""), "the English page links to a German page that was not written")
+        #expect(!english.contains("<link rel=\"alternate\""), "one version left: no language links at all")
+        let sitemap = try read(folder, "Output/sitemap.xml")
+        #expect(!sitemap.contains("de/event.html"))
     }
 
     @Test("a malformed catalogue stops the build before anything is written")

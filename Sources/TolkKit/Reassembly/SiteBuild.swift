@@ -29,7 +29,7 @@ public struct SiteBuild {
         public var translated: Int
         public var written: Bool
         public var fallbacks: Int { segments - translated }
-        public var percent: Double { segments == 0 ? 100 : Double(translated) * 100 / Double(segments) }
+        public var percent: Double { SiteBuild.percent(translated, of: segments) }
     }
 
     public struct Result: Sendable {
@@ -257,17 +257,33 @@ public struct SiteBuild {
         let summary = EventSummary(page: page, relative: relative, languages: languages, tables: catalogs)
         var outcome = PageOutcome(path: path, diagnostics: page.diagnostics,
                                   cache: BuildCache.Page(source: source, summary: summary, diagnostics: page.diagnostics, outputs: [], keys: keys))
-        for language in languages {
+        // Every version is built in memory first: which of them are written decides the
+        // language links in all of them (none may point at a page that is not written).
+        func build(_ language: String, alternates: [(language: String, href: String)]) -> PageBuilder.Output {
             let table = LanguageTag.sameLanguage(language, page.language) ? nil : catalogs[language]
-            let built = PageBuilder(page: page, source: bytes, language: language, table: table, alternates: alternates,
-                                    locale: site.languages[language]?.locale).build()
+            return PageBuilder(page: page, source: bytes, language: language, table: table, alternates: alternates,
+                               locale: site.languages[language]?.locale).build()
+        }
+        var versions = languages.map { (language: $0, built: build($0, alternates: alternates)) }
+        let written = versions.filter { version in
+            guard let minimum = minimumCompletion else { return true }
+            return Self.percent(version.built.translated, of: version.built.segments) >= minimum
+        }.map(\.language)
+        if written.count < languages.count {
+            let links = written.count > 1 ? Self.alternates(for: relative, languages: written, default: page.language) : []
+            for index in versions.indices where written.contains(versions[index].language) {
+                versions[index].built = build(versions[index].language, alternates: links)
+            }
+        }
+        for (language, built) in versions {
+            let table = LanguageTag.sameLanguage(language, page.language) ? nil : catalogs[language]
             outcome.diagnostics += built.diagnostics
             let output = "Output/\(language)/\(relative)"
             var report = PageReport(page: path, language: language, output: output, segments: built.segments,
                                     translated: built.translated, written: false)
             var outputDiagnostics = built.diagnostics
             var stamp: FileStamp?
-            if let minimum = minimumCompletion, report.percent < minimum {
+            if !written.contains(language), let minimum = minimumCompletion {
                 outputDiagnostics.append(Diagnostic(rule: "below-min-completion", severity: .note, file: output,
                     message: "not written: \(Self.format(report.percent))% translated, below --min-completion \(Self.format(minimum))%"))
                 outcome.diagnostics.append(outputDiagnostics.last!)
@@ -330,6 +346,11 @@ public struct SiteBuild {
                                       stamp: FileStamp(size: time.0, modified: time.1, content: content.value))
         }
         return catalog
+    }
+
+    /// The share of `segments` translated, in percent (100 for a page with none).
+    static func percent(_ translated: Int, of segments: Int) -> Double {
+        segments == 0 ? 100 : Double(translated) * 100 / Double(segments)
     }
 
     /// A share for people: "100", "76.9".
