@@ -62,4 +62,30 @@ struct ConfigurationTests {
         }
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Output").path))
     }
+
+    @Test("a language below its min-completion is not published: no pages, no links, no index, no sitemap URL; the build says so")
+    func unpublishedLanguage() throws {
+        let folder = try temporaryProject(from: Fixture.url("build"))
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let project = Project(root: folder)
+        _ = try CatalogUpdate(project: project).run(newLanguages: ["fr"])
+        // The fixture's German is 72% translated: published here by its own threshold.
+        try "[languages.de]\nmin-completion = 70\n".write(to: folder.appendingPathComponent("tolk.toml"), atomically: true, encoding: .utf8)
+        let result = try SiteBuild(project: project).run()
+        #expect(result.pages.contains { $0.language == "de" && $0.written })
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Output/fr").path))
+        #expect(!result.pages.contains { $0.language == "fr" })
+        let note = try #require(result.diagnostics.first { $0.rule == "language-not-published" })
+        #expect(note.description == "Locales/fr.po: note: fr is not published: 0% of its messages are translated, below its min-completion of 80%")
+        for file in try FileManager.default.subpathsOfDirectory(atPath: folder.appendingPathComponent("Output").path) where file.hasSuffix(".html") || file.hasSuffix(".xml") {
+            let text = try String(contentsOf: folder.appendingPathComponent("Output/\(file)"), encoding: .utf8)
+            #expect(!text.contains("hreflang=\"fr\"") && !text.contains("fr/"), "\(file) points at French")
+        }
+        // Published once translated far enough (here: the threshold lowered in tolk.toml).
+        try "[languages.de]\nmin-completion = 70\n[languages.fr]\nmin-completion = 0\n"
+            .write(to: folder.appendingPathComponent("tolk.toml"), atomically: true, encoding: .utf8)
+        let again = try SiteBuild(project: project).run()
+        #expect(again.pages.contains { $0.language == "fr" && $0.written })
+        #expect(try String(contentsOf: folder.appendingPathComponent("Output/en/event.html"), encoding: .utf8).contains("hreflang=\"fr\""))
+    }
 }

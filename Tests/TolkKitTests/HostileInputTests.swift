@@ -11,6 +11,8 @@ struct HostileInputTests {
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("Input"), withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("Locales"), withIntermediateDirectories: true)
         try html.write(to: folder.appendingPathComponent("Input/page.html"), atomically: true, encoding: .utf8)
+        // German is published however little of it is translated: these tests look at what a partial translation gives.
+        try "[languages.de]\nmin-completion = 0\n".write(to: folder.appendingPathComponent("tolk.toml"), atomically: true, encoding: .utf8)
         let project = Project(root: folder)
         _ = try CatalogUpdate(project: project).run(newLanguages: ["de"])
         let path = folder.appendingPathComponent("Locales/de.po")

@@ -58,6 +58,8 @@ struct PageDefectsTests {
     func oneTranslator() throws {
         let folder = try temporaryProject(from: Fixture.url("build"))
         defer { try? FileManager.default.removeItem(at: folder) }
+        // German stays published when a refused translation takes it below the default share.
+        try "[languages.de]\nmin-completion = 0\n".write(to: folder.appendingPathComponent("tolk.toml"), atomically: true, encoding: .utf8)
         let project = Project(root: folder)
         func counts() throws -> (build: Int, stats: Int, check: Int) {
             let build = try SiteBuild(project: project, incremental: false).run().pages.filter { $0.language == "de" }.reduce(0) { $0 + $1.translated }
@@ -129,6 +131,7 @@ struct PageDefectsTests {
         try xhtml.write(to: folder.appendingPathComponent("Input/page.xhtml"), atomically: true, encoding: .utf8)
         let project = Project(root: folder)
         _ = try CatalogUpdate(project: project).run(newLanguages: ["de"])
+        try "[languages.de]\nmin-completion = 0\n".write(to: folder.appendingPathComponent("tolk.toml"), atomically: true, encoding: .utf8)
         _ = try SiteBuild(project: project).run()
         let built = try Data(contentsOf: folder.appendingPathComponent("Output/de/page.xhtml"))
         // libxml2's XML parser, through Foundation, is the oracle for well-formedness.
@@ -155,6 +158,7 @@ struct PageDefectsTests {
         _ = try SiteBuild(project: project).run()
         #expect(try Data(contentsOf: folder.appendingPathComponent("Output/en/a.html")) == Data(bytes))
         _ = try CatalogUpdate(project: project).run(newLanguages: ["de"])
+        try "[languages.de]\nmin-completion = 0\n".write(to: folder.appendingPathComponent("tolk.toml"), atomically: true, encoding: .utf8)
         let catalogue = folder.appendingPathComponent("Locales/de.po")
         let text = try TextFile.read(catalogue.path)
         #expect(text.contains("msgid \"Café opens at nine.\"\nmsgstr \"\""))

@@ -59,4 +59,15 @@ public struct TranslationTable: Sendable {
     public func entry(context: String?, id: String) -> POEntry? {
         entries[POEntry.Key(context: context, id: id)]
     }
+
+    /// The share of the catalogue's page messages (the index's own words aside) whose
+    /// translation the build uses, in percent; 100 for a catalogue with none.
+    public var completion: Double {
+        var usable = 0, total = 0
+        for entry in entries.values where entry.context != IndexMessage.context {
+            total += 1
+            if verdict(context: entry.context, id: entry.id).isUsable { usable += 1 }
+        }
+        return total == 0 ? 100 : Double(usable) * 100 / Double(total)
+    }
 }

@@ -64,11 +64,27 @@ public struct SiteBuild {
         let settings = BuildCache.settingsHash(languages: catalogLanguages, minimumCompletion: minimumCompletion,
                                                configuration: site.fingerprint)
         // Reading the catalogues and reading the cache and the page list are independent.
-        let ((catalogs, states), (pagePaths, previous)) = try Parallel.pair({ try readCatalogs(catalogLanguages) }, {
+        let ((catalogs, states), (pagePaths, cached)) = try Parallel.pair({ try readCatalogs(catalogLanguages) }, {
             (try project.pagePaths(), incremental ? BuildCache.load(from: project.root, settings: settings) : nil)
         })
         var reports: [PageReport] = []
         var diagnostics: [Diagnostic] = []
+        // A language is published when enough of its catalogue is translated; pages link only to those.
+        var published: [String] = []
+        for language in catalogLanguages {
+            let share = catalogs[language]?.completion ?? 0
+            let minimum = site.minimumCompletion(for: language)
+            if share >= minimum {
+                published.append(language)
+            } else {
+                diagnostics.append(Diagnostic(rule: "language-not-published", severity: .note, file: project.catalogPath(for: language),
+                    message: "\(language) is not published: \(Self.format(share.rounded(.down)))% of its messages are translated, "
+                        + "below its min-completion of \(Self.format(minimum))%",
+                    fix: "translate it, or set a lower min-completion in tolk.toml: [languages.\(language)]"))
+            }
+        }
+        // A cache made for another set of published languages has other language links everywhere.
+        let previous = cached?.published == published ? cached : nil
         var events: [EventSummary] = []
         let indexName = pagePaths.contains("Input/index.html") ? "events.html" : "index.html"
         if indexName != "index.html" {
@@ -76,6 +92,7 @@ public struct SiteBuild {
                                           message: "a page is called index.html, so the event index is written as events.html"))
         }
         var cache = BuildCache(settings: settings)
+        cache.published = published
         cache.catalogs = states.mapValues(Fingerprints.catalog)
         let catalogsChanged = previous.map { $0.catalogs != cache.catalogs } ?? false
         var rebuilt = 0
@@ -98,7 +115,7 @@ public struct SiteBuild {
         var built = 0
         progress?(pagePaths.count - stale.count, pagePaths.count)
         try Parallel.forEachBatch(stale, { index in
-            try buildPage(pagePaths[index], catalogs: catalogs, states: states, catalogLanguages: catalogLanguages)
+            try buildPage(pagePaths[index], catalogs: catalogs, states: states, catalogLanguages: published)
         }, consume: { results in
             for result in results {
                 outcomes[stale[built]] = try result.get()

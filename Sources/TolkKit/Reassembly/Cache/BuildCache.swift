@@ -11,7 +11,7 @@ import Foundation
 struct BuildCache: Sendable {
     static let folder = ".tolk"
     /// Bump when what the build writes changes, so old caches are not trusted.
-    static let toolVersion = "tolk-build 9"
+    static let toolVersion = "tolk-build 10"
 
     /// One language version of a page, as written.
     struct Output: Equatable, Sendable {
@@ -44,6 +44,8 @@ struct BuildCache: Sendable {
     }
 
     var settings: UInt64
+    /// The languages published (translated far enough): a page links to each of them.
+    var published: [String] = []
     /// Fingerprint of each catalogue's entries, by language.
     var catalogs: [String: UInt64] = [:]
     var pages: [String: Page] = [:]
@@ -98,6 +100,7 @@ struct BuildCache: Sendable {
 extension BuildCache: BinaryCodable {
     func write(to writer: inout BinaryWriter) {
         writer.write(settings)
+        writer.write(published)
         writer.write(catalogs)
         writer.write(pages)
         writer.write(extras)
@@ -105,6 +108,7 @@ extension BuildCache: BinaryCodable {
 
     init(from reader: inout BinaryReader) throws {
         settings = try reader.read()
+        published = try reader.read()
         catalogs = try reader.read()
         pages = try reader.read()
         extras = try reader.read()
