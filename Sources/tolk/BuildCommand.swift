@@ -42,11 +42,22 @@ struct BuildCommand: ParsableCommand {
             }
             printDiagnostics(result.diagnostics)
             if !options.quiet {
+                let changed = Set(result.changedFiles)
                 for report in result.pages {
-                    let state = report.written ? "" : " (not written)"
-                    print("\(report.output): \(report.translated)/\(report.segments) segments translated (\(SiteBuild.format(report.percent))%)\(state)")
+                    if report.isSource {
+                        print("\(report.output): the source, in \(report.language)")
+                    } else {
+                        let state = report.written ? "" : " (not written)"
+                        print("\(report.output): \(report.translated)/\(report.segments) segments translated (\(SiteBuild.format(report.percent))%)\(state)")
+                    }
                 }
-                for file in result.extraFiles { print("\(file): written") }
+                for file in result.extraFiles where changed.contains(file) { print("\(file): written") }
+                for file in result.removedFiles { print("\(file): removed (no longer built)") }
+                if result.changedFiles.isEmpty && result.removedFiles.isEmpty {
+                    print("Output/ was already up to date: no file written")
+                } else {
+                    print("\(result.changedFiles.count) file(s) written, \(result.removedFiles.count) removed")
+                }
                 if result.rebuiltPages < result.pages.count / max(1, Set(result.pages.map(\.language)).count) {
                     print("\(result.rebuiltPages) page(s) rebuilt; the others were unchanged (--full rebuilds all)")
                 }

@@ -304,7 +304,7 @@ struct BuildTests {
             #expect(try SiteBuild(project: project).run().rebuiltPages == 0, "and the rewritten cache is used again")
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(".tolk").path).sorted()
-            == ["build-cache", "catalog-de"])
+            == ["build-cache", "catalog-de", "manifest"])
     }
 
     @Test("after a page-only rebuild, a catalogue change still rebuilds only the pages using that entry")

@@ -141,13 +141,18 @@ struct CommandTests {
         let run = try tolk(["build", "--project", folder.path])
         #expect(run.status == 0)
         #expect(run.output == """
-            Output/en/event.html: 13/13 segments translated (100%)
+            Output/en/event.html: the source, in en
             Output/de/event.html: 10/13 segments translated (76.9%)
             Output/de/index.html: written
             Output/en/index.html: written
             Output/sitemap.xml: written
+            5 file(s) written, 0 removed
 
             """)
+        // Built again with nothing changed: it says so, and claims to have written nothing.
+        let again = try tolk(["build", "--project", folder.path])
+        #expect(again.output.contains("Output/ was already up to date: no file written"))
+        #expect(!again.output.contains(": written"))
         #expect(run.errors.contains("Locales/de.po:27: warning: translation not used (placeholders are badly nested: <1> is never closed)"))
 
         let strict = try tolk(["build", "--strict"], in: folder)

@@ -28,6 +28,8 @@ public struct SiteBuild {
         public var segments: Int
         public var translated: Int
         public var written: Bool
+        /// True for the page's own language: written as the author wrote it, nothing to translate.
+        public var isSource = false
         public var fallbacks: Int { segments - translated }
         public var percent: Double { SiteBuild.percent(translated, of: segments) }
     }
@@ -38,6 +40,10 @@ public struct SiteBuild {
         public var rebuiltPages: Int
         /// Index pages and the sitemap.
         public var extraFiles: [String]
+        /// Files an earlier build wrote that this one no longer makes, now removed.
+        public var removedFiles: [String] = []
+        /// Files whose bytes this build changed (new or rewritten); the others were already right.
+        public var changedFiles: [String] = []
         /// What the build has to say: translations it did not use, pages it did not write.
         public var diagnostics: [Diagnostic]
         public var fallbacks: Int { pages.reduce(0) { $0 + $1.fallbacks } }
@@ -180,7 +186,31 @@ public struct SiteBuild {
                                               message: "not saved (\(error)); the next build is a full one"))
             }
         }
-        return Result(pages: reports, rebuiltPages: rebuilt, extraFiles: extraFiles, diagnostics: diagnostics)
+        // What earlier builds wrote and this one no longer makes goes; nothing else is touched.
+        var manifest = OutputManifest()
+        for page in cache.pages.values {
+            for output in page.outputs where output.written { manifest.files[output.path] = output.stamp ?? .missing }
+        }
+        for file in cache.extras?.files ?? [] { manifest.files[file.path] = file.stamp }
+        var removed: [String] = []
+        let recorded = OutputManifest.load(from: project)
+        if let recorded {
+            let (gone, kept) = manifest.removeStale(since: recorded, in: project)
+            removed = gone
+            diagnostics += kept
+        }
+        if recorded != manifest {
+            do {
+                try manifest.save(to: project)
+            } catch {
+                diagnostics.append(Diagnostic(rule: "cache-not-saved", severity: .warning, file: OutputManifest.path,
+                    message: "not saved (\(error)); the next build cannot remove what this one wrote if it is no longer needed"))
+            }
+        }
+        CatalogSnapshot.removeAll(except: catalogLanguages, in: project.root)
+        let changed = manifest.files.filter { path, stamp in recorded?.files[path]?.content != stamp.content }.keys.sorted()
+        return Result(pages: reports, rebuiltPages: rebuilt, extraFiles: extraFiles, removedFiles: removed, changedFiles: changed,
+                      diagnostics: diagnostics)
     }
 
     /// A fingerprint of everything the index pages and the sitemap are made of.
@@ -229,7 +259,8 @@ public struct SiteBuild {
             }
         }
         let reports = cached.outputs.map {
-            PageReport(page: path, language: $0.language, output: $0.path, segments: $0.segments, translated: $0.translated, written: $0.written)
+            PageReport(page: path, language: $0.language, output: $0.path, segments: $0.segments, translated: $0.translated, written: $0.written,
+                       isSource: LanguageTag.sameLanguage($0.language, cached.summary.pageLanguage))
         }
         return PageOutcome(path: path, reports: reports,
                            diagnostics: cached.diagnostics + cached.outputs.flatMap(\.diagnostics), cache: page, rebuilt: false,
@@ -297,7 +328,7 @@ public struct SiteBuild {
             outcome.diagnostics += built.diagnostics
             let output = "Output/\(language)/\(relative)"
             var report = PageReport(page: path, language: language, output: output, segments: built.segments,
-                                    translated: built.translated, written: false)
+                                    translated: built.translated, written: false, isSource: LanguageTag.sameLanguage(language, page.language))
             var outputDiagnostics = built.diagnostics
             var stamp: FileStamp?
             if !written.contains(language), let minimum = minimumCompletion {

@@ -4,6 +4,15 @@ import Foundation
 /// good while the PO file keeps the stamp it had (a site-scale catalogue is mostly
 /// references, which the build does not need).
 enum CatalogSnapshot {
+    /// Removes the snapshots of catalogues that are gone.
+    static func removeAll(except languages: [String], in root: URL) {
+        let folder = root.appendingPathComponent(BuildCache.folder)
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        where name.hasPrefix("catalog-") && !name.hasSuffix(".json") && !languages.contains(String(name.dropFirst("catalog-".count))) {
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+        }
+    }
+
     static func path(for language: String, in root: URL) -> String {
         root.appendingPathComponent("\(BuildCache.folder)/catalog-\(language)").path
     }

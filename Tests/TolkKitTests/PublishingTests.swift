@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+@testable import TolkKit
+
+/// What a build leaves in `Output/`: exactly what it makes now; what it made before and no
+/// longer makes is removed, and nothing it did not write is touched.
+@Suite("Publishing")
+struct PublishingTests {
+    func exists(_ folder: URL, _ path: String) -> Bool {
+        FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path)
+    }
+
+    @Test("removing a catalogue or a page removes exactly what Tolk had written for it")
+    func staleOutputs() throws {
+        let folder = try temporaryProject(from: Fixture.url("build"))
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let project = Project(root: folder)
+        _ = try CatalogUpdate(project: project).run(newLanguages: ["fr"])
+        let settings = folder.appendingPathComponent("tolk.toml")
+        try "[languages.de]\nmin-completion = 0\n[languages.fr]\nmin-completion = 0\n".write(to: settings, atomically: true, encoding: .utf8)
+        try "<p>A second page.</p>\n".write(to: folder.appendingPathComponent("Input/second.html"), atomically: true, encoding: .utf8)
+        _ = try SiteBuild(project: project).run()
+        #expect(exists(folder, "Output/fr/event.html") && exists(folder, "Output/fr/second.html") && exists(folder, ".tolk/catalog-fr"))
+        // A file of the team's own in Output/, and a built page edited by hand.
+        try "notes".write(to: folder.appendingPathComponent("Output/fr/notes.txt"), atomically: true, encoding: .utf8)
+        try "edited".write(to: folder.appendingPathComponent("Output/de/second.html"), atomically: true, encoding: .utf8)
+
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("Locales/fr.po"))
+        try "[languages.de]\nmin-completion = 0\n".write(to: settings, atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("Input/second.html"))
+        let result = try SiteBuild(project: project).run()
+        #expect(result.removedFiles == ["Output/en/second.html", "Output/fr/event.html", "Output/fr/index.html", "Output/fr/second.html"])
+        #expect(!exists(folder, "Output/fr/event.html") && !exists(folder, ".tolk/catalog-fr"))
+        #expect(exists(folder, "Output/fr/notes.txt"), "a file Tolk did not write stays")
+        #expect(exists(folder, "Output/de/second.html"), "a file changed since Tolk wrote it stays")
+        #expect(result.diagnostics.contains { $0.rule == "stale-output-kept" && $0.file == "Output/de/second.html" })
+        #expect(exists(folder, "Output/de/event.html") && exists(folder, "Output/en/event.html"))
+
+        // Emptied folders go; a third build has nothing to remove.
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("Output/fr/notes.txt"))
+        try "<p>A third page.</p>\n".write(to: folder.appendingPathComponent("Input/third.html"), atomically: true, encoding: .utf8)
+        #expect(try SiteBuild(project: project).run().removedFiles.isEmpty)
+    }
+
+    @Test("a page moved into a subfolder leaves no empty folder behind when it moves back")
+    func emptiedFolders() throws {
+        let folder = try temporaryProject(from: Fixture.url("build"))
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let project = Project(root: folder)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Input/2022/october"), withIntermediateDirectories: true)
+        try "<p>Deep.</p>\n".write(to: folder.appendingPathComponent("Input/2022/october/deep.html"), atomically: true, encoding: .utf8)
+        _ = try SiteBuild(project: project).run()
+        #expect(exists(folder, "Output/en/2022/october/deep.html"))
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("Input/2022"))
+        let result = try SiteBuild(project: project).run()
+        #expect(result.removedFiles.contains("Output/en/2022/october/deep.html"))
+        #expect(!exists(folder, "Output/en/2022"), "the folders it emptied are gone")
+    }
+}
