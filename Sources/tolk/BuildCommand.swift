@@ -36,7 +36,7 @@ struct BuildCommand: ParsableCommand {
         var fallbacks = 0
         try runReportingErrors {
             let result = try Progress(enabled: !options.quiet).around { progress in
-                try SiteBuild(project: Project(root: options.root),
+                try SiteBuild(project: options.resolved(),
                               minimumCompletion: minCompletion, baseURL: baseURL, incremental: !full)
                     .run(progress: progress)
             }

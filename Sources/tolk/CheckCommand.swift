@@ -30,7 +30,7 @@ struct CheckCommand: ParsableCommand {
         let result: CatalogCheck.Result
         do {
             result = try Progress(enabled: !options.quiet).around { progress in
-                try CatalogCheck(project: Project(root: options.root), languages: locale, strict: strict)
+                try CatalogCheck(project: options.resolved(), languages: locale, strict: strict)
                     .run(progress: progress)
             }
         } catch let error as TolkError {

@@ -20,7 +20,7 @@ struct ExtractCommand: ParsableCommand {
     func run() throws {
         try runReportingErrors {
             let result = try Progress(enabled: !options.quiet).around { progress in
-                try CatalogUpdate(project: Project(root: options.root)).run(newLanguages: locale, progress: progress)
+                try CatalogUpdate(project: options.resolved()).run(newLanguages: locale, progress: progress)
             }
             printDiagnostics(result.diagnostics)
             if options.quiet { return }

@@ -21,7 +21,7 @@ struct StatsCommand: ParsableCommand {
         let stats: TranslationStats
         do {
             stats = try Progress(enabled: !options.quiet).around { progress in
-                try TranslationStats.compute(Project(root: options.root), progress: progress)
+                try TranslationStats.compute(options.resolved(), progress: progress)
             }
         } catch let error as TolkError {
             FileHandle.standardError.write(Data("tolk: error: \(error.description)\n".utf8))

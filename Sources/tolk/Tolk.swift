@@ -13,13 +13,17 @@ struct Tolk: ParsableCommand {
 
 /// The options every project command takes.
 struct ProjectOptions: ParsableArguments {
-    @Option(name: .long, help: "The project folder (default: the current folder).")
-    var project: String = "."
+    @Option(name: .long, help: "The project folder (default: the one holding the current folder, found as git finds its repository).")
+    var project: String?
 
     @Flag(name: .long, help: "Print only warnings and errors: no summary lines, no progress line.")
     var quiet = false
 
-    var root: URL { URL(fileURLWithPath: project) }
+    /// The project: `--project` as given, else the nearest folder up from here that is one.
+    func resolved() throws -> Project {
+        if let project { return Project(root: URL(fileURLWithPath: project)) }
+        return try Project.enclosing(URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+    }
 }
 
 /// Runs `body`, turning Tolk's errors into a message on standard error and exit code 1.

@@ -259,4 +259,21 @@ struct CommandTests {
         #expect(outputs[0].count > 300)
         #expect(outputs[0] == outputs[1])
     }
+
+    @Test("commands run from a subfolder find the project above them; outside any project the error says what a project is")
+    func findsTheProject() throws {
+        let folder = try temporaryProject(from: Fixture.url("build"))
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fromInput = try tolk(["build", "--quiet"], in: folder.appendingPathComponent("Input"))
+        #expect(fromInput.status == 0, "\(fromInput.errors)")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("Output/de/event.html").path))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Input/Output").path))
+
+        let outside = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: outside) }
+        let run = try tolk(["extract"], in: outside)
+        #expect(run.status == 1)
+        #expect(run.errors.contains("is not in a Tolk project: a project is a folder with the pages in Input/ and the catalogues in Locales/"))
+        #expect((try? FileManager.default.contentsOfDirectory(atPath: outside.path))?.isEmpty == true, "nothing written there")
+    }
 }

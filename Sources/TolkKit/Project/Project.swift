@@ -14,6 +14,26 @@ public struct Project: Sendable {
         rootPath = self.root.path
     }
 
+    /// The project that holds `folder`: the nearest folder, from `folder` up, with a
+    /// `tolk.toml` or an `Input/` folder (as git finds a repository from a subfolder).
+    ///
+    /// - Throws: `TolkError.notAProject` when there is none.
+    public static func enclosing(_ folder: URL) throws -> Project {
+        var candidate = folder.standardizedFileURL
+        while true {
+            let manager = FileManager.default
+            var isFolder: ObjCBool = false
+            if manager.fileExists(atPath: candidate.appendingPathComponent(SiteConfiguration.fileName).path)
+                || (manager.fileExists(atPath: candidate.appendingPathComponent("Input").path, isDirectory: &isFolder) && isFolder.boolValue) {
+                return Project(root: candidate)
+            }
+            let parent = candidate.deletingLastPathComponent()
+            if parent.path == candidate.path { break }
+            candidate = parent
+        }
+        throw TolkError.notAProject(path: folder.standardizedFileURL.path)
+    }
+
     public var inputFolder: URL { root.appendingPathComponent("Input") }
     public var localesFolder: URL { root.appendingPathComponent("Locales") }
 

@@ -14,6 +14,7 @@ public enum TolkError: Error, Equatable, CustomStringConvertible {
     case changedWhileRunning(path: String)
     case unsafeLink(path: String, problem: String)
     case configuration(path: String, line: Int, key: String?, problem: String)
+    case notAProject(path: String)
 
     public var description: String {
         switch self {
@@ -39,6 +40,9 @@ public enum TolkError: Error, Equatable, CustomStringConvertible {
         case let .changedWhileRunning(path):
             return "\(path): the file changed on disk while Tolk was working (a translator's save?); "
                 + "Tolk left it as it is now. Run the command again to include the change"
+        case let .notAProject(path):
+            return "\(path) is not in a Tolk project: a project is a folder with the pages in Input/ and the catalogues "
+                + "in Locales/ (and, optionally, tolk.toml); run Tolk there or below it, or name it with --project DIR"
         case let .configuration(path, line, key, problem):
             return "\(path):\(line): \(key.map { "\($0): " } ?? "")\(problem)"
         case let .icu(operation, status):
