@@ -54,4 +54,26 @@ struct ShippedSiteTests {
         let sitemap = try String(contentsOf: folder.appendingPathComponent("Output/sitemap.xml"), encoding: .utf8)
         #expect(sitemap.contains("<loc>https://events.example.org/en/berlin.html</loc>"))
     }
+
+    @Test("times name their zone in the page's language, and German readers also get Berlin time")
+    func timeZones() throws {
+        let (folder, _) = try Self.build()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let german = try String(contentsOf: folder.appendingPathComponent("Output/de/relational-leadership.html"), encoding: .utf8)
+        #expect(german.contains(">Dienstag, 11. Oktober 2022, 10:00</time>–<time datetime=\"2022-10-11T12:00+01:00\">12:00 Uhr Britische Sommerzeit (11:00–13:00 Uhr MESZ)</time>"))
+        let index = try String(contentsOf: folder.appendingPathComponent("Output/de/index.html"), encoding: .utf8)
+        #expect(index.contains("11:00 Uhr Britische Sommerzeit (10:30–12:00 Uhr MESZ)"), "the Berlin session in Berlin time")
+        let english = try String(contentsOf: folder.appendingPathComponent("Output/en/index.html"), encoding: .utf8)
+        #expect(english.contains(">12:00 BST</time>") && !english.contains("CEST"), "English readers get British time only")
+    }
+
+    @Test("a time written without an offset is a wall time: shown as written, with no zone")
+    func floatingTime() {
+        var dates = DateRenderer(sourceLocale: "en", locale: "de-DE")
+        dates.siteZone = "Europe/London"
+        dates.audienceZone = "Europe/Berlin"
+        #expect(dates.render("2022-10-11T10:00", original: "10:00") == "10:00")
+        #expect(dates.render("2022-10-11T10:00+01:00", original: "10:00") == "10:00 Britische Sommerzeit (11:00 MESZ)")
+        #expect(dates.render("2022-10-11", original: "11 October") == "11. Oktober")
+    }
 }

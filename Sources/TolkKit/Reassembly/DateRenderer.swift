@@ -7,11 +7,45 @@ struct DateRenderer {
     let sourceLocale: String
     /// The language to render in.
     let locale: String
+    /// The IANA zone event times are given in (`tolk.toml`'s `site.time-zone`): times of day
+    /// are shown in it, with its name in the language ("BST", "MESZ").
+    var siteZone: String? = nil
+    /// The zone this language's readers live in, when it is another: times are shown in it too.
+    var audienceZone: String? = nil
 
     /// The text for one time element: `datetime` and what the page showed.
     func render(_ datetime: String, original: String, skeleton fixed: String? = nil) -> String? {
-        guard let date = MachineDate(datetime) else { return nil }
-        return ICUFormat.date(date, skeleton: fixed ?? skeleton(date, original: original), locale: locale)
+        guard var date = MachineDate(datetime) else { return nil }
+        let skeleton = fixed ?? skeleton(date, original: original)
+        guard let siteZone, date.isInstant, skeleton.contains("j") else {
+            return ICUFormat.date(date, skeleton: skeleton, locale: locale)
+        }
+        date.zone = siteZone
+        guard let text = ICUFormat.date(date, skeleton: skeleton + zoneField(date), locale: locale) else { return nil }
+        return text + audienceTime(date, date)
+    }
+
+    /// The zone's short name where the language has one ("BST", "MESZ"), else its long name
+    /// ("Britische Sommerzeit" rather than "GMT+1").
+    private func zoneField(_ date: MachineDate) -> String {
+        guard let short = ICUFormat.date(date, skeleton: "z", locale: locale) else { return "z" }
+        return short.hasPrefix("GMT") || short.hasPrefix("UTC") ? "zzzz" : "z"
+    }
+
+    private func zoneName(_ date: MachineDate) -> String? {
+        ICUFormat.date(date, skeleton: zoneField(date), locale: locale)
+    }
+
+    /// " (11:00 MESZ)": the time again in the audience's zone, when it has one of its own.
+    private func audienceTime(_ from: MachineDate, _ to: MachineDate) -> String {
+        guard let audienceZone, audienceZone != siteZone else { return "" }
+        var from = from, to = to
+        from.zone = audienceZone
+        to.zone = audienceZone
+        let text = from.millis == to.millis
+            ? ICUFormat.date(from, skeleton: "jm" + zoneField(from), locale: locale)
+            : ICUFormat.interval(from, to, skeleton: "jm", locale: locale).map { $0.text + (zoneName(from).map { " " + $0 } ?? "") }
+        return text.map { " (\($0))" } ?? ""
     }
 
     /// A full skeleton for a date's precision: weekday, day, month and year, and the time.
@@ -28,18 +62,27 @@ struct DateRenderer {
     /// formatter, and the text that goes between them.
     func renderRange(_ first: (datetime: String, original: String), _ second: (datetime: String, original: String),
                      skeleton fixed: String? = nil) -> (first: String, separator: String, second: String)? {
-        guard let from = MachineDate(first.datetime), let to = MachineDate(second.datetime),
+        guard var from = MachineDate(first.datetime), var to = MachineDate(second.datetime),
               from.zone == to.zone, from.millis <= to.millis else { return nil }
         // The range shows every part either end showed.
         let fields = Set(fieldsOf(skeleton(from, original: first.original)) + fieldsOf(skeleton(to, original: second.original)))
-        let skeleton = fixed ?? Self.canonicalOrder.filter { fields.contains($0) }.joined()
+        var skeleton = fixed ?? Self.canonicalOrder.filter { fields.contains($0) }.joined()
+        var extra = ""
+        if let siteZone, from.isInstant, skeleton.contains("j") {
+            from.zone = siteZone
+            to.zone = siteZone
+            // ICU's interval formatter shows only a zone's short name ("GMT+1" in German for
+            // London): the name the language has is added after the range instead.
+            extra = zoneName(from).map { " " + $0 } ?? ""
+            extra += audienceTime(from, to)
+        }
         guard let interval = ICUFormat.interval(from, to, skeleton: skeleton, locale: locale),
               let firstPart = interval.first, let secondPart = interval.second, firstPart.upperBound <= secondPart.lowerBound
         else { return nil }
         let units = Array(interval.text.utf16)
         func text(_ range: Range<Int>) -> String { String(decoding: units[range], as: UTF16.self) }
         return (text(0..<firstPart.upperBound), text(firstPart.upperBound..<secondPart.lowerBound),
-                text(secondPart.lowerBound..<units.count))
+                text(secondPart.lowerBound..<units.count) + extra)
     }
 
     static let canonicalOrder = ["EEEE", "y", "MMMM", "d", "j", "m"]

@@ -8,6 +8,9 @@ struct EventIndex {
     let fileName: String
     /// The locale whose formats the dates take.
     var locale: String?
+    /// The zone event times are given in, and this language's readers' own.
+    var siteZone: String?
+    var audienceZone: String?
     private(set) var diagnostics: [Diagnostic] = []
 
     init(language: String, events: [EventSummary], table: TranslationTable?, siteLanguages: [String], fileName: String) {
@@ -50,7 +53,9 @@ struct EventIndex {
         let count = text(.count, arguments: ["count": .number(Double(events.count))])
         let readMore = text(.readMore)
         let others = text(.otherLanguages)
-        let dates = DateRenderer(sourceLocale: language, locale: locale ?? language)
+        var dates = DateRenderer(sourceLocale: language, locale: locale ?? language)
+        dates.siteZone = siteZone
+        dates.audienceZone = audienceZone
         var lines: [String] = [
             "<!DOCTYPE html>",
             "<html lang=\"\(escape(language))\"\(ICUFormat.isRightToLeft(language) ? " dir=\"rtl\"" : "")>",

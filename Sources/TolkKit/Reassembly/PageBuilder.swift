@@ -40,6 +40,9 @@ struct PageBuilder {
     /// The locale whose formats dates take (`en-GB` for a British site's English), and
     /// whose region `og:locale` names; the language itself by default.
     var locale: String?
+    /// The zone event times are given in, and the language's readers' own (`tolk.toml`).
+    var siteZone: String?
+    var audienceZone: String?
 
     /// What became of one page.
     struct Output {
@@ -57,7 +60,9 @@ struct PageBuilder {
     func build() -> Output {
         var edits = ByteEdits()
         var output = Output(bytes: [])
-        let dates = DateRenderer(sourceLocale: page.language, locale: locale ?? language)
+        var dates = DateRenderer(sourceLocale: page.language, locale: locale ?? language)
+        dates.siteZone = siteZone
+        dates.audienceZone = audienceZone
         output.segments = page.segments.count
         if isTranslation, let table {
             // Attributes first: a translated alt or title inside a rebuilt paragraph is

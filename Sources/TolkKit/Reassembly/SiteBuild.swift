@@ -158,6 +158,8 @@ public struct SiteBuild {
                     var index = EventIndex(language: language, events: events.filter { $0.languages.contains(language) },
                                            table: catalogs[language], siteLanguages: siteLanguages, fileName: indexName)
                     index.locale = site.languages[language]?.locale
+                    index.siteZone = site.timeZone
+                    index.audienceZone = site.languages[language]?.timeZone
                     let output = "Output/\(language)/\(indexName)"
                     return (output, try writeIfChanged(Array(index.html().utf8), to: output), index.diagnostics)
                 case .sitemap:
@@ -310,7 +312,8 @@ public struct SiteBuild {
         func build(_ language: String, alternates: [(language: String, href: String)]) -> PageBuilder.Output {
             let table = LanguageTag.sameLanguage(language, page.language) ? nil : catalogs[language]
             return PageBuilder(page: page, source: bytes, language: language, table: table, alternates: alternates,
-                               locale: site.languages[language]?.locale).build()
+                               locale: site.languages[language]?.locale, siteZone: site.timeZone,
+                               audienceZone: site.languages[language]?.timeZone).build()
         }
         var versions = languages.map { (language: $0, built: build($0, alternates: alternates)) }
         let written = versions.filter { version in

@@ -14,6 +14,10 @@ struct MachineDate: Sendable, Equatable {
     var precision: Precision
     var year: Int
 
+    /// A time of day with an offset (`10:00+01:00`, `10:00Z`): one instant, which can be
+    /// shown in any zone. A floating time (`10:00`) is a wall time and is shown as written.
+    var isInstant: Bool { precision == .minute && zone != "UTC" }
+
     /// Reads `2022`, `2022-10`, `2022-10-11`, `2022-10-11T10:00`, `2022-10-11T10:00:30+01:00`,
     /// `2022-10-11 10:00Z`; nil for anything else (durations, weeks, times alone).
     init?(_ value: String) {
