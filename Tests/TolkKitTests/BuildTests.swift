@@ -7,9 +7,9 @@ import Testing
 @Suite("Build")
 struct BuildTests {
     /// Builds a temporary copy of `Fixtures/build` and returns the folder and the result.
-    func buildFixture(minimumCompletion: Double? = nil) throws -> (URL, SiteBuild.Result) {
+    func buildFixture(minimumCompletion: Double? = nil, baseURL: String? = nil) throws -> (URL, SiteBuild.Result) {
         let folder = try temporaryProject(from: Fixture.url("build"))
-        return (folder, try SiteBuild(project: Project(root: folder), minimumCompletion: minimumCompletion).run())
+        return (folder, try SiteBuild(project: Project(root: folder), minimumCompletion: minimumCompletion, baseURL: baseURL).run())
     }
 
     func read(_ folder: URL, _ path: String) throws -> String {
@@ -142,25 +142,38 @@ struct BuildTests {
                                   arguments: ["count": .number(4)]) == .success("4 Veranstaltungen"))
     }
 
-    @Test("the sitemap lists every page with its hreflang alternates")
+    @Test("with a base URL the sitemap lists every page with absolute hreflang alternates, and pages carry canonical and absolute links")
     func sitemap() throws {
-        let (folder, _) = try buildFixture()
+        let (folder, _) = try buildFixture(baseURL: "https://events.example.org/")
         defer { try? FileManager.default.removeItem(at: folder) }
         let sitemap = try read(folder, "Output/sitemap.xml")
         #expect(sitemap.contains("""
               <url>
-                <loc>de/event.html</loc>
-                <xhtml:link rel="alternate" hreflang="de" href="de/event.html"/>
-                <xhtml:link rel="alternate" hreflang="en" href="en/event.html"/>
-                <xhtml:link rel="alternate" hreflang="x-default" href="en/event.html"/>
+                <loc>https://events.example.org/de/event.html</loc>
+                <xhtml:link rel="alternate" hreflang="de" href="https://events.example.org/de/event.html"/>
+                <xhtml:link rel="alternate" hreflang="en" href="https://events.example.org/en/event.html"/>
+                <xhtml:link rel="alternate" hreflang="x-default" href="https://events.example.org/en/event.html"/>
               </url>
             """))
-        #expect(sitemap.components(separatedBy: "<url>").count - 1 == 4)
+        // The language chooser, two index pages, the page in two languages.
+        #expect(sitemap.components(separatedBy: "<url>").count - 1 == 5)
+        let page = try read(folder, "Output/de/event.html")
+        #expect(page.contains(#"<link rel="canonical" href="https://events.example.org/de/event.html">"#))
+        #expect(page.contains(#"<link rel="alternate" hreflang="en" href="https://events.example.org/en/event.html">"#))
+    }
+
+    @Test("without a base URL there is no sitemap (its protocol allows only absolute URLs), and the build says why")
+    func noSitemapWithoutAddress() throws {
+        let (folder, result) = try buildFixture()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Output/sitemap.xml").path))
+        #expect(result.diagnostics.contains { $0.rule == "sitemap-not-written" && $0.fix?.contains("base-url") == true })
+        #expect(!(try read(folder, "Output/de/event.html")).contains("rel=\"canonical\""))
     }
 
     @Test("--min-completion skips pages below the share, and says so")
     func minimumCompletion() throws {
-        let (folder, result) = try buildFixture(minimumCompletion: 80)
+        let (folder, result) = try buildFixture(minimumCompletion: 80, baseURL: "https://events.example.org/")
         defer { try? FileManager.default.removeItem(at: folder) }
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Output/de/event.html").path))
         #expect(result.diagnostics.map(\.description).contains("Output/de/event.html: note: not written: 76.9% translated, below --min-completion 80%"))
@@ -273,7 +286,6 @@ struct BuildTests {
         try html.replacingCharacters(in: title, with: "<h1>A renamed event</h1>").write(to: source, atomically: true, encoding: .utf8)
         _ = try SiteBuild(project: project).run()
         #expect(try read(folder, "Output/en/index.html").contains(">A renamed event</a>"))
-        #expect(try read(folder, "Output/sitemap.xml").contains("event.html"))
 
         // The cache is safe to delete, and --full ignores it.
         #expect(try SiteBuild(project: project, incremental: false).run().rebuiltPages == 1)
@@ -340,7 +352,7 @@ struct BuildTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.moveItem(at: folder.appendingPathComponent("Input/event.html"), to: folder.appendingPathComponent("Input/index.html"))
         let result = try SiteBuild(project: Project(root: folder)).run()
-        #expect(result.extraFiles == ["Output/en/events.html", "Output/sitemap.xml"])
+        #expect(result.extraFiles == ["Output/en/events.html", "Output/index.html"])
         #expect(result.diagnostics.map(\.description).contains("Input/index.html: note: a page is called index.html, so the event index is written as events.html"))
         #expect(try read(folder, "Output/en/index.html").contains("<h1>Spring Workshop</h1>"))
     }

@@ -145,7 +145,7 @@ struct CommandTests {
             Output/de/event.html: 10/13 segments translated (76.9%)
             Output/de/index.html: written
             Output/en/index.html: written
-            Output/sitemap.xml: written
+            Output/index.html: written
             5 file(s) written, 0 removed
 
             """)

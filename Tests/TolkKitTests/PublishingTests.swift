@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Testing
 @testable import TolkKit
 
@@ -55,5 +58,38 @@ struct PublishingTests {
         let result = try SiteBuild(project: project).run()
         #expect(result.removedFiles.contains("Output/en/2022/october/deep.html"))
         #expect(!exists(folder, "Output/en/2022"), "the folders it emptied are gone")
+    }
+
+    @Test("a sitemap past its URL limit is split into parts listed by a sitemap index; every file is well-formed XML with absolute URLs")
+    func sitemapIndex() throws {
+        var events: [EventSummary] = []
+        for number in 1...4 {
+            var event = EventSummary(relative: "event \(number).html", pageLanguage: "en")
+            event.languages = ["de", "en"]
+            events.append(event)
+        }
+        let links = SiteLinks(baseURL: "https://events.example.org/", defaultLanguage: "en")
+        var sitemap = Sitemap(events: events, indexName: "index.html", languages: ["de", "en"], links: links)
+        #expect(sitemap.files().map(\.path) == ["Output/sitemap.xml"])
+        sitemap.maximumURLs = 4
+        let files = sitemap.files()
+        // 1 chooser + 2 index pages + 8 page versions = 11 URLs: three parts of at most 4.
+        #expect(files.map(\.path) == ["Output/sitemap.xml", "Output/sitemap-1.xml", "Output/sitemap-2.xml", "Output/sitemap-3.xml"])
+        // libxml2's XML parser (through Foundation) is the oracle for well-formedness.
+        let index = try XMLDocument(data: Data(files[0].xml.utf8))
+        #expect(index.rootElement()?.name == "sitemapindex")
+        #expect(try index.nodes(forXPath: "//*[local-name()='loc']").compactMap(\.stringValue)
+                == ["https://events.example.org/sitemap-1.xml", "https://events.example.org/sitemap-2.xml", "https://events.example.org/sitemap-3.xml"])
+        var locations: [String] = []
+        for part in files.dropFirst() {
+            let document = try XMLDocument(data: Data(part.xml.utf8))
+            #expect(document.rootElement()?.name == "urlset")
+            let urls = try document.nodes(forXPath: "/*/*[local-name()='url']/*[local-name()='loc']").compactMap(\.stringValue)
+            #expect(urls.count <= 4)
+            locations += urls
+        }
+        #expect(locations.count == 11 && Set(locations).count == 11)
+        #expect(locations.allSatisfy { $0.hasPrefix("https://events.example.org/") && !$0.contains(" ") })
+        #expect(locations.contains("https://events.example.org/de/event%201.html"))
     }
 }

@@ -18,7 +18,7 @@ struct ShippedSiteTests {
         #expect(result.pages.count == 8)
         #expect(result.pages.allSatisfy { $0.written && $0.fallbacks == 0 }, "\(result.pages.filter { $0.fallbacks > 0 })")
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
-        #expect(result.extraFiles == ["Output/de/index.html", "Output/en/index.html", "Output/sitemap.xml"])
+        #expect(result.extraFiles == ["Output/de/index.html", "Output/en/index.html", "Output/index.html", "Output/sitemap.xml"])
         let german = try String(contentsOf: folder.appendingPathComponent("Output/de/index.html"), encoding: .utf8)
         #expect(german.contains("<p>4 Veranstaltungen</p>"))
         #expect(german.contains("<h1>Veranstaltungen</h1>"))
@@ -31,12 +31,13 @@ struct ShippedSiteTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let source = try String(contentsOf: folder.appendingPathComponent("Input/berlin.html"), encoding: .utf8)
         let built = try String(contentsOf: folder.appendingPathComponent("Output/de/berlin.html"), encoding: .utf8)
-        let links = built.split(separator: "\n").filter { $0.contains("rel=\"alternate\"") }.map { "\n" + $0 }.joined()
+        let links = built.split(separator: "\n").filter { $0.contains("rel=\"alternate\"") || $0.contains("rel=\"canonical\"") }.map { "\n" + $0 }.joined()
         #expect(links == """
 
-              <link rel="alternate" hreflang="de" href="../de/berlin.html">
-              <link rel="alternate" hreflang="en" href="../en/berlin.html">
-              <link rel="alternate" hreflang="x-default" href="../de/berlin.html">
+              <link rel="canonical" href="https://events.example.org/de/berlin.html">
+              <link rel="alternate" hreflang="de" href="https://events.example.org/de/berlin.html">
+              <link rel="alternate" hreflang="en" href="https://events.example.org/en/berlin.html">
+              <link rel="alternate" hreflang="x-default" href="https://events.example.org/en/berlin.html">
             """)
         #expect(built == source.replacingOccurrences(of: "  </style>\n</head>", with: "  </style>" + links + "\n</head>"))
     }

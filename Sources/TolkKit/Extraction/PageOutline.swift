@@ -14,6 +14,8 @@ struct PageOutline: Sendable {
     var lastOpenGraph: SourceSpan?
     /// `<link rel="alternate" hreflang>` already in the head (the build replaces them).
     var alternates: [SourceSpan] = []
+    /// `<link rel="canonical">`, whose `href` the build sets to each version's own address.
+    var canonical: SourceSpan?
     /// The head's last element (new links go after it, indented like it), or the head's
     /// own span when it is empty.
     var headLastElement: SourceSpan?
@@ -51,8 +53,11 @@ struct PageOutline: Sendable {
                     if property == "og:locale", openGraphLocale == nil { openGraphLocale = span }
                 }
             case "link":
-                if element[attribute: "rel"]?.lowercased() == "alternate", element[attribute: "hreflang"] != nil {
+                let rel = element[attribute: "rel"]?.lowercased()
+                if rel == "alternate", element[attribute: "hreflang"] != nil {
                     alternates.append(span)
+                } else if rel == "canonical", canonical == nil {
+                    canonical = span
                 }
             default:
                 break

@@ -11,6 +11,8 @@ struct EventIndex {
     /// The zone event times are given in, and this language's readers' own.
     var siteZone: String?
     var audienceZone: String?
+    /// How the index links to its other languages and to the language chooser (`x-default`).
+    var links = SiteLinks()
     private(set) var diagnostics: [Diagnostic] = []
 
     init(language: String, events: [EventSummary], table: TranslationTable?, siteLanguages: [String], fileName: String) {
@@ -64,8 +66,14 @@ struct EventIndex {
             "  <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
             "  <title\(langAttribute(heading.language))>\(escape(heading.text))</title>",
         ]
+        if links.baseURL != nil {
+            lines.append("  <link rel=\"canonical\" href=\"\(escape(links.href(to: fileName, in: language, from: fileName)))\">")
+        }
         for other in siteLanguages {
-            lines.append("  <link rel=\"alternate\" hreflang=\"\(escape(other))\" href=\"../\(escape(other))/\(fileName)\">")
+            lines.append("  <link rel=\"alternate\" hreflang=\"\(escape(other))\" href=\"\(escape(links.href(to: fileName, in: other, from: fileName)))\">")
+        }
+        if !siteLanguages.isEmpty {
+            lines.append("  <link rel=\"alternate\" hreflang=\"x-default\" href=\"\(escape((links.baseURL ?? "../") + "index.html"))\">")
         }
         lines += [
             "</head>",

@@ -40,6 +40,8 @@ struct PageBuilder {
     /// The locale whose formats dates take (`en-GB` for a British site's English), and
     /// whose region `og:locale` names; the language itself by default.
     var locale: String?
+    /// This version's own absolute address, for `<link rel="canonical">` (with a base URL).
+    var canonical: String?
     /// The zone event times are given in, and the language's readers' own (`tolk.toml`).
     var siteZone: String?
     var audienceZone: String?
@@ -170,18 +172,28 @@ struct PageBuilder {
         }
     }
 
-    /// `<link rel="alternate" hreflang>` for every language version, before `</head>`.
+    /// `<link rel="canonical">` (this version's own address) and `<link rel="alternate"
+    /// hreflang>` for every language version, before `</head>`.
     private func addAlternates(_ edits: inout ByteEdits) {
-        guard !alternates.isEmpty, let head = outline.head else { return }
+        var canonicalLine = ""
+        if let canonical {
+            if let existing = outline.canonical {
+                Attributes.set("href", to: canonical, on: existing, in: source, edits: &edits)
+            } else {
+                canonicalLine = "<link rel=\"canonical\" href=\"\(String(decoding: HTMLEscape.attribute(canonical), as: UTF8.self))\"\(emptyTagEnd)"
+            }
+        }
+        guard !alternates.isEmpty || !canonicalLine.isEmpty, let head = outline.head else { return }
         for span in outline.alternates {
             if let end = span.end { edits.replace(span.start..<end, with: []) }
         }
         let lastChild = outline.headLastElement
         guard let anchor = lastChild?.end ?? head.endTagStart else { return }
         let indent = lastChild.map { indentation(before: $0.start) } ?? "  "
-        var text = ""
+        var text = canonicalLine.isEmpty ? "" : "\n\(indent)" + canonicalLine
         for alternate in alternates {
-            text += "\n\(indent)<link rel=\"alternate\" hreflang=\"\(alternate.language)\" href=\"\(alternate.href)\"\(emptyTagEnd)"
+            let href = String(decoding: HTMLEscape.attribute(alternate.href), as: UTF8.self)
+            text += "\n\(indent)<link rel=\"alternate\" hreflang=\"\(alternate.language)\" href=\"\(href)\"\(emptyTagEnd)"
         }
         edits.insert(Array(text.utf8), at: anchor)
     }

@@ -68,7 +68,7 @@ public struct SiteBuild {
         defer { finishWriting() }
         let catalogLanguages = project.catalogLanguages()
         let settings = BuildCache.settingsHash(languages: catalogLanguages, minimumCompletion: minimumCompletion,
-                                               configuration: site.fingerprint)
+                                               configuration: site.fingerprint + "\u{1}" + (baseURL ?? "-"))
         // Reading the catalogues and reading the cache and the page list are independent.
         let ((catalogs, states), (pagePaths, cached)) = try Parallel.pair({ try readCatalogs(catalogLanguages) }, {
             (try project.pagePaths(), incremental ? BuildCache.load(from: project.root, settings: settings) : nil)
@@ -151,8 +151,8 @@ public struct SiteBuild {
             extraFiles = recorded.files.map(\.path)
             diagnostics += recorded.diagnostics
         } else {
-            enum Job { case index(String), sitemap }
-            let finished = Parallel.map(siteLanguages.map(Job.index) + [.sitemap]) { job -> (output: String, stamp: FileStamp, diagnostics: [Diagnostic]) in
+            enum Job { case index(String), root, sitemap }
+            let finished = Parallel.map(siteLanguages.map(Job.index) + [.root, .sitemap]) { job -> (files: [(String, FileStamp)], diagnostics: [Diagnostic]) in
                 switch job {
                 case let .index(language):
                     var index = EventIndex(language: language, events: events.filter { $0.languages.contains(language) },
@@ -160,19 +160,35 @@ public struct SiteBuild {
                     index.locale = site.languages[language]?.locale
                     index.siteZone = site.timeZone
                     index.audienceZone = site.languages[language]?.timeZone
+                    index.links = links
                     let output = "Output/\(language)/\(indexName)"
-                    return (output, try writeIfChanged(Array(index.html().utf8), to: output), index.diagnostics)
+                    return ([(output, try writeIfChanged(Array(index.html().utf8), to: output))], index.diagnostics)
+                case .root:
+                    guard !siteLanguages.isEmpty else { return ([], []) }
+                    let headings = Dictionary(uniqueKeysWithValues: siteLanguages.map { language in
+                        var index = EventIndex(language: language, events: [], table: catalogs[language], siteLanguages: [], fileName: indexName)
+                        return (language, index.text(.heading).text)
+                    })
+                    let root = RootPage(languages: siteLanguages, indexName: indexName, links: links, headings: headings)
+                    return ([("Output/index.html", try writeIfChanged(Array(root.html().utf8), to: "Output/index.html"))], [])
                 case .sitemap:
-                    let sitemap = Sitemap(events: events, indexName: indexName, languages: siteLanguages, baseURL: baseURL).xml()
-                    return ("Output/sitemap.xml", try writeIfChanged(Array(sitemap.utf8), to: "Output/sitemap.xml"), [])
+                    let files = Sitemap(events: events, indexName: indexName, languages: siteLanguages, links: links).files()
+                    guard !files.isEmpty else {
+                        return ([], [Diagnostic(rule: "sitemap-not-written", severity: .note, file: "Output/sitemap.xml",
+                            message: "not written: the sitemap protocol allows only absolute URLs, and the site has no address",
+                            fix: "set base-url in tolk.toml ([site]), or pass --base-url")])
+                    }
+                    return (try files.map { ($0.path, try writeIfChanged(Array($0.xml.utf8), to: $0.path)) }, [])
                 }
             }
             var extras = BuildCache.Extras(fingerprint: fingerprint)
             for result in finished {
-                let (output, stamp, jobDiagnostics) = try result.get()
-                extraFiles.append(output)
+                let (files, jobDiagnostics) = try result.get()
+                for (output, stamp) in files {
+                    extraFiles.append(output)
+                    extras.files.append((output, stamp))
+                }
                 extras.diagnostics += jobDiagnostics
-                extras.files.append((output, stamp))
             }
             diagnostics += extras.diagnostics
             cache.extras = extras
@@ -302,7 +318,7 @@ public struct SiteBuild {
         let bytes = Array(text.utf8)
         let relative = String(path.dropFirst("Input/".count))
         let languages = Self.languages(of: page, catalogs: catalogLanguages)
-        let alternates = languages.count > 1 ? Self.alternates(for: relative, languages: languages, default: page.language) : []
+        let alternates = languages.count > 1 ? links.alternates(for: relative, languages: languages, pageLanguage: page.language) : []
         let keys = page.segments.map { Fingerprints.key(context: $0.context, id: $0.text) }
         let summary = EventSummary(page: page, relative: relative, languages: languages, tables: catalogs)
         var outcome = PageOutcome(path: path, diagnostics: page.diagnostics,
@@ -312,7 +328,8 @@ public struct SiteBuild {
         func build(_ language: String, alternates: [(language: String, href: String)]) -> PageBuilder.Output {
             let table = LanguageTag.sameLanguage(language, page.language) ? nil : catalogs[language]
             return PageBuilder(page: page, source: bytes, language: language, table: table, alternates: alternates,
-                               locale: site.languages[language]?.locale, siteZone: site.timeZone,
+                               locale: site.languages[language]?.locale,
+                               canonical: baseURL.map { _ in links.href(to: relative, in: language, from: relative) }, siteZone: site.timeZone,
                                audienceZone: site.languages[language]?.timeZone).build()
         }
         var versions = languages.map { (language: $0, built: build($0, alternates: alternates)) }
@@ -321,9 +338,9 @@ public struct SiteBuild {
             return Self.percent(version.built.translated, of: version.built.segments) >= minimum
         }.map(\.language)
         if written.count < languages.count {
-            let links = written.count > 1 ? Self.alternates(for: relative, languages: written, default: page.language) : []
+            let reduced = written.count > 1 ? links.alternates(for: relative, languages: written, pageLanguage: page.language) : []
             for index in versions.indices where written.contains(versions[index].language) {
-                versions[index].built = build(versions[index].language, alternates: links)
+                versions[index].built = build(versions[index].language, alternates: reduced)
             }
         }
         for (language, built) in versions {
@@ -359,11 +376,9 @@ public struct SiteBuild {
         [page.language] + catalogs.filter { !LanguageTag.sameLanguage($0, page.language) }
     }
 
-    /// `hreflang` links from `Output/LL/<relative>` to each language version, plus x-default.
-    static func alternates(for relative: String, languages: [String], default language: String) -> [(language: String, href: String)] {
-        let up = String(repeating: "../", count: relative.split(separator: "/").count)
-        let path = URLPath.percentEncoded(relative)
-        return languages.sorted().map { ($0, "\(up)\($0)/\(path)") } + [("x-default", "\(up)\(language)/\(path)")]
+    /// How pages link to each other's versions.
+    private var links: SiteLinks {
+        SiteLinks(baseURL: baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }, defaultLanguage: site.defaultLanguage)
     }
 
     /// Each catalogue as a lookup table, and the state of its entries for the cache.

@@ -1,38 +1,107 @@
-/// `Output/sitemap.xml`: every page in every language, with its `hreflang` alternates,
-/// in the form search engines read (sitemaps.org with xhtml:link).
+/// `Output/sitemap.xml`: every page in every language, with its `hreflang` alternates, in
+/// the form search engines read (sitemaps.org with xhtml:link). The protocol allows only
+/// absolute URLs, so there is a sitemap only with a base URL; past 50,000 URLs it is split
+/// into `sitemap-N.xml` files listed by a sitemap index.
 struct Sitemap {
     let events: [EventSummary]
     let indexName: String
     let languages: [String]
-    let baseURL: String?
+    let links: SiteLinks
+    /// The protocol's limit of URLs per sitemap file.
+    var maximumURLs = 50_000
 
-    func xml() -> String {
-        var xml = """
+    /// The files to write (paths under `Output/`) and their XML; none without a base URL.
+    func files() -> [(path: String, xml: String)] {
+        guard let base = links.baseURL else { return [] }
+        var entries: [String] = []
+        // The language chooser at the root, then each language's index, then the pages.
+        let root = escape(base + "index.html")
+        entries.append("  <url>\n    <loc>\(root)</loc>\n  </url>\n")
+        var documents: [(relative: String, languages: [String], xDefault: String?)] = [(indexName, languages, root)]
+        documents += events.map { event in
+            let languages = event.languages.sorted()
+            let fallback = links.defaultVersion(among: languages, pageLanguage: event.pageLanguage)
+            return (event.relative, languages, escape(links.href(to: event.relative, in: fallback, from: event.relative)))
+        }
+        for document in documents {
+            let urls = Dictionary(uniqueKeysWithValues: document.languages.map { language in
+                (language, escape(links.href(to: document.relative, in: language, from: document.relative)))
+            })
+            for language in document.languages {
+                var entry = "  <url>\n    <loc>\(urls[language]!)</loc>\n"
+                for other in document.languages {
+                    entry += "    <xhtml:link rel=\"alternate\" hreflang=\"\(other)\" href=\"\(urls[other]!)\"/>\n"
+                }
+                if let fallback = document.xDefault {
+                    entry += "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(fallback)\"/>\n"
+                }
+                entries.append(entry + "  </url>\n")
+            }
+        }
+        let header = """
             <?xml version="1.0" encoding="UTF-8"?>
             <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
 
             """
-        var documents: [(relative: String, languages: [String], defaultLanguage: String)] = [
-            (indexName, languages, languages.contains("en") ? "en" : languages.first ?? "en"),
-        ]
-        documents += events.map { ($0.relative, $0.languages.sorted(), $0.pageLanguage) }
-        var base = baseURL ?? ""
-        if !base.isEmpty, !base.hasSuffix("/") { base += "/" }
-        for document in documents {
-            let urls = Dictionary(uniqueKeysWithValues: document.languages.map { language in
-                (language, String(decoding: HTMLEscape.attribute(base + language + "/" + URLPath.percentEncoded(document.relative)), as: UTF8.self))
-            })
-            for language in document.languages {
-                xml += "  <url>\n    <loc>\(urls[language]!)</loc>\n"
-                for other in document.languages {
-                    xml += "    <xhtml:link rel=\"alternate\" hreflang=\"\(other)\" href=\"\(urls[other]!)\"/>\n"
-                }
-                if let fallback = urls[document.defaultLanguage] {
-                    xml += "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(fallback)\"/>\n"
-                }
-                xml += "  </url>\n"
-            }
+        guard entries.count > maximumURLs else { return [("Output/sitemap.xml", header + entries.joined() + "</urlset>\n")] }
+        var files: [(path: String, xml: String)] = []
+        var index = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+
+            """
+        for (number, start) in stride(from: 0, to: entries.count, by: maximumURLs).enumerated() {
+            let name = "sitemap-\(number + 1).xml"
+            files.append(("Output/\(name)", header + entries[start..<min(start + maximumURLs, entries.count)].joined() + "</urlset>\n"))
+            index += "  <sitemap>\n    <loc>\(escape(base + name))</loc>\n  </sitemap>\n"
         }
-        return xml + "</urlset>\n"
+        return [("Output/sitemap.xml", index + "</sitemapindex>\n")] + files
+    }
+
+    private func escape(_ text: String) -> String {
+        String(decoding: HTMLEscape.attribute(text), as: UTF8.self)
+    }
+}
+
+/// `Output/index.html`: where a visitor chooses a language, each named in its own language;
+/// the `x-default` of the language index pages.
+struct RootPage {
+    let languages: [String]
+    let indexName: String
+    let links: SiteLinks
+    /// Each language's index heading ("Events", "Veranstaltungen").
+    let headings: [String: String]
+
+    func html() -> String {
+        let first = links.defaultLanguage.flatMap { languages.contains($0) ? $0 : nil } ?? languages.first ?? "en"
+        var lines = [
+            "<!DOCTYPE html>",
+            "<html lang=\"\(escape(first))\">",
+            "<head>",
+            "  <meta charset=\"utf-8\">",
+            "  <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
+            "  <title>\(escape(headings[first] ?? indexName))</title>",
+        ]
+        for language in languages {
+            lines.append("  <link rel=\"alternate\" hreflang=\"\(escape(language))\" href=\"\(escape(href(language)))\">")
+        }
+        if let base = links.baseURL {
+            lines.append("  <link rel=\"alternate\" hreflang=\"x-default\" href=\"\(escape(base + "index.html"))\">")
+        }
+        lines += ["</head>", "<body>", "  <main>", "    <ul class=\"languages\">"]
+        for language in languages {
+            lines.append("      <li lang=\"\(escape(language))\"><a href=\"\(escape(href(language)))\" hreflang=\"\(escape(language))\">"
+                + "\(escape(headings[language] ?? indexName)) · \(escape(LanguageTag.displayName(language)))</a></li>")
+        }
+        lines += ["    </ul>", "  </main>", "</body>", "</html>", ""]
+        return lines.joined(separator: "\n")
+    }
+
+    private func href(_ language: String) -> String {
+        (links.baseURL ?? "") + language + "/" + URLPath.percentEncoded(indexName)
+    }
+
+    private func escape(_ text: String) -> String {
+        String(decoding: HTMLEscape.attribute(text), as: UTF8.self)
     }
 }
