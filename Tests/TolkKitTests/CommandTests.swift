@@ -35,9 +35,14 @@ struct CommandTests {
         try process.run()
         stdin.fileHandleForWriting.write(Data((input ?? "").utf8))
         try stdin.fileHandleForWriting.close()
+        // Both pipes are drained at once: a command with a lot to say on one of them must
+        // never wait for the other to be read.
+        let errorData = Captured()
+        let reader = Thread { errorData.set(errors.fileHandleForReading.readDataToEndOfFile()) }
+        reader.start()
         let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        let err = errorData.wait()
         return Run(status: process.terminationStatus, output: String(decoding: out, as: UTF8.self),
                    errors: String(decoding: err, as: UTF8.self))
     }
@@ -275,5 +280,21 @@ struct CommandTests {
         #expect(run.status == 1)
         #expect(run.errors.contains("is not in a Tolk project: a project is a folder with the pages in Input/ and the catalogues in Locales/"))
         #expect((try? FileManager.default.contentsOfDirectory(atPath: outside.path))?.isEmpty == true, "nothing written there")
+    }
+}
+
+/// Bytes read on another thread, handed over when done.
+private final class Captured: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var data = Data()
+
+    func set(_ data: Data) {
+        self.data = data
+        done.signal()
+    }
+
+    func wait() -> Data {
+        done.wait()
+        return data
     }
 }

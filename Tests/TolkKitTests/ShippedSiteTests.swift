@@ -77,4 +77,67 @@ struct ShippedSiteTests {
         #expect(dates.render("2022-10-11T10:00+01:00", original: "10:00") == "10:00 Britische Sommerzeit (11:00 MESZ)")
         #expect(dates.render("2022-10-11", original: "11 October") == "11. Oktober")
     }
+
+    /// Every relative address (`src`, `href`, `srcset`) in every built page, with the page it is in.
+    static func relativeReferences(under output: URL) throws -> [(page: String, address: String)] {
+        var found: [(String, String)] = []
+        for file in try FileManager.default.subpathsOfDirectory(atPath: output.path).sorted() where file.hasSuffix(".html") {
+            let document = HTMLParser.parse(try String(contentsOf: output.appendingPathComponent(file), encoding: .utf8))
+            func walk(_ element: HTMLElement) {
+                for attribute in element.attributes where ["src", "href", "srcset"].contains(attribute.name) {
+                    let addresses = attribute.name == "srcset"
+                        ? attribute.value.split(separator: ",").compactMap { $0.split(separator: " ").first.map(String.init) } : [attribute.value]
+                    for address in addresses where !address.contains(":") && !address.hasPrefix("#") && !address.hasPrefix("/") {
+                        found.append((file, address))
+                    }
+                }
+                element.children.forEach { if case let .element(child) = $0 { walk(child) } }
+            }
+            walk(document.root)
+        }
+        return found
+    }
+
+    @Test("a crawl of Output/ finds every relative address resolving: images, styles and scripts are there in every language")
+    func noBrokenReferences() throws {
+        let (folder, result) = try Self.build()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(!result.diagnostics.contains { $0.rule == "missing-file" }, "\(result.diagnostics)")
+        let output = folder.appendingPathComponent("Output")
+        let references = try Self.relativeReferences(under: output)
+        #expect(references.contains { $0.page == "de/hls-week-2022.html" && $0.address == "images/hls-week.jpg" })
+        #expect(references.contains { $0.page == "en/relational-leadership.html" && $0.address == "scripts/register.js" })
+        for (page, address) in references {
+            let target = output.appendingPathComponent(page).deletingLastPathComponent()
+                .appendingPathComponent(address.split(separator: "#").first.map(String.init) ?? address).standardizedFileURL
+            #expect(FileManager.default.fileExists(atPath: target.path), "\(page): \(address) leads nowhere")
+        }
+        // One copy of the bytes: the German image is the English one under a second name.
+        let english = try FileManager.default.attributesOfItem(atPath: output.appendingPathComponent("en/images/hls-week.jpg").path)
+        let german = try FileManager.default.attributesOfItem(atPath: output.appendingPathComponent("de/images/hls-week.jpg").path)
+        #expect(english[.systemFileNumber] as? Int == german[.systemFileNumber] as? Int)
+    }
+
+    @Test("a page referring to a file that is not under Input/ is built with a warning naming the page, the line and the address")
+    func missingFile() throws {
+        let folder = try temporaryProject(from: Fixture.url("build"))
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "<!DOCTYPE html><html lang=\"en\"><head><title>T</title>\n<link rel=\"stylesheet\" href=\"css/site.css\"></head>\n<body><p>Hi.</p>\n<img src=\"img/a%20b.png\" alt=\"\" srcset=\"img/a%20b.png 1x, img/big.png 2x\"></body></html>\n"
+            .write(to: folder.appendingPathComponent("Input/page.html"), atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Input/img"), withIntermediateDirectories: true)
+        try Data([0x89, 0x50, 0x4E, 0x47]).write(to: folder.appendingPathComponent("Input/img/a b.png"))
+        let result = try SiteBuild(project: Project(root: folder)).run()
+        let missing = result.diagnostics.filter { $0.rule == "missing-file" && $0.file == "Input/page.html" }.map(\.description)
+        #expect(missing == [
+            "Input/page.html:2: warning: 'css/site.css' is not under Input/, so the published page will show it broken",
+            "Input/page.html:4: warning: 'img/big.png' is not under Input/, so the published page will show it broken",
+        ])
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("Output/en/img/a b.png").path))
+        // Adding the file ends the warning, though the page itself did not change.
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Input/css"), withIntermediateDirectories: true)
+        try "p { color: teal; }".write(to: folder.appendingPathComponent("Input/css/site.css"), atomically: true, encoding: .utf8)
+        let again = try SiteBuild(project: Project(root: folder)).run()
+        #expect(again.diagnostics.filter { $0.rule == "missing-file" && $0.file == "Input/page.html" }.count == 1)
+        #expect(again.changedFiles.contains("Output/en/css/site.css"))
+    }
 }

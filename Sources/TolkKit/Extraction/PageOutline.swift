@@ -1,3 +1,5 @@
+import Foundation
+
 /// The places outside the units that a build edits, found once by extraction: the
 /// `<html>` tag, the head's charset declarations, Open Graph tags and language links,
 /// where new head elements go, and the event's first date.
@@ -20,6 +22,11 @@ struct PageOutline: Sendable {
     /// own span when it is empty.
     var headLastElement: SourceSpan?
     var head: SourceSpan?
+    /// Every relative address the page refers to (`src`, `href`, `srcset`, `poster`,
+    /// `url()` in styles), with its line: the build checks that each one will resolve.
+    var references: [(target: String, line: Int)] = []
+    /// The page sets `<base href>`, which changes what its relative addresses mean.
+    var hasBase = false
     /// The `datetime` of the page's first `<time>`, and of one after a dash (a range).
     var firstDate: String?
     var firstDateEnd: String?
@@ -32,6 +39,7 @@ struct PageOutline: Sendable {
         rootHasXMLLang = root[attribute: "xml:lang"] != nil
         rootIsRightToLeft = root[attribute: "dir"]?.lowercased() == "rtl"
         (firstDate, firstDateEnd) = Self.firstDates(in: root)
+        collectReferences(root)
         guard let head = root.children.lazy.compactMap({ node -> HTMLElement? in
             if case let .element(element) = node, element.name == "head" { return element }
             return nil
@@ -63,6 +71,65 @@ struct PageOutline: Sendable {
                 break
             }
         }
+    }
+
+    /// The relative addresses in `element` and below.
+    private mutating func collectReferences(_ element: HTMLElement) {
+        if element.name == "base", element[attribute: "href"] != nil { hasBase = true }
+        for attribute in element.attributes {
+            switch attribute.name {
+            case "src", "href", "poster":
+                add(attribute.value, line: element.line)
+            case "data" where element.name == "object":
+                add(attribute.value, line: element.line)
+            case "srcset", "imagesrcset":
+                // "a.jpg 1x, b.jpg 2x": each candidate's address is its first word.
+                for candidate in attribute.value.split(separator: ",") {
+                    if let address = candidate.split(whereSeparator: \.isHTMLWhitespace).first { add(String(address), line: element.line) }
+                }
+            case "style":
+                for address in Self.cssURLs(attribute.value) { add(address, line: element.line) }
+            default:
+                break
+            }
+        }
+        if element.name == "style" {
+            for address in Self.cssURLs(element.textContent) { add(address, line: element.line) }
+        }
+        for case let .element(child) in element.children { collectReferences(child) }
+    }
+
+    private mutating func add(_ address: String, line: Int) {
+        let trimmed = address.trimmingHTMLWhitespace()
+        guard Self.isRelative(trimmed) else { return }
+        references.append((trimmed, line))
+    }
+
+    /// True for an address relative to the page: no scheme, not from the site root, not a fragment.
+    static func isRelative(_ address: String) -> Bool {
+        guard let first = address.first, first != "/", first != "#", first != "?", !address.hasPrefix("{{") else { return false }
+        if let colon = address.firstIndex(of: ":") {
+            let scheme = address[..<colon]
+            if !scheme.isEmpty, scheme.first!.isLetter, scheme.allSatisfy({ $0.isLetter || $0.isNumber || "+.-".contains($0) }) { return false }
+        }
+        return true
+    }
+
+    /// The addresses of `url(…)` in CSS text.
+    static func cssURLs(_ css: String) -> [String] {
+        var addresses: [String] = []
+        var rest = Substring(css)
+        while let start = rest.range(of: "url(", options: .caseInsensitive) {
+            rest = rest[start.upperBound...]
+            guard let end = rest.firstIndex(of: ")") else { break }
+            var address = rest[..<end].trimmingCharacters(in: .whitespaces)
+            if let quote = address.first, quote == "\"" || quote == "'", address.count >= 2, address.last == quote {
+                address = String(address.dropFirst().dropLast())
+            }
+            addresses.append(address)
+            rest = rest[end...]
+        }
+        return addresses
     }
 
     /// The first `<time datetime>` in the page, and a second one after a dash, if any.

@@ -44,11 +44,19 @@ public struct Project: Sendable {
     ///   or loops: a link is followed only to a page inside the project, and never read
     ///   otherwise (a pull request must not be able to publish `/etc/passwd`).
     public func pagePaths() throws -> [String] {
+        try inputFiles().pages
+    }
+
+    /// Project-relative paths of every file under `Input/`, sorted: the pages, and the
+    /// assets (images, styles, scripts, fonts, documents) that the build carries along.
+    /// Hidden files and folders are skipped; links follow the same rules as for pages.
+    public func inputFiles() throws -> (pages: [String], assets: [String]) {
         guard directoryExists(inputFolder) else { throw TolkError.missingDirectory(path: inputFolder.path) }
-        var paths: [String] = []
+        var pages: [String] = [], assets: [String] = []
         let realRoot = Self.realPath(rootPath) ?? rootPath
-        try Self.collectPages(in: inputFolder.path, relative: "Input", realRoot: realRoot, into: &paths)
-        return paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        try Self.collectFiles(in: inputFolder.path, relative: "Input", realRoot: realRoot, pages: &pages, assets: &assets)
+        let order: (String, String) -> Bool = { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return (pages.sorted(by: order), assets.sorted(by: order))
     }
 
     static func realPath(_ path: String) -> String? {
@@ -66,7 +74,8 @@ public struct Project: Sendable {
     /// than an incremental build. Hidden files and folders (editor backups, `.git`) are
     /// skipped; symbolic links count when they lead to a page inside the project, links to
     /// folders are not followed.
-    private static func collectPages(in folder: String, relative: String, realRoot: String, into paths: inout [String]) throws {
+    private static func collectFiles(in folder: String, relative: String, realRoot: String,
+                                     pages: inout [String], assets: inout [String]) throws {
         guard let directory = opendir(folder) else { return }
         defer { closedir(directory) }
         while let entry = readdir(directory) {
@@ -79,7 +88,9 @@ public struct Project: Sendable {
                 var info = stat()
                 guard lstat(path, &info) == 0 else { continue }
                 if (info.st_mode & S_IFMT) == S_IFLNK {
-                    guard isPage(name) else { continue }
+                    // Links to folders are not followed; a link to a file must stay inside the project.
+                    var target = stat()
+                    if stat(path, &target) == 0, (target.st_mode & S_IFMT) == S_IFDIR { continue }
                     try checkLink(path, shown: relative + "/" + name, realRoot: realRoot)
                     _ = stat(path, &info)
                 }
@@ -87,9 +98,9 @@ public struct Project: Sendable {
                 isFile = (info.st_mode & S_IFMT) == S_IFREG
             }
             if isFolder {
-                try collectPages(in: path, relative: relative + "/" + name, realRoot: realRoot, into: &paths)
-            } else if isFile, isPage(name) {
-                paths.append(relative + "/" + name)
+                try collectFiles(in: path, relative: relative + "/" + name, realRoot: realRoot, pages: &pages, assets: &assets)
+            } else if isFile {
+                if isPage(name) { pages.append(relative + "/" + name) } else { assets.append(relative + "/" + name) }
             }
         }
     }

@@ -70,9 +70,10 @@ public struct SiteBuild {
         let settings = BuildCache.settingsHash(languages: catalogLanguages, minimumCompletion: minimumCompletion,
                                                configuration: site.fingerprint + "\u{1}" + (baseURL ?? "-"))
         // Reading the catalogues and reading the cache and the page list are independent.
-        let ((catalogs, states), (pagePaths, cached)) = try Parallel.pair({ try readCatalogs(catalogLanguages) }, {
-            (try project.pagePaths(), incremental ? BuildCache.load(from: project.root, settings: settings) : nil)
+        let ((catalogs, states), (inputFiles, cached)) = try Parallel.pair({ try readCatalogs(catalogLanguages) }, {
+            (try project.inputFiles(), incremental ? BuildCache.load(from: project.root, settings: settings) : nil)
         })
+        let pagePaths = inputFiles.pages
         var reports: [PageReport] = []
         var diagnostics: [Diagnostic] = []
         // A language is published when enough of its catalogue is translated; pages link only to those.
@@ -210,8 +211,13 @@ public struct SiteBuild {
             for output in page.outputs where output.written { manifest.files[output.path] = output.stamp ?? .missing }
         }
         for file in cache.extras?.files ?? [] { manifest.files[file.path] = file.stamp }
-        var removed: [String] = []
         let recorded = OutputManifest.load(from: project)
+        // The pages' images, styles and scripts, in every language folder that has pages.
+        let assets = try Assets(project: project, paths: inputFiles.assets).publish(languages: siteLanguages, recorded: recorded)
+        manifest.files.merge(assets.files) { page, _ in page }
+        manifest.sources = assets.sources
+        diagnostics += unresolvedReferences(in: cache, files: Set(inputFiles.pages + inputFiles.assets), indexName: indexName)
+        var removed: [String] = []
         if let recorded {
             let (gone, kept) = manifest.removeStale(since: recorded, in: project)
             removed = gone
@@ -229,6 +235,20 @@ public struct SiteBuild {
         let changed = manifest.files.filter { path, stamp in recorded?.files[path]?.content != stamp.content }.keys.sorted()
         return Result(pages: reports, rebuiltPages: rebuilt, extraFiles: extraFiles, removedFiles: removed, changedFiles: changed,
                       diagnostics: diagnostics)
+    }
+
+    /// A warning for each relative address in a page that nothing under `Input/` (or the
+    /// build) provides: the published page would show it broken.
+    private func unresolvedReferences(in cache: BuildCache, files: Set<String>, indexName: String) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for (path, page) in cache.pages.sorted(by: { $0.key < $1.key }) {
+            for reference in Assets.unresolved(page.references, page: path, files: files, indexName: indexName) {
+                diagnostics.append(Diagnostic(rule: "missing-file", severity: .warning, file: path, line: reference.line,
+                    message: "'\(reference.target)' is not under Input/, so the published page will show it broken",
+                    fix: "add the file under Input/ (Tolk copies it into every language), or correct the address"))
+            }
+        }
+        return diagnostics
     }
 
     /// A fingerprint of everything the index pages and the sitemap are made of.
@@ -322,7 +342,8 @@ public struct SiteBuild {
         let keys = page.segments.map { Fingerprints.key(context: $0.context, id: $0.text) }
         let summary = EventSummary(page: page, relative: relative, languages: languages, tables: catalogs)
         var outcome = PageOutcome(path: path, diagnostics: page.diagnostics,
-                                  cache: BuildCache.Page(source: source, summary: summary, diagnostics: page.diagnostics, outputs: [], keys: keys))
+                                  cache: BuildCache.Page(source: source, summary: summary, diagnostics: page.diagnostics, outputs: [], keys: keys,
+                                                         references: (page.outline?.hasBase ?? false) ? [] : page.outline?.references ?? []))
         // Every version is built in memory first: which of them are written decides the
         // language links in all of them (none may point at a page that is not written).
         func build(_ language: String, alternates: [(language: String, href: String)]) -> PageBuilder.Output {

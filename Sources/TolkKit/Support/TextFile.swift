@@ -142,6 +142,39 @@ enum TextFile {
     /// Tolk never writes through or over a symbolic link: a link among the folders of a
     /// project-relative `displayPath` (`Output/de`), or the file itself, stops the write,
     /// so a link cannot send a build outside the project or be replaced by a file.
+    /// Puts a copy of the file at `source` at `path` in one step (a temporary file renamed
+    /// over it), read and written a block at a time, so a large file is never held whole.
+    static func copyAtomically(from source: String, to path: String, displayPath: String? = nil) throws {
+        let name = displayPath ?? path
+        try refuseSymbolicLinks(in: path, displayPath: displayPath)
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent()
+        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try? FileManager.default.removeItem(at: temporary)
+            try FileManager.default.copyItem(atPath: source, toPath: temporary.path)
+            guard rename(temporary.path, path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw TolkError.unwritableFile(path: name, reason: reasonText(error))
+        }
+    }
+
+    /// Makes `path` a second name of the file at `existing` (a hard link: no second copy of
+    /// the bytes), in one step; copies instead where the file system cannot link.
+    static func linkAtomically(_ existing: String, to path: String, displayPath: String? = nil) throws {
+        try refuseSymbolicLinks(in: path, displayPath: displayPath)
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent()
+        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        unlink(temporary.path)
+        if link(existing, temporary.path) == 0, rename(temporary.path, path) == 0 { return }
+        unlink(temporary.path)
+        try copyAtomically(from: existing, to: path, displayPath: displayPath)
+    }
+
     static func refuseSymbolicLinks(in path: String, displayPath: String?) throws {
         guard let display = displayPath, !display.hasPrefix("/"), path.hasSuffix("/" + display) else { return }
         let root = String(path.utf8.dropLast(display.utf8.count + 1))!

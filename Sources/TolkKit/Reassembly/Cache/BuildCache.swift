@@ -11,7 +11,7 @@ import Foundation
 struct BuildCache: Sendable {
     static let folder = ".tolk"
     /// Bump when what the build writes changes, so old caches are not trusted.
-    static let toolVersion = "tolk-build 12"
+    static let toolVersion = "tolk-build 13"
 
     /// One language version of a page, as written.
     struct Output: Equatable, Sendable {
@@ -34,6 +34,8 @@ struct BuildCache: Sendable {
         var outputs: [Output]
         /// Hashes of the page's segment keys (msgctxt and msgid).
         var keys: [UInt64] = []
+        /// The page's relative addresses and their lines, checked against `Input/` every build.
+        var references: [(target: String, line: Int)] = []
     }
 
     /// The index pages and the sitemap as the last build wrote them.
@@ -140,6 +142,8 @@ extension BuildCache.Page: BinaryCodable {
         writer.write(diagnostics)
         writer.write(outputs)
         writer.write(keys)
+        writer.write(references.map(\.target))
+        writer.write(references.map(\.line))
     }
 
     init(from reader: inout BinaryReader) throws {
@@ -148,6 +152,9 @@ extension BuildCache.Page: BinaryCodable {
         diagnostics = try reader.read()
         outputs = try reader.read()
         keys = try reader.read()
+        let targets = try reader.read([String].self), lines = try reader.read([Int].self)
+        guard targets.count == lines.count else { throw BinaryReader.Damaged() }
+        references = zip(targets, lines).map { (target: $0, line: $1) }
     }
 }
 

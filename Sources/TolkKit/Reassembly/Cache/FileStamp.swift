@@ -22,6 +22,12 @@ struct FileStamp: Equatable, Sendable {
         self.content = content
     }
 
+    /// The stamp of the file at `path`, its bytes hashed a block at a time.
+    init?(fileAt path: String) {
+        guard let (size, modified) = Self.sizeAndTime(path), let content = Self.hash(fileAt: path) else { return nil }
+        self.init(size: size, modified: modified, content: content)
+    }
+
     /// The stamp of `path`, whose bytes are `data` (read just after the stat, or just written).
     init?(path: String, data: Data) {
         guard let (size, modified) = Self.sizeAndTime(path) else { return nil }

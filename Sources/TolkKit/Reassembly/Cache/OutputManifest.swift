@@ -7,16 +7,21 @@ import Foundation
 /// did not write, or one changed since it was written, is left where it is.
 struct OutputManifest: Equatable {
     static let path = "\(BuildCache.folder)/manifest"
-    static let version = "tolk-manifest 1"
+    static let version = "tolk-manifest 2"
 
     var files: [String: FileStamp] = [:]
+    /// The assets under `Input/` the copies were made from, as they were then.
+    var sources: [String: FileStamp] = [:]
 
     static func load(from project: Project) -> OutputManifest? {
         guard let data = FileManager.default.contents(atPath: project.absolute(path)), let bytes = Checksummed.open(data) else { return nil }
         var reader = BinaryReader(bytes)
         guard (try? reader.readString()) == version, let paths = try? reader.read([String].self),
-              let stamps = try? reader.read([FileStamp].self), paths.count == stamps.count, reader.isAtEnd else { return nil }
-        return OutputManifest(files: Dictionary(zip(paths, stamps), uniquingKeysWith: { first, _ in first }))
+              let stamps = try? reader.read([FileStamp].self), paths.count == stamps.count,
+              let sourcePaths = try? reader.read([String].self), let sourceStamps = try? reader.read([FileStamp].self),
+              sourcePaths.count == sourceStamps.count, reader.isAtEnd else { return nil }
+        return OutputManifest(files: Dictionary(zip(paths, stamps), uniquingKeysWith: { first, _ in first }),
+                              sources: Dictionary(zip(sourcePaths, sourceStamps), uniquingKeysWith: { first, _ in first }))
     }
 
     func save(to project: Project) throws {
@@ -25,6 +30,9 @@ struct OutputManifest: Equatable {
         writer.write(Self.version)
         writer.write(paths)
         writer.write(paths.map { files[$0]! })
+        let sourcePaths = sources.keys.sorted()
+        writer.write(sourcePaths)
+        writer.write(sourcePaths.map { sources[$0]! })
         try TextFile.writeAtomically(Data(Checksummed.seal(writer.bytes)), to: project.absolute(Self.path), displayPath: Self.path)
     }
 

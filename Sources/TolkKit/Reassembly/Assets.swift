@@ -1,0 +1,87 @@
+import Foundation
+
+/// The files under `Input/` that are not pages (images, styles, scripts, fonts, documents),
+/// carried into each language folder of `Output/`, so that a page's relative addresses
+/// resolve in every language. The bytes are stored once: the other languages' copies are
+/// hard links to the first.
+struct Assets {
+    let project: Project
+    /// Asset paths (`Input/images/a.jpg`), sorted.
+    let paths: [String]
+
+    /// What is in `Output/` after publishing: each copy's stamp, and each source's stamp.
+    struct Published {
+        var files: [String: FileStamp] = [:]
+        var sources: [String: FileStamp] = [:]
+    }
+
+    /// Puts every asset into `Output/LL/` for each of `languages`; an asset whose source and
+    /// copies are as `recorded` left them is not touched.
+    func publish(languages: [String], recorded: OutputManifest?) throws -> Published {
+        var published = Published()
+        for path in paths {
+            let relative = String(path.dropFirst("Input/".count))
+            let destinations = languages.map { "Output/\($0)/\(relative)" }
+            if let recorded, let source = recorded.sources[path]?.current(at: project.absolute(path)),
+               case let copies = destinations.map({ recorded.files[$0]?.current(at: project.absolute($0)) }), !copies.contains(nil) {
+                published.sources[path] = source
+                for (destination, stamp) in zip(destinations, copies) { published.files[destination] = stamp! }
+                continue
+            }
+            guard let first = destinations.first else { continue }
+            try TextFile.copyAtomically(from: project.absolute(path), to: project.absolute(first), displayPath: first)
+            for destination in destinations.dropFirst() {
+                try TextFile.linkAtomically(project.absolute(first), to: project.absolute(destination), displayPath: destination)
+            }
+            // Stamped after every link is made (a link changes the file's change time).
+            guard let source = FileStamp(fileAt: project.absolute(path)) else { continue }
+            published.sources[path] = source
+            for destination in destinations {
+                published.files[destination] = FileStamp(fileAt: project.absolute(destination)) ?? .missing
+            }
+        }
+        return published
+    }
+
+    /// The page's relative addresses that will not resolve in `Output/`: each as the page
+    /// wrote it, with its line.
+    static func unresolved(_ references: [(target: String, line: Int)], page: String, files: Set<String>, indexName: String)
+        -> [(target: String, line: Int)] {
+        references.filter { reference in
+            guard let resolved = resolve(reference.target, from: page) else { return false }
+            switch resolved {
+            case let .input(path): return !files.contains(path) && path != "Input/" + indexName
+            case let .outputRoot(path): return !(path == "index.html" || path == "sitemap.xml"
+                || files.contains("Input/" + (path.split(separator: "/", maxSplits: 1).dropFirst().first.map(String.init) ?? "")))
+            }
+        }
+    }
+
+    enum Resolved: Equatable {
+        /// A file under `Input/` (which the build puts in the page's language folder).
+        case input(String)
+        /// A file above the language folders (`../index.html`, `../de/page.html`), relative to `Output/`.
+        case outputRoot(String)
+    }
+
+    /// Where `address`, written in `page` (`Input/…`), leads; nil when it cannot be known.
+    static func resolve(_ address: String, from page: String) -> Resolved? {
+        var path = Substring(address)
+        if let cut = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = path[..<cut] }
+        guard !path.isEmpty, let decoded = String(path).removingPercentEncoding else { return nil }
+        // Under Output/LL/ the page sits where it sits under Input/.
+        var components = page.split(separator: "/").dropFirst().dropLast().map(String.init)
+        var climbedOut = 0
+        for component in decoded.split(separator: "/", omittingEmptySubsequences: false) {
+            switch component {
+            case ".", "": continue
+            case "..":
+                if components.isEmpty { climbedOut += 1 } else { components.removeLast() }
+            default:
+                components.append(String(component))
+            }
+        }
+        if climbedOut == 0 { return .input((["Input"] + components).joined(separator: "/")) }
+        return climbedOut == 1 ? .outputRoot(components.joined(separator: "/")) : nil
+    }
+}
