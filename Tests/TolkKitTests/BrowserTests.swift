@@ -8,7 +8,7 @@ struct BrowserTests {
     static let chromium = "/usr/bin/chromium"
 
     /// The page's DOM after Chromium has loaded it and run its scripts.
-    func dom(_ file: URL) throws -> String {
+    func dom(_ file: URL, arguments extra: [String] = []) throws -> String {
         guard FileManager.default.isExecutableFile(atPath: Self.chromium) else {
             throw GNUGettext.Failure(description: "Chromium is missing at \(Self.chromium): run Scripts/test, which installs it")
         }
@@ -17,7 +17,7 @@ struct BrowserTests {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.chromium)
         process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                             "--user-data-dir=\(profile.path)", "--dump-dom", file.absoluteString]
+                             "--user-data-dir=\(profile.path)"] + extra + ["--dump-dom", file.absoluteString]
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
@@ -62,5 +62,42 @@ struct BrowserTests {
                 : URL(fileURLWithPath: href, relativeTo: page.deletingLastPathComponent()).standardizedFileURL
             #expect(FileManager.default.fileExists(atPath: target.path), "\(name): language link \(href) leads nowhere")
         }
+    }
+
+    @Test("what a visitor sees: the switcher, British formats in English, German and Berlin times, the image and the stylesheet loaded", arguments: [
+        ("en/berlin.html", "Deutsch", "Thursday, 13 October 2022, 09:30", ""),
+        ("de/hls-week-2022.html", "English", "Dienstag, 11. Oktober, 10:00", "images/hls-week.jpg"),
+    ])
+    func visitorView(_ page: String, _ otherLanguage: String, _ date: String, _ image: String) throws {
+        let (folder, _) = try ShippedSiteTests.build()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // A page beside the built one loads it in a frame and reports what the browser made of
+        // it: which images loaded, whether the stylesheet applied, the switcher's links.
+        let directory = folder.appendingPathComponent("Output").appendingPathComponent(page).deletingLastPathComponent()
+        let probe = directory.appendingPathComponent("probe.html")
+        try """
+            <!DOCTYPE html><html><body><iframe id="f" src="\(page.split(separator: "/").last!)"></iframe><pre id="r">waiting</pre>
+            <script>
+            document.getElementById("f").onload = function () {
+              var d = this.contentDocument, out = [];
+              Array.prototype.forEach.call(d.images, function (i) { out.push("image " + i.getAttribute("src") + " " + (i.complete && i.naturalWidth > 0 ? "loaded" : "broken")); });
+              out.push("background " + getComputedStyle(d.body).backgroundColor);
+              Array.prototype.forEach.call(d.querySelectorAll("[data-tolk-languages] a"), function (a) {
+                out.push("switch " + a.lang + " " + a.textContent + (a.getAttribute("aria-current") ? " current" : ""));
+              });
+              out.push("text " + d.body.textContent.replace(/\\s+/g, " "));
+              document.getElementById("r").textContent = out.join("\\n");
+            };
+            </script></body></html>
+            """.write(to: probe, atomically: true, encoding: .utf8)
+        let dom = try dom(probe, arguments: ["--allow-file-access-from-files", "--virtual-time-budget=5000"])
+        let report = dom.components(separatedBy: "<pre id=\"r\">").last ?? ""
+        #expect(!report.hasPrefix("waiting"), "the probe did not run: \(dom.prefix(300))")
+        #expect(report.contains("switch \(page.hasPrefix("de") ? "en" : "de") \(otherLanguage)"), "no link to the other language: \(report)")
+        #expect(report.contains(" current"), "the current language is not marked")
+        #expect(report.contains("background rgb(253, 251, 247)"), "the stylesheet did not apply: \(report)")
+        #expect(report.contains(date), "\(report)")
+        if !image.isEmpty { #expect(report.contains("image \(image) loaded"), "\(report)") }
+        #expect(!report.split(separator: "\n").contains { $0.hasPrefix("image ") && $0.hasSuffix(" broken") }, "\(report)")
     }
 }

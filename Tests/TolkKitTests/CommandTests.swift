@@ -112,7 +112,7 @@ struct CommandTests {
             .write(to: page, atomically: true, encoding: .utf8)
         let extract = try tolk(["extract"], in: folder)
         #expect(extract.status == 0, "\(extract.errors)")
-        #expect(extract.output.contains("Locales/de.po: updated: 58 messages, 57 translated, 1 fuzzy"))
+        #expect(extract.output.contains("Locales/de.po: updated: 59 messages, 58 translated, 1 fuzzy"))
         // The old sentence is kept as a wrapped previous msgid, as msgmerge writes it.
         let catalogue = try TextFile.read(folder.appendingPathComponent("Locales/de.po").path)
         #expect(catalogue.contains("#| msgid \"\"\n#| \"It grew out of frustration with targets and markets, which too often make \"\n#| \"services"))
@@ -188,8 +188,8 @@ struct CommandTests {
         let shipped = try tolk(["check", "--project", Fixture.repositoryRoot.path])
         #expect(shipped.status == 0)
         #expect(shipped.output == """
-            Locales/de.po (de): 58 entries, 58 translated, 0 fuzzy, 0 untranslated; 0 errors, 0 warnings
-            Locales/en.po (en): 15 entries, 15 translated, 0 fuzzy, 0 untranslated; 0 errors, 0 warnings
+            Locales/de.po (de): 59 entries, 59 translated, 0 fuzzy, 0 untranslated; 0 errors, 0 warnings
+            Locales/en.po (en): 17 entries, 17 translated, 0 fuzzy, 0 untranslated; 0 errors, 0 warnings
 
             """)
 
@@ -233,7 +233,7 @@ struct CommandTests {
     func stats() throws {
         let table = try tolk(["stats", "--project", Fixture.repositoryRoot.path])
         #expect(table.status == 0)
-        #expect(table.output.contains("de        (all pages)                                       61          61      0        0       644         644  100.0%"))
+        #expect(table.output.contains("de        (all pages)                                       66          66      0        0       653         653  100.0%"))
         let json = try tolk(["stats", "--format", "json", "--project", Fixture.repositoryRoot.path])
         let decoded = try JSONDecoder().decode(TranslationStats.self, from: Data(json.output.utf8))
         #expect(decoded.rows.filter { $0.page == nil }.map(\.counts.percent) == [100, 100])

@@ -39,7 +39,10 @@ struct ShippedSiteTests {
               <link rel="alternate" hreflang="en" href="https://events.example.org/en/berlin.html">
               <link rel="alternate" hreflang="x-default" href="https://events.example.org/en/berlin.html">
             """)
-        #expect(built == source.replacingOccurrences(of: "  </style>\n</head>", with: "  </style>" + links + "\n</head>"))
+        let switcher = #"<nav data-tolk-languages aria-label="Sprachen"><ul class="languages"><li><a href="../de/berlin.html" hreflang="de" lang="de" aria-current="page">Deutsch</a></li><li><a href="../en/berlin.html" hreflang="en" lang="en">English</a></li></ul></nav>"#
+        #expect(built == source.replacingOccurrences(of: "  </style>\n</head>", with: "  </style>" + links + "\n</head>")
+            .replacingOccurrences(of: #"<nav data-tolk-languages aria-label="Sprachen"></nav>"#, with: switcher),
+                "only the language links and the switcher are added")
     }
 
     @Test("tolk.toml's en-GB gives the English pages British formats and og:locale en_GB; the sitemap uses the base URL")

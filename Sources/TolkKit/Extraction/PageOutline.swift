@@ -27,6 +27,10 @@ struct PageOutline: Sendable {
     var references: [(target: String, line: Int)] = []
     /// The page sets `<base href>`, which changes what its relative addresses mean.
     var hasBase = false
+    /// The element marked `data-tolk-languages`, whose content the build replaces with
+    /// links to the page's other language versions.
+    var switcher: SourceSpan?
+    static let switcherAttribute = "data-tolk-languages"
     /// The `datetime` of the page's first `<time>`, and of one after a dash (a range).
     var firstDate: String?
     var firstDateEnd: String?
@@ -76,6 +80,7 @@ struct PageOutline: Sendable {
     /// The relative addresses in `element` and below.
     private mutating func collectReferences(_ element: HTMLElement) {
         if element.name == "base", element[attribute: "href"] != nil { hasBase = true }
+        if switcher == nil, element[attribute: Self.switcherAttribute] != nil, element.span?.content != nil { switcher = element.span }
         for attribute in element.attributes {
             switch attribute.name {
             case "src", "href", "poster":

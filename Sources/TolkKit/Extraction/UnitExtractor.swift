@@ -105,7 +105,12 @@ private struct Collector {
                           range: runStart, childElement.span?.start)
                     runStart = childElement.span?.end
                     let childScope = self.scope(for: childElement, inheriting: scope)
-                    if HTMLVocabulary.opaqueElements.contains(childElement.name) {
+                    if childElement[attribute: PageOutline.switcherAttribute] != nil {
+                        // The language switcher: the build writes its content; its own attributes
+                        // (an aria-label) are for translators.
+                        extractAttributes(of: childElement, scope: childScope)
+                        continue
+                    } else if HTMLVocabulary.opaqueElements.contains(childElement.name) {
                         extractAttributesBelow(childElement, scope: childScope)
                     } else {
                         walkBlock(childElement, scope: childScope)

@@ -40,6 +40,8 @@ struct PageBuilder {
     /// The locale whose formats dates take (`en-GB` for a British site's English), and
     /// whose region `og:locale` names; the language itself by default.
     var locale: String?
+    /// The links of the language switcher (`data-tolk-languages`): every written version.
+    var switcher: [(language: String, href: String)] = []
     /// This version's own absolute address, for `<link rel="canonical">` (with a base URL).
     var canonical: String?
     /// The zone event times are given in, and the language's readers' own (`tolk.toml`).
@@ -101,6 +103,7 @@ struct PageBuilder {
             renderTimesOutsideUnits(&edits, dates: dates)
         }
         addAlternates(&edits)
+        fillSwitcher(&edits)
         if page.legacyCharset != nil, !edits.edits.isEmpty { declareUTF8(&edits) }
         let (bytes, dropped) = edits.apply(to: source)
         if dropped > 0 {
@@ -170,6 +173,20 @@ struct PageBuilder {
             let line = "\n" + indentation(before: last.start) + "<meta property=\"og:locale\" content=\"\(value)\"\(emptyTagEnd)"
             edits.insert(Array(line.utf8), at: end)
         }
+    }
+
+    /// The element marked `data-tolk-languages` gets a list of the page's language versions,
+    /// each named in its own language, this one marked as the current page.
+    private func fillSwitcher(_ edits: inout ByteEdits) {
+        guard let span = outline.switcher, let content = span.content, switcher.count > 1 else { return }
+        var html = "<ul class=\"languages\">"
+        for version in switcher {
+            let href = String(decoding: HTMLEscape.attribute(version.href), as: UTF8.self)
+            let name = String(decoding: HTMLEscape.text(LanguageTag.displayName(version.language)), as: UTF8.self)
+            let current = LanguageTag.sameLanguage(version.language, language) ? " aria-current=\"page\"" : ""
+            html += "<li><a href=\"\(href)\" hreflang=\"\(version.language)\" lang=\"\(version.language)\"\(current)>\(name)</a></li>"
+        }
+        edits.replace(content, with: Array((html + "</ul>").utf8))
     }
 
     /// `<link rel="canonical">` (this version's own address) and `<link rel="alternate"

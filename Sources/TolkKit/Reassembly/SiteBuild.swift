@@ -348,10 +348,16 @@ public struct SiteBuild {
         // language links in all of them (none may point at a page that is not written).
         func build(_ language: String, alternates: [(language: String, href: String)]) -> PageBuilder.Output {
             let table = LanguageTag.sameLanguage(language, page.language) ? nil : catalogs[language]
-            return PageBuilder(page: page, source: bytes, language: language, table: table, alternates: alternates,
+            // The switcher links relatively (it works on a copy of Output/ anywhere), in language order.
+            let switcher = alternates.filter { $0.language != "x-default" }.map { version in
+                (version.language, String(repeating: "../", count: relative.split(separator: "/").count) + version.language + "/" + URLPath.percentEncoded(relative))
+            }
+            var builder = PageBuilder(page: page, source: bytes, language: language, table: table, alternates: alternates,
                                locale: site.languages[language]?.locale,
                                canonical: baseURL.map { _ in links.href(to: relative, in: language, from: relative) }, siteZone: site.timeZone,
-                               audienceZone: site.languages[language]?.timeZone).build()
+                               audienceZone: site.languages[language]?.timeZone)
+            builder.switcher = switcher
+            return builder.build()
         }
         var versions = languages.map { (language: $0, built: build($0, alternates: alternates)) }
         let written = versions.filter { version in
