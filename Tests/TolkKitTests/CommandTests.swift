@@ -265,6 +265,42 @@ struct CommandTests {
         #expect(outputs[0] == outputs[1])
     }
 
+    @Test("tolk init starts a project that extract and build work on at once, and refuses to overwrite anything")
+    func initProject() throws {
+        let parent = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let created = try tolk(["init", "mysite", "--languages", "en,de"], in: parent)
+        #expect(created.status == 0, "\(created.errors)")
+        #expect(created.output.contains("tolk.toml: created") && created.output.contains("Locales/de.po: created"))
+        let site = parent.appendingPathComponent("mysite")
+        #expect(try tolk(["extract"], in: site).status == 0)
+        let first = try tolk(["build"], in: site)
+        #expect(first.status == 0, "\(first.errors)")
+        #expect(first.errors.contains("de is not published: 0% of its messages are translated"))
+        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("Output/en/images/welcome.svg").path))
+
+        // Translated, German is published, with the switcher filled in on both versions.
+        let path = site.appendingPathComponent("Locales/de.po")
+        var catalog = try POParser(path: "de.po").parse(fileAt: path.path)
+        for index in catalog.entries.indices where !catalog.entries[index].isHeader {
+            catalog.entries[index].translations = catalog.entries[index].pluralID == nil
+                ? [catalog.entries[index].id] : [catalog.entries[index].id, catalog.entries[index].pluralID!]
+        }
+        try POWriter().write(catalog).write(to: path, atomically: true, encoding: .utf8)
+        #expect(try tolk(["build"], in: site).status == 0)
+        let german = try TextFile.read(site.appendingPathComponent("Output/de/welcome.html").path)
+        #expect(german.contains(#"<a href="../en/welcome.html" hreflang="en" lang="en">English</a>"#))
+        #expect(german.contains(">Donnerstag, 12. März 2026 um 18:30</time>"))
+
+        let before = try FileManager.default.contentsOfDirectory(atPath: site.appendingPathComponent("Input").path)
+        let again = try tolk(["init", "."], in: site)
+        #expect(again.status == 1)
+        #expect(again.errors.contains("already has tolk.toml, Input, Locales, Output"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.appendingPathComponent("Input").path) == before)
+        #expect(try tolk(["init", "x", "--languages", "en,qq"], in: parent).status == 1)
+        #expect(!FileManager.default.fileExists(atPath: parent.appendingPathComponent("x/tolk.toml").path), "a bad language writes nothing")
+    }
+
     @Test("commands run from a subfolder find the project above them; outside any project the error says what a project is")
     func findsTheProject() throws {
         let folder = try temporaryProject(from: Fixture.url("build"))

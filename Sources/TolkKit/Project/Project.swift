@@ -146,7 +146,9 @@ public struct Project: Sendable {
         guard FileManager.default.fileExists(atPath: absolute(path)) else { return SiteConfiguration() }
         let configuration = try SiteConfiguration(text: TextFile.read(absolute(path), displayPath: path), path: path)
         let languages = catalogLanguages()
-        for language in configuration.languages.keys.sorted() where !languages.contains(language) {
+        // The site's default language may be a source language only: its settings still
+        // shape the index and the dates rendered in it.
+        for language in configuration.languages.keys.sorted() where !languages.contains(language) && language != configuration.defaultLanguage {
             let line = (try? TextFile.read(absolute(path)))?.split(separator: "\n", omittingEmptySubsequences: false)
                 .firstIndex { $0.contains("languages.\(language)") || $0.contains("languages.\(LanguageTag.catalogName(language))") }
                 .map { $0 + 1 } ?? 1

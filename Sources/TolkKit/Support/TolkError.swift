@@ -15,6 +15,7 @@ public enum TolkError: Error, Equatable, CustomStringConvertible {
     case unsafeLink(path: String, problem: String)
     case configuration(path: String, line: Int, key: String?, problem: String)
     case notAProject(path: String)
+    case wouldOverwrite(folder: String, existing: [String])
 
     public var description: String {
         switch self {
@@ -40,6 +41,8 @@ public enum TolkError: Error, Equatable, CustomStringConvertible {
         case let .changedWhileRunning(path):
             return "\(path): the file changed on disk while Tolk was working (a translator's save?); "
                 + "Tolk left it as it is now. Run the command again to include the change"
+        case let .wouldOverwrite(folder, existing):
+            return "\(folder): already has \(existing.joined(separator: ", ")); tolk init writes only into a folder without them, and changed nothing"
         case let .notAProject(path):
             return "\(path) is not in a Tolk project: a project is a folder with the pages in Input/ and the catalogues "
                 + "in Locales/ (and, optionally, tolk.toml); run Tolk there or below it, or name it with --project DIR"
