@@ -233,7 +233,7 @@ struct CommandTests {
     func stats() throws {
         let table = try tolk(["stats", "--project", Fixture.repositoryRoot.path])
         #expect(table.status == 0)
-        #expect(table.output.contains("de        (all pages)                                       66          66      0        0       653         653  100.0%"))
+        #expect(table.output.contains("de        (all pages)                                       66          66      0        0       657         657  100.0%"))
         let json = try tolk(["stats", "--format", "json", "--project", Fixture.repositoryRoot.path])
         let decoded = try JSONDecoder().decode(TranslationStats.self, from: Data(json.output.utf8))
         #expect(decoded.rows.filter { $0.page == nil }.map(\.counts.percent) == [100, 100])
