@@ -31,7 +31,7 @@ struct BrowserTests {
         ("relational-leadership.html", "Human Learning Systems und beziehungsorientierte Führung", "Dienstag, 11. Oktober 2022, 10:00"),
         ("promise-scotland.html", "Wie kann HLS uns helfen, „The Promise“ in Schottland einzulösen?", "Donnerstag, 13. Oktober 2022, 14:00"),
         ("hls-week-2022.html", "Human Learning Systems Week 2022", "Montag, 10. Oktober"),
-        ("berlin.html", "Willkommen in Berlin", "Donnerstag, 13. Oktober 2022, 9:30"),
+        ("berlin.html", "Willkommen in Berlin", "Donnerstag, 13. Oktober 2022, 09:30"),
         ("index.html", "Veranstaltungen", "Dienstag, 11. Oktober 2022, 10:00"),
     ])
     func germanPage(_ name: String, _ heading: String, _ date: String) throws {

@@ -92,4 +92,55 @@ struct PublishingTests {
         #expect(locations.allSatisfy { $0.hasPrefix("https://events.example.org/") && !$0.contains(" ") })
         #expect(locations.contains("https://events.example.org/de/event%201.html"))
     }
+
+    /// What sitemap-verify (PyPI, offline: no reachability checks) says of a sitemap file:
+    /// its diagnostics at level error (schema validation against the sitemaps.org XSDs).
+    static func sitemapErrors(_ file: URL) throws -> [String] {
+        let store = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: store) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["sitemap-verify", "check", file.path, "--no-recursive", "--no-check-reachability", "--format", "json",
+                             "--no-show-progress", "--store", store.appendingPathComponent("store.sqlite3").path]
+        process.currentDirectoryURL = store
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard let report = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let diagnostics = report["diagnostics"] as? [[String: Any]] else {
+            throw GNUGettext.Failure(description: "sitemap-verify did not run (install it with Scripts/test): \(String(decoding: data, as: UTF8.self).prefix(200))")
+        }
+        return diagnostics.filter { $0["level"] as? String == "error" }.map { "\($0["code"] ?? ""): \($0["message"] ?? "")" }
+    }
+
+    @Test("the sitemap and a sitemap index validate against the sitemaps.org schemas (sitemap-verify as the oracle)")
+    func sitemapValidates() throws {
+        let (folder, _) = try ShippedSiteTests.build()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let sitemap = folder.appendingPathComponent("Output/sitemap.xml")
+        #expect(try Self.sitemapErrors(sitemap) == [])
+
+        var events: [EventSummary] = []
+        for number in 1...3 {
+            var event = EventSummary(relative: "event \(number).html", pageLanguage: "en")
+            event.languages = ["de", "en"]
+            events.append(event)
+        }
+        var split = Sitemap(events: events, indexName: "index.html", languages: ["de", "en"],
+                            links: SiteLinks(baseURL: "https://events.example.org/", defaultLanguage: "en"))
+        split.maximumURLs = 3
+        for file in split.files() {
+            let url = folder.appendingPathComponent(file.path.replacingOccurrences(of: "Output/", with: "split-"))
+            try file.xml.write(to: url, atomically: true, encoding: .utf8)
+            #expect(try Self.sitemapErrors(url) == [], "\(file.path)")
+        }
+        // The oracle can fail: a sitemap with an element the schema does not allow.
+        let broken = folder.appendingPathComponent("broken.xml")
+        try (try String(contentsOf: sitemap, encoding: .utf8)).replacingOccurrences(of: "<loc>", with: "<where/><loc>", options: [], range: nil)
+            .write(to: broken, atomically: true, encoding: .utf8)
+        #expect(try !Self.sitemapErrors(broken).isEmpty)
+    }
 }

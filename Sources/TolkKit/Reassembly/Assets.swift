@@ -43,17 +43,19 @@ struct Assets {
         return published
     }
 
-    /// The page's relative addresses that will not resolve in `Output/`: each as the page
-    /// wrote it, with its line.
-    static func unresolved(_ references: [(target: String, line: Int)], page: String, files: Set<String>, indexName: String)
-        -> [(target: String, line: Int)] {
-        references.filter { reference in
-            guard let resolved = resolve(reference.target, from: page) else { return false }
-            switch resolved {
-            case let .input(path): return !files.contains(path) && path != "Input/" + indexName
-            case let .outputRoot(path): return !(path == "index.html" || path == "sitemap.xml"
-                || files.contains("Input/" + (path.split(separator: "/", maxSplits: 1).dropFirst().first.map(String.init) ?? "")))
-            }
+    /// The file `address` (written in `page`) leads to, when nothing will be there in
+    /// `Output/`; nil when it resolves (or cannot be known).
+    static func missingTarget(_ address: String, from page: String, files: Set<String>, indexName: String) -> String? {
+        switch resolve(address, from: page) {
+        case nil:
+            return nil
+        case let .input(path)?:
+            return files.contains(path) || path == "Input/" + indexName ? nil : path
+        case let .outputRoot(path)?:
+            if path == "index.html" || path == "sitemap.xml" { return nil }
+            // `../de/page.html`: another language's version of a page under Input/.
+            let rest = path.split(separator: "/", maxSplits: 1).dropFirst().first.map(String.init) ?? ""
+            return files.contains("Input/" + rest) || rest == indexName ? nil : "Output/" + path
         }
     }
 

@@ -237,18 +237,40 @@ public struct SiteBuild {
                       diagnostics: diagnostics)
     }
 
-    /// A warning for each relative address in a page that nothing under `Input/` (or the
-    /// build) provides: the published page would show it broken.
+    /// A warning for each file that pages refer to and nothing under `Input/` (or the build)
+    /// provides: the published pages would show it broken. One warning per missing file,
+    /// at its first reference, saying how many other pages refer to it.
     private func unresolvedReferences(in cache: BuildCache, files: Set<String>, indexName: String) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        for (path, page) in cache.pages.sorted(by: { $0.key < $1.key }) {
-            for reference in Assets.unresolved(page.references, page: path, files: files, indexName: indexName) {
-                diagnostics.append(Diagnostic(rule: "missing-file", severity: .warning, file: path, line: reference.line,
-                    message: "'\(reference.target)' is not under Input/, so the published page will show it broken",
-                    fix: "add the file under Input/ (Tolk copies it into every language), or correct the address"))
+        var missing: [String: (page: String, line: Int, address: String, pages: Set<String>)] = [:]
+        var order: [String] = []
+        var resolved: [String: [String: String?]] = [:]
+        for (path, page) in cache.pages.sorted(by: { $0.key < $1.key }) where !page.references.isEmpty {
+            let folder = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
+            for reference in page.references {
+                // Pages in one folder share their addresses: each is resolved once per folder.
+                let target: String?
+                if let known = resolved[folder]?[reference.target] {
+                    target = known
+                } else {
+                    target = Assets.missingTarget(reference.target, from: path, files: files, indexName: indexName)
+                    resolved[folder, default: [:]][reference.target] = .some(target)
+                }
+                guard let target else { continue }
+                if missing[target] == nil {
+                    missing[target] = (path, reference.line, reference.target, [])
+                    order.append(target)
+                }
+                missing[target]!.pages.insert(path)
             }
         }
-        return diagnostics
+        return order.map { target in
+            let first = missing[target]!
+            let others = first.pages.count - 1
+            return Diagnostic(rule: "missing-file", severity: .warning, file: first.page, line: first.line,
+                message: "'\(first.address)' is not under Input/, so the published page will show it broken"
+                    + (others > 0 ? " (\(others) other page\(others == 1 ? "" : "s") refer to it too)" : ""),
+                fix: "add the file under Input/ (Tolk copies it into every language), or correct the address")
+        }
     }
 
     /// A fingerprint of everything the index pages and the sitemap are made of.
