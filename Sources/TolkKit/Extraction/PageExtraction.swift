@@ -5,7 +5,9 @@ public struct PageExtraction: Sendable {
     /// The page's language: its `<html lang>`, or `en` when it declares none.
     public var language: String
     /// Each unit with the segments it was cut into, in document order.
-    public var units: [SegmentedUnit]
+    public var units: [SegmentedUnit] {
+        didSet { segments = Self.translatable(units) }
+    }
     /// The `<time datetime>` elements outside every unit, which the build renders.
     public var standaloneTimes: [StandaloneTime] = []
     /// The legacy charset the page was read from (`windows-1252`), nil for UTF-8. Built
@@ -24,8 +26,12 @@ public struct PageExtraction: Sendable {
         public var segments: [SourceSegment]
     }
 
-    /// The page's segments for translators, in order.
-    public var segments: [SourceSegment] { units.flatMap { $0.segments.filter(\.isTranslatable) } }
+    /// The page's segments for translators, in order (kept with the units: every stage reads them).
+    public private(set) var segments: [SourceSegment] = []
+
+    private static func translatable(_ units: [SegmentedUnit]) -> [SourceSegment] {
+        units.flatMap { $0.segments.filter(\.isTranslatable) }
+    }
 
     /// The language a page is in when it does not say.
     public static let defaultLanguage = "en"
@@ -64,6 +70,7 @@ public struct PageExtraction: Sendable {
         }
         var extraction = PageExtraction(path: path, language: language, units: units, text: text,
                                         diagnostics: diagnostics)
+        extraction.segments = translatable(units)
         if locate {
             let ranges = units.compactMap { unit -> Range<Int>? in
                 if case let .content(range, _, _)? = unit.unit.location { return range }

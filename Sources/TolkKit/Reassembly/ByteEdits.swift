@@ -61,6 +61,11 @@ enum HTMLEscape {
         return bytes
     }
 
+    /// `text` escaped for an attribute value or element content, as a string.
+    static func escaped(_ text: String) -> String {
+        String(decoding: attribute(text), as: UTF8.self)
+    }
+
     static func attribute(_ text: String, quote: UInt8 = UInt8(ascii: "\"")) -> [UInt8] {
         var bytes: [UInt8] = []
         for byte in self.text(text) {

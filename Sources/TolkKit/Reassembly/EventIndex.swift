@@ -60,44 +60,44 @@ struct EventIndex {
         dates.audienceZone = audienceZone
         var lines: [String] = [
             "<!DOCTYPE html>",
-            "<html lang=\"\(escape(language))\"\(ICUFormat.isRightToLeft(language) ? " dir=\"rtl\"" : "")>",
+            "<html lang=\"\(HTMLEscape.escaped(language))\"\(ICUFormat.isRightToLeft(language) ? " dir=\"rtl\"" : "")>",
             "<head>",
             "  <meta charset=\"utf-8\">",
             "  <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
-            "  <title\(langAttribute(heading.language))>\(escape(heading.text))</title>",
+            "  <title\(langAttribute(heading.language))>\(HTMLEscape.escaped(heading.text))</title>",
         ]
         if links.baseURL != nil {
-            lines.append("  <link rel=\"canonical\" href=\"\(escape(links.href(to: fileName, in: language, from: fileName)))\">")
+            lines.append("  <link rel=\"canonical\" href=\"\(HTMLEscape.escaped(links.href(to: fileName, in: language, from: fileName)))\">")
         }
         for other in siteLanguages {
-            lines.append("  <link rel=\"alternate\" hreflang=\"\(escape(other))\" href=\"\(escape(links.href(to: fileName, in: other, from: fileName)))\">")
+            lines.append("  <link rel=\"alternate\" hreflang=\"\(HTMLEscape.escaped(other))\" href=\"\(HTMLEscape.escaped(links.href(to: fileName, in: other, from: fileName)))\">")
         }
         if !siteLanguages.isEmpty {
-            lines.append("  <link rel=\"alternate\" hreflang=\"x-default\" href=\"\(escape((links.baseURL ?? "../") + "index.html"))\">")
+            lines.append("  <link rel=\"alternate\" hreflang=\"x-default\" href=\"\(HTMLEscape.escaped((links.baseURL ?? "../") + "index.html"))\">")
         }
         lines += [
             "</head>",
             "<body>",
             "  <main>",
-            "    <h1\(langAttribute(heading.language))>\(escape(heading.text))</h1>",
-            "    <p\(langAttribute(count.language))>\(escape(count.text))</p>",
+            "    <h1\(langAttribute(heading.language))>\(HTMLEscape.escaped(heading.text))</h1>",
+            "    <p\(langAttribute(count.language))>\(HTMLEscape.escaped(count.text))</p>",
             "    <ul class=\"events\">",
         ]
         for event in events {
             let title = event.titles[language] ?? EventSummary.Title(text: event.relative, translated: false)
             let titleLanguage = title.translated ? language : event.pageLanguage
-            var item = "      <li><a href=\"\(escape(URLPath.percentEncoded(event.relative)))\"\(langAttribute(titleLanguage))>\(escape(title.text))</a>"
+            var item = "      <li><a href=\"\(HTMLEscape.escaped(URLPath.percentEncoded(event.relative)))\"\(langAttribute(titleLanguage))>\(HTMLEscape.escaped(title.text))</a>"
             if let when = dateHTML(event, dates: dates) { item += "<br>" + when }
-            item += "<br><a href=\"\(escape(URLPath.percentEncoded(event.relative)))\"\(langAttribute(readMore.language))>\(escape(readMore.text))</a></li>"
+            item += "<br><a href=\"\(HTMLEscape.escaped(URLPath.percentEncoded(event.relative)))\"\(langAttribute(readMore.language))>\(HTMLEscape.escaped(readMore.text))</a></li>"
             lines.append(item)
         }
         lines.append("    </ul>")
         let otherLanguages = siteLanguages.filter { $0 != language }
         if !otherLanguages.isEmpty {
-            lines.append("    <h2\(langAttribute(others.language))>\(escape(others.text))</h2>")
+            lines.append("    <h2\(langAttribute(others.language))>\(HTMLEscape.escaped(others.text))</h2>")
             lines.append("    <ul class=\"languages\">")
             for other in otherLanguages {
-                lines.append("      <li><a href=\"../\(escape(other))/\(fileName)\" hreflang=\"\(escape(other))\" lang=\"\(escape(other))\">\(escape(LanguageTag.displayName(other)))</a></li>")
+                lines.append("      <li><a href=\"../\(HTMLEscape.escaped(other))/\(fileName)\" hreflang=\"\(HTMLEscape.escaped(other))\" lang=\"\(HTMLEscape.escaped(other))\">\(HTMLEscape.escaped(LanguageTag.displayName(other)))</a></li>")
             }
             lines.append("    </ul>")
         }
@@ -111,17 +111,13 @@ struct EventIndex {
         let skeleton = DateRenderer.fullSkeleton(from)
         if let to = event.end,
            let range = dates.renderRange((from, ""), (to, ""), skeleton: skeleton) {
-            return "<time datetime=\"\(escape(from))\">\(escape(range.first))</time>\(escape(range.separator))<time datetime=\"\(escape(to))\">\(escape(range.second))</time>"
+            return "<time datetime=\"\(HTMLEscape.escaped(from))\">\(HTMLEscape.escaped(range.first))</time>\(HTMLEscape.escaped(range.separator))<time datetime=\"\(HTMLEscape.escaped(to))\">\(HTMLEscape.escaped(range.second))</time>"
         }
         guard let text = dates.render(from, original: "", skeleton: skeleton) else { return nil }
-        return "<time datetime=\"\(escape(from))\">\(escape(text))</time>"
+        return "<time datetime=\"\(HTMLEscape.escaped(from))\">\(HTMLEscape.escaped(text))</time>"
     }
 
     private func langAttribute(_ textLanguage: String) -> String {
-        LanguageTag.sameLanguage(textLanguage, language) ? "" : " lang=\"\(escape(textLanguage))\""
-    }
-
-    private func escape(_ text: String) -> String {
-        String(decoding: HTMLEscape.attribute(text), as: UTF8.self)
+        LanguageTag.sameLanguage(textLanguage, language) ? "" : " lang=\"\(HTMLEscape.escaped(textLanguage))\""
     }
 }

@@ -181,7 +181,7 @@ struct PageBuilder {
         guard let span = outline.switcher, let content = span.content, switcher.count > 1 else { return }
         var html = "<ul class=\"languages\">"
         for version in switcher {
-            let href = String(decoding: HTMLEscape.attribute(version.href), as: UTF8.self)
+            let href = HTMLEscape.escaped(version.href)
             let name = String(decoding: HTMLEscape.text(LanguageTag.displayName(version.language)), as: UTF8.self)
             let current = LanguageTag.sameLanguage(version.language, language) ? " aria-current=\"page\"" : ""
             html += "<li><a href=\"\(href)\" hreflang=\"\(version.language)\" lang=\"\(version.language)\"\(current)>\(name)</a></li>"
@@ -197,7 +197,7 @@ struct PageBuilder {
             if let existing = outline.canonical {
                 Attributes.set("href", to: canonical, on: existing, in: source, edits: &edits)
             } else {
-                canonicalLine = "<link rel=\"canonical\" href=\"\(String(decoding: HTMLEscape.attribute(canonical), as: UTF8.self))\"\(emptyTagEnd)"
+                canonicalLine = "<link rel=\"canonical\" href=\"\(HTMLEscape.escaped(canonical))\"\(emptyTagEnd)"
             }
         }
         guard !alternates.isEmpty || !canonicalLine.isEmpty, let head = outline.head else { return }
@@ -209,7 +209,7 @@ struct PageBuilder {
         let indent = lastChild.map { indentation(before: $0.start) } ?? "  "
         var text = canonicalLine.isEmpty ? "" : "\n\(indent)" + canonicalLine
         for alternate in alternates {
-            let href = String(decoding: HTMLEscape.attribute(alternate.href), as: UTF8.self)
+            let href = HTMLEscape.escaped(alternate.href)
             text += "\n\(indent)<link rel=\"alternate\" hreflang=\"\(alternate.language)\" href=\"\(href)\"\(emptyTagEnd)"
         }
         edits.insert(Array(text.utf8), at: anchor)

@@ -15,17 +15,17 @@ struct Sitemap {
         guard let base = links.baseURL else { return [] }
         var entries: [String] = []
         // The language chooser at the root, then each language's index, then the pages.
-        let root = escape(base + "index.html")
+        let root = HTMLEscape.escaped(base + "index.html")
         entries.append("  <url>\n    <loc>\(root)</loc>\n  </url>\n")
         var documents: [(relative: String, languages: [String], xDefault: String?)] = [(indexName, languages, root)]
         documents += events.map { event in
             let languages = event.languages.sorted()
             let fallback = links.defaultVersion(among: languages, pageLanguage: event.pageLanguage)
-            return (event.relative, languages, escape(links.href(to: event.relative, in: fallback, from: event.relative)))
+            return (event.relative, languages, HTMLEscape.escaped(links.href(to: event.relative, in: fallback, from: event.relative)))
         }
         for document in documents {
             let urls = Dictionary(uniqueKeysWithValues: document.languages.map { language in
-                (language, escape(links.href(to: document.relative, in: language, from: document.relative)))
+                (language, HTMLEscape.escaped(links.href(to: document.relative, in: language, from: document.relative)))
             })
             for language in document.languages {
                 var entry = "  <url>\n    <loc>\(urls[language]!)</loc>\n"
@@ -53,13 +53,9 @@ struct Sitemap {
         for (number, start) in stride(from: 0, to: entries.count, by: maximumURLs).enumerated() {
             let name = "sitemap-\(number + 1).xml"
             files.append(("Output/\(name)", header + entries[start..<min(start + maximumURLs, entries.count)].joined() + "</urlset>\n"))
-            index += "  <sitemap>\n    <loc>\(escape(base + name))</loc>\n  </sitemap>\n"
+            index += "  <sitemap>\n    <loc>\(HTMLEscape.escaped(base + name))</loc>\n  </sitemap>\n"
         }
         return [("Output/sitemap.xml", index + "</sitemapindex>\n")] + files
-    }
-
-    private func escape(_ text: String) -> String {
-        String(decoding: HTMLEscape.attribute(text), as: UTF8.self)
     }
 }
 
@@ -76,22 +72,22 @@ struct RootPage {
         let first = links.defaultLanguage.flatMap { languages.contains($0) ? $0 : nil } ?? languages.first ?? "en"
         var lines = [
             "<!DOCTYPE html>",
-            "<html lang=\"\(escape(first))\">",
+            "<html lang=\"\(HTMLEscape.escaped(first))\">",
             "<head>",
             "  <meta charset=\"utf-8\">",
             "  <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
-            "  <title>\(escape(headings[first] ?? indexName))</title>",
+            "  <title>\(HTMLEscape.escaped(headings[first] ?? indexName))</title>",
         ]
         for language in languages {
-            lines.append("  <link rel=\"alternate\" hreflang=\"\(escape(language))\" href=\"\(escape(href(language)))\">")
+            lines.append("  <link rel=\"alternate\" hreflang=\"\(HTMLEscape.escaped(language))\" href=\"\(HTMLEscape.escaped(href(language)))\">")
         }
         if let base = links.baseURL {
-            lines.append("  <link rel=\"alternate\" hreflang=\"x-default\" href=\"\(escape(base + "index.html"))\">")
+            lines.append("  <link rel=\"alternate\" hreflang=\"x-default\" href=\"\(HTMLEscape.escaped(base + "index.html"))\">")
         }
         lines += ["</head>", "<body>", "  <main>", "    <ul class=\"languages\">"]
         for language in languages {
-            lines.append("      <li lang=\"\(escape(language))\"><a href=\"\(escape(href(language)))\" hreflang=\"\(escape(language))\">"
-                + "\(escape(headings[language] ?? indexName)) · \(escape(LanguageTag.displayName(language)))</a></li>")
+            lines.append("      <li lang=\"\(HTMLEscape.escaped(language))\"><a href=\"\(HTMLEscape.escaped(href(language)))\" hreflang=\"\(HTMLEscape.escaped(language))\">"
+                + "\(HTMLEscape.escaped(headings[language] ?? indexName)) · \(HTMLEscape.escaped(LanguageTag.displayName(language)))</a></li>")
         }
         lines += ["    </ul>", "  </main>", "</body>", "</html>", ""]
         return lines.joined(separator: "\n")
@@ -99,9 +95,5 @@ struct RootPage {
 
     private func href(_ language: String) -> String {
         (links.baseURL ?? "") + language + "/" + URLPath.percentEncoded(indexName)
-    }
-
-    private func escape(_ text: String) -> String {
-        String(decoding: HTMLEscape.attribute(text), as: UTF8.self)
     }
 }

@@ -121,7 +121,7 @@ enum TextFile {
         try refuseSymbolicLinks(in: path, displayPath: displayPath)
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent()
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        let temporary = temporaryFile(beside: url)
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try data.write(to: temporary)
@@ -149,7 +149,7 @@ enum TextFile {
         try refuseSymbolicLinks(in: path, displayPath: displayPath)
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent()
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        let temporary = temporaryFile(beside: url)
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try? FileManager.default.removeItem(at: temporary)
@@ -167,12 +167,18 @@ enum TextFile {
         try refuseSymbolicLinks(in: path, displayPath: displayPath)
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent()
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        let temporary = temporaryFile(beside: url)
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         unlink(temporary.path)
         if link(existing, temporary.path) == 0, rename(temporary.path, path) == 0 { return }
         unlink(temporary.path)
         try copyAtomically(from: existing, to: path, displayPath: displayPath)
+    }
+
+    /// `.NAME.PID.tmp` beside `url`: where a write goes before it is renamed into place
+    /// (`removeStaleTemporaryFiles` finds those a killed run left).
+    private static func temporaryFile(beside url: URL) -> URL {
+        url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
     }
 
     static func refuseSymbolicLinks(in path: String, displayPath: String?) throws {
@@ -227,7 +233,7 @@ enum TextFile {
         try refuseSymbolicLinks(in: path, displayPath: displayPath)
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent()
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        let temporary = temporaryFile(beside: url)
         // Both sides are hashed in the same blocks, so equal bytes give equal hashes.
         let block = FastHash.blockSize
         do {
