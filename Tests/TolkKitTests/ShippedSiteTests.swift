@@ -143,4 +143,15 @@ struct ShippedSiteTests {
         #expect(again.diagnostics.filter { $0.rule == "missing-file" && $0.file == "Input/page.html" }.count == 1)
         #expect(again.changedFiles.contains("Output/en/css/site.css"))
     }
+
+    @Test("a German date range keeps the day's full stop with its date: 'Montag, 10. – Freitag, 14. Oktober 2022'")
+    func germanRange() {
+        let dates = DateRenderer(sourceLocale: "en", locale: "de-DE")
+        let range = dates.renderRange(("2022-10-10", "Monday, 10"), ("2022-10-14", "Friday, 14 October 2022"))
+        #expect(range?.first == "Montag, 10.")
+        #expect(range?.separator == " – ")
+        #expect(range?.second == "Freitag, 14. Oktober 2022")
+        let english = DateRenderer(sourceLocale: "en", locale: "en-GB").renderRange(("2022-10-11T10:00+01:00", "10:00"), ("2022-10-11T12:00+01:00", "12:00"))
+        #expect(english.map { $0.first + $0.separator + $0.second } == "10:00–12:00")
+    }
 }

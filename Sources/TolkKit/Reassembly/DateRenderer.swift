@@ -81,8 +81,14 @@ struct DateRenderer {
         else { return nil }
         let units = Array(interval.text.utf16)
         func text(_ range: Range<Int>) -> String { String(decoding: units[range], as: UTF16.self) }
-        return (text(0..<firstPart.upperBound), text(firstPart.upperBound..<secondPart.lowerBound),
-                text(secondPart.lowerBound..<units.count) + extra)
+        // Punctuation that ends the first date ("10." in German) belongs to it, not to the
+        // separator, which the page shows between the two elements: "Montag, 10. – Freitag".
+        var firstEnd = firstPart.upperBound
+        while firstEnd < secondPart.lowerBound, let scalar = Unicode.Scalar(units[firstEnd]),
+              scalar.properties.generalCategory == .otherPunctuation {
+            firstEnd += 1
+        }
+        return (text(0..<firstEnd), text(firstEnd..<secondPart.lowerBound), text(secondPart.lowerBound..<units.count) + extra)
     }
 
     static let canonicalOrder = ["EEEE", "y", "MMMM", "d", "j", "m"]
