@@ -346,6 +346,25 @@ struct BuildTests {
         #expect(built.contains("<p>مرحبا.</p>"))
     }
 
+    @Test("with both index.html and events.html among the pages, the generated index takes neither: each file is the author's, listed once")
+    func indexNameTakenTwice() throws {
+        let folder = try temporaryProject(from: Fixture.url("build"), copying: ["Input"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let event = try String(contentsOf: folder.appendingPathComponent("Input/event.html"), encoding: .utf8)
+        try event.write(to: folder.appendingPathComponent("Input/index.html"), atomically: true, encoding: .utf8)
+        try event.replacingOccurrences(of: "Spring Workshop", with: "All our events")
+            .write(to: folder.appendingPathComponent("Input/events.html"), atomically: true, encoding: .utf8)
+        let result = try SiteBuild(project: Project(root: folder), baseURL: "https://events.example.org/").run()
+        #expect(result.extraFiles.contains("Output/en/event-index.html"))
+        #expect(try read(folder, "Output/en/events.html").contains("All our events"), "the author's events page is not overwritten")
+        let sitemap = try read(folder, "Output/sitemap.xml")
+        #expect(sitemap.components(separatedBy: "<loc>https://events.example.org/en/events.html</loc>").count - 1 == 1)
+        #expect(result.diagnostics.contains { $0.rule == "index-renamed" && $0.message.hasSuffix("written as event-index.html") })
+        // Built again: nothing is rebuilt or rewritten.
+        let again = try SiteBuild(project: Project(root: folder), baseURL: "https://events.example.org/").run()
+        #expect(again.rebuiltPages == 0 && again.changedFiles.isEmpty)
+    }
+
     @Test("when a page is called index.html, the event index becomes events.html, and the build says so")
     func indexNameTaken() throws {
         let folder = try temporaryProject(from: Fixture.url("build"), copying: ["Input"])

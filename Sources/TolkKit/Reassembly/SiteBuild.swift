@@ -93,10 +93,10 @@ public struct SiteBuild {
         // A cache made for another set of published languages has other language links everywhere.
         let previous = cached?.published == published ? cached : nil
         var events: [EventSummary] = []
-        let indexName = pagePaths.contains("Input/index.html") ? "events.html" : "index.html"
+        let indexName = Self.indexName(avoiding: Set(pagePaths))
         if indexName != "index.html" {
             diagnostics.append(Diagnostic(rule: "index-renamed", severity: .note, file: "Input/index.html",
-                                          message: "a page is called index.html, so the event index is written as events.html"))
+                                          message: "a page is called index.html, so the event index is written as \(indexName)"))
         }
         var cache = BuildCache(settings: settings)
         cache.published = published
@@ -418,6 +418,18 @@ public struct SiteBuild {
                 translated: report.translated, written: report.written, stamp: stamp, diagnostics: outputDiagnostics))
         }
         return outcome
+    }
+
+    /// The event index's file name: `index.html`, or the first of `events.html`,
+    /// `event-index.html`, `event-index-2.html`… that no page under `Input/` has. A
+    /// generated file never takes the place of an author's page.
+    static func indexName(avoiding pages: Set<String>) -> String {
+        for candidate in ["index.html", "events.html", "event-index.html"] where !pages.contains("Input/" + candidate) {
+            return candidate
+        }
+        var number = 2
+        while pages.contains("Input/event-index-\(number).html") { number += 1 }
+        return "event-index-\(number).html"
     }
 
     /// The page's own language, then every catalogue language, once each.
