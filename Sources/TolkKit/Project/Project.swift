@@ -144,18 +144,8 @@ public struct Project: Sendable {
     public func siteConfiguration() throws -> SiteConfiguration {
         let path = SiteConfiguration.fileName
         guard FileManager.default.fileExists(atPath: absolute(path)) else { return SiteConfiguration() }
-        let configuration = try SiteConfiguration(text: TextFile.read(absolute(path), displayPath: path), path: path)
-        let languages = catalogLanguages()
-        // The site's default language may be a source language only: its settings still
-        // shape the index and the dates rendered in it.
-        for language in configuration.languages.keys.sorted() where !languages.contains(language) && language != configuration.defaultLanguage {
-            let line = (try? TextFile.read(absolute(path)))?.split(separator: "\n", omittingEmptySubsequences: false)
-                .firstIndex { $0.contains("languages.\(language)") || $0.contains("languages.\(LanguageTag.catalogName(language))") }
-                .map { $0 + 1 } ?? 1
-            throw TolkError.configuration(path: path, line: line, key: "languages.\(language)",
-                problem: "there is no catalogue for \(language) in Locales/; start one with `tolk extract --locale \(language)`, or remove the section")
-        }
-        return configuration
+        return try SiteConfiguration(text: TextFile.read(absolute(path), displayPath: path), path: path,
+                                     catalogues: catalogLanguages())
     }
 
     /// The languages of the catalogues in `Locales/`, as BCP 47 tags, sorted.

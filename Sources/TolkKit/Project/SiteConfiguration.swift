@@ -75,7 +75,10 @@ public struct SiteConfiguration: Sendable, Equatable {
     /// Reads `tolk.toml` from `text`, checking every key.
     ///
     /// - Throws: `TolkError.configuration` naming the file, the line, the key and what is allowed.
-    public init(text: String, path: String = fileName) throws {
+    /// - Parameter catalogues: the languages with a catalogue, when known: settings for any
+    ///   other language (but the site's default language, which may be a source language only
+    ///   and still shapes the index and its dates) are an error that says how to start one.
+    public init(text: String, path: String = fileName, catalogues: [String]? = nil) throws {
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
@@ -151,6 +154,13 @@ public struct SiteConfiguration: Sendable, Equatable {
                     }
                 }
                 self.languages[language] = parsed
+            }
+        }
+        if let catalogues {
+            for language in self.languages.keys.sorted() where !catalogues.contains(language) && language != defaultLanguage {
+                throw TolkError.configuration(path: path, line: lines.line(section: "languages.\(language)", key: nil),
+                    key: "languages.\(language)",
+                    problem: "there is no catalogue for \(language) in Locales/; start one with `tolk extract --locale \(language)`, or remove the section")
             }
         }
     }

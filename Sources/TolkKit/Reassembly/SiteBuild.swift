@@ -372,7 +372,7 @@ public struct SiteBuild {
             let table = LanguageTag.sameLanguage(language, page.language) ? nil : catalogs[language]
             // The switcher links relatively (it works on a copy of Output/ anywhere), in language order.
             let switcher = alternates.filter { $0.language != "x-default" }.map { version in
-                (version.language, String(repeating: "../", count: relative.split(separator: "/").count) + version.language + "/" + URLPath.percentEncoded(relative))
+                (version.language, SiteLinks().href(to: relative, in: version.language, from: relative))
             }
             var builder = PageBuilder(page: page, source: bytes, language: language, table: table, alternates: alternates,
                                locale: site.languages[language]?.locale,

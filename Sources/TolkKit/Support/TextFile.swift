@@ -117,62 +117,51 @@ enum TextFile {
 
     /// Writes `data` to `path` the same way: a temporary file, then a rename.
     static func writeAtomically(_ data: Data, to path: String, displayPath: String? = nil) throws {
-        let name = displayPath ?? path
-        try refuseSymbolicLinks(in: path, displayPath: displayPath)
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent()
-        let temporary = temporaryFile(beside: url)
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try replaceAtomically(path, displayPath: displayPath) { temporary in
             try data.write(to: temporary)
             // rename(2) replaces the old file in one step; keep its permissions.
             if let attributes = try? FileManager.default.attributesOfItem(atPath: path),
                let permissions = attributes[.posixPermissions] {
                 try FileManager.default.setAttributes([.posixPermissions: permissions], ofItemAtPath: temporary.path)
             }
-            guard rename(temporary.path, path) == 0 else {
-                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
-            }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw TolkError.unwritableFile(path: name, reason: reasonText(error))
         }
     }
 
-    /// Tolk never writes through or over a symbolic link: a link among the folders of a
-    /// project-relative `displayPath` (`Output/de`), or the file itself, stops the write,
-    /// so a link cannot send a build outside the project or be replaced by a file.
-    /// Puts a copy of the file at `source` at `path` in one step (a temporary file renamed
-    /// over it), read and written a block at a time, so a large file is never held whole.
+    /// Puts a copy of the file at `source` at `path` in one step, read and written a block
+    /// at a time, so a large file is never held whole.
     static func copyAtomically(from source: String, to path: String, displayPath: String? = nil) throws {
-        let name = displayPath ?? path
-        try refuseSymbolicLinks(in: path, displayPath: displayPath)
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent()
-        let temporary = temporaryFile(beside: url)
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try? FileManager.default.removeItem(at: temporary)
+        try replaceAtomically(path, displayPath: displayPath) { temporary in
             try FileManager.default.copyItem(atPath: source, toPath: temporary.path)
-            guard rename(temporary.path, path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw TolkError.unwritableFile(path: name, reason: reasonText(error))
         }
     }
 
     /// Makes `path` a second name of the file at `existing` (a hard link: no second copy of
     /// the bytes), in one step; copies instead where the file system cannot link.
     static func linkAtomically(_ existing: String, to path: String, displayPath: String? = nil) throws {
+        do {
+            try replaceAtomically(path, displayPath: displayPath) { temporary in
+                guard link(existing, temporary.path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            }
+        } catch TolkError.unwritableFile {
+            try copyAtomically(from: existing, to: path, displayPath: displayPath)
+        }
+    }
+
+    /// Replaces `path` in one step: `fill` makes the new file at a temporary path in the same
+    /// folder, which is then renamed over the old one. Nothing is left behind on failure.
+    private static func replaceAtomically(_ path: String, displayPath: String?, fill: (URL) throws -> Void) throws {
         try refuseSymbolicLinks(in: path, displayPath: displayPath)
         let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent()
         let temporary = temporaryFile(beside: url)
-        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        unlink(temporary.path)
-        if link(existing, temporary.path) == 0, rename(temporary.path, path) == 0 { return }
-        unlink(temporary.path)
-        try copyAtomically(from: existing, to: path, displayPath: displayPath)
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            unlink(temporary.path)
+            try fill(temporary)
+            guard rename(temporary.path, path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        } catch {
+            unlink(temporary.path)
+            throw TolkError.unwritableFile(path: displayPath ?? path, reason: reasonText(error))
+        }
     }
 
     /// `.NAME.PID.tmp` beside `url`: where a write goes before it is renamed into place
@@ -181,6 +170,9 @@ enum TextFile {
         url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
     }
 
+    /// Tolk never writes through or over a symbolic link: a link among the folders of a
+    /// project-relative `displayPath` (`Output/de`), or the file itself, stops the write,
+    /// so a link cannot send a build outside the project or be replaced by a file.
     static func refuseSymbolicLinks(in path: String, displayPath: String?) throws {
         guard let display = displayPath, !display.hasPrefix("/"), path.hasSuffix("/" + display) else { return }
         let root = String(path.utf8.dropLast(display.utf8.count + 1))!
