@@ -7,9 +7,11 @@ struct ExtractCommand: ParsableCommand {
         commandName: "extract",
         abstract: "Extract the pages' strings and update every catalogue in Locales/.",
         discussion: """
-            Reads every page under Input/ and updates each Locales/LL.po the way msgmerge does: \
-            new strings are added, changed ones keep their old translation marked fuzzy, \
-            vanished ones become obsolete (#~). Nothing a translator wrote is lost.
+            Reads every page under Input/, writes a template per source language \
+            (Locales/en/template.pot) and updates each catalogue (Locales/en/de.po) the way \
+            msgmerge does: new strings are added, changed ones keep their old translation \
+            marked fuzzy, vanished ones become obsolete (#~). Nothing a translator wrote is lost. \
+            Catalogues of the earlier layout (Locales/de.po) are moved into this one.
             """)
 
     @Option(name: .long, help: "Start a catalogue for this language too (repeatable), e.g. --locale fr.")
@@ -24,6 +26,9 @@ struct ExtractCommand: ParsableCommand {
             }
             printDiagnostics(result.diagnostics)
             if options.quiet { return }
+            for template in result.templates {
+                print("\(template.path): \(template.changed ? "written" : "unchanged"): \(template.messages) messages")
+            }
             if result.summaries.isEmpty {
                 print("No catalogues in Locales/. Start one with: tolk extract --locale de")
             }

@@ -57,9 +57,9 @@ struct BuildCacheTests {
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         let catalog = try POParser(path: "de.po").parse(fileAt: path)
         let stamp = try #require(FileStamp(path: path, data: Data(text.utf8)))
-        try CatalogSnapshot.save(catalog, language: "de", in: folder, stamp: stamp)
+        try CatalogSnapshot.save(catalog, key: "de", in: folder, stamp: stamp)
 
-        let loaded = try #require(CatalogSnapshot.load(language: "de", in: folder, catalogPath: path))
+        let loaded = try #require(CatalogSnapshot.load(key: "de", in: folder, catalogPath: path))
         let active = catalog.entries.filter { !$0.isObsolete }
         #expect(loaded.entries.count == active.count)
         for (copy, original) in zip(loaded.entries, active) {
@@ -69,7 +69,7 @@ struct BuildCacheTests {
         }
 
         try (text + "\n").write(toFile: path, atomically: true, encoding: .utf8)
-        #expect(CatalogSnapshot.load(language: "de", in: folder, catalogPath: path) == nil)
+        #expect(CatalogSnapshot.load(key: "de", in: folder, catalogPath: path) == nil)
     }
 
     @Test("the build cache reads back what it saved, diagnostics included, and refuses a damaged file or other settings")
@@ -80,7 +80,7 @@ struct BuildCacheTests {
         let settings = BuildCache.settingsHash(languages: ["de", "en"], minimumCompletion: nil)
         var cache = BuildCache(settings: settings)
         cache.catalogs = ["de": 42]
-        let refused = Diagnostic(rule: "translation-refused", severity: .warning, file: "Locales/de.po", line: 27,
+        let refused = Diagnostic(rule: "translation-refused", severity: .warning, file: "Locales/en/de.po", line: 27,
                                  message: "translation not used", sourceFile: "Input/a.html", sourceLine: 3, msgid: "One.")
         var summary = EventSummary(relative: "a.html", pageLanguage: "en")
         summary.titles = ["de": .init(text: "Eins", translated: true)]

@@ -45,9 +45,9 @@ struct BuildTests {
         let (folder, result) = try buildFixture()
         defer { try? FileManager.default.removeItem(at: folder) }
         #expect(line(try read(folder, "Output/de/event.html"), "Broken one") == #"<p lang="en">Broken one <b>here</b>.</p>"#)
-        #expect(result.diagnostics.map(\.description).contains("Locales/de.po:27: warning: translation not used (placeholders are badly nested: <1> is never closed); Input/event.html:17 stays in en"))
+        #expect(result.diagnostics.map(\.description).contains("Locales/en/de.po:27: warning: translation not used (placeholders are badly nested: <1> is never closed); Input/event.html:17 stays in en"))
         let refused = try #require(result.diagnostics.first { $0.rule == "translation-refused" })
-        #expect(refused.severity == .warning && refused.file == "Locales/de.po" && refused.line == 27)
+        #expect(refused.severity == .warning && refused.file == "Locales/en/de.po" && refused.line == 27)
         #expect(refused.sourceFile == "Input/event.html" && refused.sourceLine == 17 && refused.msgid != nil)
     }
 
@@ -190,8 +190,8 @@ struct BuildTests {
     func malformedCatalogue() throws {
         let folder = try temporaryProject(from: Fixture.url("build"))
         defer { try? FileManager.default.removeItem(at: folder) }
-        try "msgid \"x\"\nmsgstr \"y\n".write(to: folder.appendingPathComponent("Locales/fr.po"), atomically: true, encoding: .utf8)
-        #expect(throws: TolkError.malformedCatalog(path: "Locales/fr.po", line: 2, problem: "string is not terminated (missing closing quote)")) {
+        try "msgid \"x\"\nmsgstr \"y\n".write(to: folder.appendingPathComponent("Locales/en/fr.po"), atomically: true, encoding: .utf8)
+        #expect(throws: TolkError.malformedCatalog(path: "Locales/en/fr.po", line: 2, problem: "string is not terminated (missing closing quote)")) {
             try SiteBuild(project: Project(root: folder)).run()
         }
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Output").path))
@@ -217,9 +217,9 @@ struct BuildTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("Input"), withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: Fixture.url("html/broken.html"), to: folder.appendingPathComponent("Input/broken.html"))
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Locales"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Locales/en"), withIntermediateDirectories: true)
         try "msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=UTF-8\\n\"\n\nmsgid \"Still <1>extracted</1> after the errors.\"\nmsgstr \"Trotz der Fehler <1>extrahiert</1>.\"\n"
-            .write(to: folder.appendingPathComponent("Locales/de.po"), atomically: true, encoding: .utf8)
+            .write(to: folder.appendingPathComponent("Locales/en/de.po"), atomically: true, encoding: .utf8)
         let result = try SiteBuild(project: Project(root: folder), baseURL: "https://events.example.org").run()
         #expect(result.diagnostics.map(\.description).contains("Input/broken.html:6: warning: Unexpected end tag : span (repaired)"))
         let page = try read(folder, "Output/de/broken.html")
@@ -244,7 +244,7 @@ struct BuildTests {
         #expect(try read(folder, "Output/de/event.html") == page)
 
         // A translation the page uses changes: the page is rebuilt with it.
-        let catalog = folder.appendingPathComponent("Locales/de.po")
+        let catalog = folder.appendingPathComponent("Locales/en/de.po")
         try String(contentsOf: catalog, encoding: .utf8).replacingOccurrences(of: "Nächste Veranstaltung", with: "Weiter")
             .write(to: catalog, atomically: true, encoding: .utf8)
         #expect(try SiteBuild(project: project).run().rebuiltPages == 1)
@@ -253,10 +253,10 @@ struct BuildTests {
         // A new time on the same bytes (a checkout, a copy, a restored CI cache) changes
         // nothing; an output edited by hand, even to the same size, is written again.
         let later = Date().addingTimeInterval(60)
-        for file in ["Input/event.html", "Locales/de.po", "Output/de/event.html", "Output/de/index.html"] {
+        for file in ["Input/event.html", "Locales/en/de.po", "Output/de/event.html", "Output/de/index.html"] {
             try FileManager.default.setAttributes([.modificationDate: later], ofItemAtPath: folder.appendingPathComponent(file).path)
         }
-        #expect(CatalogSnapshot.load(language: "de", in: folder, catalogPath: folder.appendingPathComponent("Locales/de.po").path)
+        #expect(CatalogSnapshot.load(key: "en~de", in: folder, catalogPath: folder.appendingPathComponent("Locales/en/de.po").path)
             != nil, "the catalogue's copy is still good: its hash, taken while the catalogue was parsed, matches")
         let cacheFile = folder.appendingPathComponent(".tolk/build-cache").path
         let saved = try FileManager.default.attributesOfItem(atPath: cacheFile)[.modificationDate] as? Date
@@ -300,7 +300,7 @@ struct BuildTests {
         let project = Project(root: folder)
         let page = try read(folder, "Output/de/event.html")
         let cache = folder.appendingPathComponent(".tolk/build-cache")
-        let copy = folder.appendingPathComponent(".tolk/catalog-de")
+        let copy = folder.appendingPathComponent(".tolk/catalog-en~de")
         let whole = try Data(contentsOf: cache)
         let catalogCopy = try Data(contentsOf: copy)
         // Files an earlier Tolk kept in .tolk/ are cleared away by the next save.
@@ -316,7 +316,7 @@ struct BuildTests {
             #expect(try SiteBuild(project: project).run().rebuiltPages == 0, "and the rewritten cache is used again")
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(".tolk").path).sorted()
-            == ["build-cache", "catalog-de", "manifest"])
+            == ["build-cache", "catalog-en~de", "manifest"])
     }
 
     @Test("after a page-only rebuild, a catalogue change still rebuilds only the pages using that entry")
@@ -327,7 +327,7 @@ struct BuildTests {
         let other = "<!DOCTYPE html>\n<html lang=\"en\">\n<head><title>Other page</title></head>\n<body><p>Only here.</p></body>\n</html>\n"
         try other.write(to: folder.appendingPathComponent("Input/other.html"), atomically: true, encoding: .utf8)
         #expect(try SiteBuild(project: project).run().rebuiltPages == 1, "only the new page")
-        let catalog = folder.appendingPathComponent("Locales/de.po")
+        let catalog = folder.appendingPathComponent("Locales/en/de.po")
         try (String(contentsOf: catalog, encoding: .utf8) + "\nmsgid \"Only here.\"\nmsgstr \"Nur hier.\"\n")
             .write(to: catalog, atomically: true, encoding: .utf8)
         #expect(try SiteBuild(project: project).run().rebuiltPages == 1, "only the page that uses the entry")

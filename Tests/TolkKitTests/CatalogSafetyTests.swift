@@ -45,7 +45,7 @@ struct CatalogSafetyTests {
     static func w3cProject() throws -> URL {
         let folder = try temporaryFolder()
         try FileManager.default.copyItem(at: CorpusTests.folder, to: folder.appendingPathComponent("Input"))
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Locales"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Locales/en"), withIntermediateDirectories: true)
         return folder
     }
 
@@ -74,11 +74,11 @@ struct CatalogSafetyTests {
             try FileManager.default.createDirectory(at: folder.appendingPathComponent("Input"), withIntermediateDirectories: true)
             try page.write(to: folder.appendingPathComponent("Input").appendingPathComponent(name), atomically: true, encoding: .utf8)
         }
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Locales"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Locales/en"), withIntermediateDirectories: true)
         let project = Project(root: folder)
         let first = try CatalogUpdate(project: project).run(newLanguages: ["de"])
         #expect(first.summaries.map(\.created) == [true])
-        let catalogue = folder.appendingPathComponent("Locales/de.po")
+        let catalogue = folder.appendingPathComponent("Locales/en/de.po")
         Self.expectReadable(catalogue)
         let text = try TextFile.read(catalogue.path)
         #expect(text.contains("#: Input/new%0Aline%20page.html:3 Input/plain.html:3\n#: Input/tab%09and%20space.html:3\n"))
@@ -142,15 +142,15 @@ struct CatalogSafetyTests {
         let read = try #require(TextFile.Stamp.of(fileAt: path))
         // The translator's save lands after extract read the file.
         try Data("msgid \"a\"\nmsgstr \"saved meanwhile\"\n".utf8).write(to: URL(fileURLWithPath: path))
-        #expect(throws: TolkError.changedWhileRunning(path: "Locales/de.po")) {
-            _ = try TextFile.writeAtomicallyIfChanged(to: path, displayPath: "Locales/de.po", readAs: .some(read)) { try $0("merged\n") }
+        #expect(throws: TolkError.changedWhileRunning(path: "Locales/en/de.po")) {
+            _ = try TextFile.writeAtomicallyIfChanged(to: path, displayPath: "Locales/en/de.po", readAs: .some(read)) { try $0("merged\n") }
         }
         #expect(try TextFile.read(path) == "msgid \"a\"\nmsgstr \"saved meanwhile\"\n")
         // A catalogue created meanwhile by someone else is not overwritten either.
         let other = folder.appendingPathComponent("fr.po").path
         try Data("theirs\n".utf8).write(to: URL(fileURLWithPath: other))
-        #expect(throws: TolkError.changedWhileRunning(path: "Locales/fr.po")) {
-            _ = try TextFile.writeAtomicallyIfChanged(to: other, displayPath: "Locales/fr.po", readAs: .some(nil)) { try $0("ours\n") }
+        #expect(throws: TolkError.changedWhileRunning(path: "Locales/en/fr.po")) {
+            _ = try TextFile.writeAtomicallyIfChanged(to: other, displayPath: "Locales/en/fr.po", readAs: .some(nil)) { try $0("ours\n") }
         }
         #expect(try TextFile.read(other) == "theirs\n")
         #expect(try Self.temporaryFiles(under: folder).isEmpty)
@@ -161,7 +161,7 @@ struct CatalogSafetyTests {
         let folder = try Self.w3cProject()
         defer { try? FileManager.default.removeItem(at: folder) }
         #expect(try Self.run(["extract", "--locale", "de"], project: folder) == 0)
-        let catalogue = folder.appendingPathComponent("Locales/de.po")
+        let catalogue = folder.appendingPathComponent("Locales/en/de.po")
         let page = folder.appendingPathComponent("Input/articles/article-text-size.en.html")
         let original = try String(contentsOf: page, encoding: .utf8)
         for (round, delay) in [0.05, 0.15, 0.3, 0.5, 0.8, 1.2].enumerated() {
@@ -203,10 +203,10 @@ struct CatalogSafetyTests {
         for run in runs { run.waitUntilExit() }
         // A run may stop because another changed the catalogue under it (exit 1); none crashes.
         #expect(runs.allSatisfy { $0.terminationStatus == 0 || $0.terminationStatus == 1 })
-        Self.expectReadable(folder.appendingPathComponent("Locales/de.po"))
+        Self.expectReadable(folder.appendingPathComponent("Locales/en/de.po"))
         #expect(try Self.run(["extract"], project: folder) == 0)
         #expect(try Self.run(["build"], project: folder) == 0)
         #expect(try Self.temporaryFiles(under: folder).isEmpty)
-        #expect(try TextFile.read(folder.appendingPathComponent("Locales/de.po").path).contains("msgid \"A new sentence.\""))
+        #expect(try TextFile.read(folder.appendingPathComponent("Locales/en/de.po").path).contains("msgid \"A new sentence.\""))
     }
 }

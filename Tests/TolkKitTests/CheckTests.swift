@@ -15,7 +15,7 @@ struct CheckTests {
     @Test("every planted defect is reported under its rule; correct entries raise nothing")
     func plantedDefects() throws {
         let result = try Self.result()
-        let catalog = try POParser(path: "de.po").parse(Fixture.text("check/Locales/de.po"))
+        let catalog = try POParser(path: "de.po").parse(Fixture.text("check/Locales/en/de.po"))
         for entry in catalog.entries where !entry.isHeader {
             let planted = entry.translatorComments.first { $0.hasPrefix("planted: ") }.map { String($0.dropFirst(9)) }
             let rules = Set(result.findings.filter { $0.msgid == entry.id && $0.msgctxt == entry.context && $0.line > 0 }.map(\.rule))
@@ -34,7 +34,7 @@ struct CheckTests {
     @Test("findings carry the catalogue line, the source page and line, and a fix")
     func findingDetails() throws {
         let finding = try #require(try Self.result().findings.first { $0.rule == "punctuation" })
-        #expect(finding.file == "Locales/de.po" && finding.line == 43)
+        #expect(finding.file == "Locales/en/de.po" && finding.line == 43)
         #expect(finding.sourceFile == "Input/event.html" && finding.sourceLine == 11)
         #expect(finding.locale == "de" && finding.severity == .warning)
         #expect(finding.msgid == "Is it free?" && finding.msgstr == "Ist es kostenlos.")
@@ -44,7 +44,7 @@ struct CheckTests {
 
     @Test("the header is checked as msgfmt checks it, and against the file's language", arguments: [
         ("\"Language: de\\n\"", "\"Language: fr\\n\"", Diagnostic.Severity.error,
-         "the header says Language: fr, but Locales/de.po is the catalogue for de"),
+         "the header says Language: fr, but Locales/en/de.po is the catalogue for de"),
         ("\"Content-Type: text/plain; charset=UTF-8\\n\"", "\"Content-Type: text/plain\\n\"", .error,
          "the header declares no charset; msgfmt rejects the catalogue"),
         ("\"MIME-Version: 1.0\\n\"", "", .warning, "header fields msgfmt --check expects are missing: MIME-Version"),
@@ -52,7 +52,7 @@ struct CheckTests {
     func header(_ original: String, _ replacement: String, _ severity: Diagnostic.Severity, _ message: String) throws {
         let folder = try temporaryProject(from: Fixture.url("check"))
         defer { try? FileManager.default.removeItem(at: folder) }
-        let catalogue = folder.appendingPathComponent("Locales/de.po")
+        let catalogue = folder.appendingPathComponent("Locales/en/de.po")
         // The fixture's header has just what Tolk needs; give it every field msgfmt expects first.
         let text = try TextFile.read(catalogue.path).replacingOccurrences(of: "msgstr \"\"\n\"Language: de", with: """
             msgstr ""
@@ -75,7 +75,7 @@ struct CheckTests {
     func manyTags() throws {
         let tags = String(repeating: "<b>x</b>", count: 4_000) + String(repeating: "&amp;", count: 4_000)
         let entry = POEntry(id: "Hello <1>world</1>.", translations: ["Hallo <1>Welt</1>" + tags + "."])
-        let context = EntryContext(entry: entry, language: "de", sourceLanguage: "en", catalogPath: "Locales/de.po", glossary: nil)
+        let context = EntryContext(entry: entry, language: "de", sourceLanguage: "en", catalogPath: "Locales/en/de.po", glossary: nil)
         let findings = CatalogCheck.standardEntryRules.flatMap { $0.check(context) }
         #expect(findings.filter { $0.rule == MarkupInTranslationRule.id }.map(\.message) == [
             "HTML markup '<b>', '</b>' in the translation; it would show as text",
@@ -89,7 +89,7 @@ struct CheckTests {
     func icuChecksWithoutTheFlag() throws {
         let folder = try temporaryProject(from: Fixture.url("check"))
         defer { try? FileManager.default.removeItem(at: folder) }
-        let catalogue = folder.appendingPathComponent("Locales/de.po")
+        let catalogue = folder.appendingPathComponent("Locales/en/de.po")
         // What msgcat, msgmerge and Weblate of gettext 0.21 do to a flag they do not know.
         let text = try TextFile.read(catalogue.path).replacingOccurrences(of: "#, icu-message-format\n", with: "")
         try text.write(to: catalogue, atomically: true, encoding: .utf8)
@@ -259,7 +259,7 @@ struct NumberReaderTests {
         let result = try check.run()
         #expect(result.rules.contains { $0.id == "house-no-exclamation" } && result.rules.contains { $0.id == "house-translator" })
         #expect(!result.rules.contains { $0.id == "obsolete-entry" } && !result.findings.contains { $0.rule == "obsolete-entry" })
-        #expect(result.findings.contains { $0.rule == "house-translator" && $0.file == "Locales/de.po" })
+        #expect(result.findings.contains { $0.rule == "house-translator" && $0.file == "Locales/en/de.po" })
         #expect(result.findings.filter { $0.rule == "house-no-exclamation" }.map(\.line) == [62])
         let sarif = try SARIFReport.render(result)
         #expect(sarif.contains("\"house-translator\""))

@@ -85,11 +85,11 @@ struct CommandTests {
 
         let first = try tolk(["extract", "--locale", "de", "--project", folder.path])
         #expect(first.status == 0)
-        #expect(first.output == "Locales/de.po: created: 9 messages, 0 translated, 0 fuzzy, 9 untranslated, 0 obsolete\n")
+        #expect(first.output == "Locales/en/template.pot: written: 9 messages\nLocales/en/de.po: created: 9 messages, 0 translated, 0 fuzzy, 9 untranslated, 0 obsolete\n")
         #expect(first.errors.contains("Input/broken.html:6: warning: Unexpected end tag : span (repaired)"))
 
         let again = try tolk(["extract"], in: folder)
-        #expect(again.output == "Locales/de.po: unchanged: 9 messages, 0 translated, 0 fuzzy, 9 untranslated, 0 obsolete\n")
+        #expect(again.output == "Locales/en/template.pot: unchanged: 9 messages\nLocales/en/de.po: unchanged: 9 messages, 0 translated, 0 fuzzy, 9 untranslated, 0 obsolete\n")
 
         // --quiet keeps the warnings and drops the rest; no progress line off a terminal.
         let quiet = try tolk(["extract", "--quiet"], in: folder)
@@ -112,31 +112,31 @@ struct CommandTests {
             .write(to: page, atomically: true, encoding: .utf8)
         let extract = try tolk(["extract"], in: folder)
         #expect(extract.status == 0, "\(extract.errors)")
-        #expect(extract.output.contains("Locales/de.po: updated: 59 messages, 58 translated, 1 fuzzy"))
+        #expect(extract.output.contains("Locales/en/de.po: updated: 59 messages, 58 translated, 1 fuzzy"))
         // The old sentence is kept as a wrapped previous msgid, as msgmerge writes it.
-        let catalogue = try TextFile.read(folder.appendingPathComponent("Locales/de.po").path)
+        let catalogue = try TextFile.read(folder.appendingPathComponent("Locales/en/de.po").path)
         #expect(catalogue.contains("#| msgid \"\"\n#| \"It grew out of frustration with targets and markets, which too often make \"\n#| \"services"))
         for arguments in [["build"], ["check"], ["stats"], ["extract"]] {
             let run = try tolk(arguments, in: folder)
             #expect(run.status == 0, "tolk \(arguments[0]): \(run.errors)")
         }
-        _ = try GNUGettext.run("msgfmt", ["--check", "-o", "/dev/null", folder.appendingPathComponent("Locales/de.po").path])
+        _ = try GNUGettext.run("msgfmt", ["--check", "-o", "/dev/null", folder.appendingPathComponent("Locales/en/de.po").path])
     }
 
     @Test("extract stops on a malformed catalogue with file:line and exit code 1")
     func extractBadCatalogue() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        for name in ["Input", "Locales"] {
+        for name in ["Input", "Locales/en"] {
             try FileManager.default.createDirectory(at: folder.appendingPathComponent(name), withIntermediateDirectories: true)
         }
         try "<p>Hello.</p>".write(to: folder.appendingPathComponent("Input/a.html"), atomically: true, encoding: .utf8)
         let broken = "msgid \"Hello.\"\nmsgstr \"Hallo.\n"
-        try broken.write(to: folder.appendingPathComponent("Locales/de.po"), atomically: true, encoding: .utf8)
+        try broken.write(to: folder.appendingPathComponent("Locales/en/de.po"), atomically: true, encoding: .utf8)
         let run = try tolk(["extract", "--project", folder.path])
         #expect(run.status == 1)
-        #expect(run.errors == "tolk: error: Locales/de.po:2: string is not terminated (missing closing quote)\n")
-        #expect(try String(contentsOf: folder.appendingPathComponent("Locales/de.po"), encoding: .utf8) == broken)
+        #expect(run.errors == "tolk: error: Locales/en/de.po:2: string is not terminated (missing closing quote)\n")
+        #expect(try String(contentsOf: folder.appendingPathComponent("Locales/en/de.po"), encoding: .utf8) == broken)
     }
 
     @Test("build reports each page and language; --strict fails on any fallback")
@@ -158,7 +158,7 @@ struct CommandTests {
         let again = try tolk(["build", "--project", folder.path])
         #expect(again.output.contains("Output/ was already up to date: no file written"))
         #expect(!again.output.contains(": written"))
-        #expect(run.errors.contains("Locales/de.po:27: warning: translation not used (placeholders are badly nested: <1> is never closed)"))
+        #expect(run.errors.contains("Locales/en/de.po:27: warning: translation not used (placeholders are badly nested: <1> is never closed)"))
 
         let strict = try tolk(["build", "--strict"], in: folder)
         #expect(strict.status == 1)
@@ -175,7 +175,7 @@ struct CommandTests {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.copyItem(at: Fixture.url("build/Input"), to: folder.appendingPathComponent("Input"))
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Locales"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Locales/en"), withIntermediateDirectories: true)
         try "".write(to: folder.appendingPathComponent("Locales/german.po"), atomically: true, encoding: .utf8)
         let run = try tolk(["build", "--project", folder.path])
         #expect(run.status == 1)
@@ -188,15 +188,15 @@ struct CommandTests {
         let shipped = try tolk(["check", "--project", Fixture.repositoryRoot.path])
         #expect(shipped.status == 0)
         #expect(shipped.output == """
-            Locales/de.po (de): 59 entries, 59 translated, 0 fuzzy, 0 untranslated; 0 errors, 0 warnings
-            Locales/en.po (en): 17 entries, 17 translated, 0 fuzzy, 0 untranslated; 0 errors, 0 warnings
+            Locales/en/de.po (de): 59 entries, 59 translated, 0 fuzzy, 0 untranslated; 0 errors, 0 warnings
+            Locales/de/en.po (en): 17 entries, 17 translated, 0 fuzzy, 0 untranslated; 0 errors, 0 warnings
 
             """)
 
         let planted = try tolk(["check", "--locale", "de", "--project", Fixture.url("check").path])
         #expect(planted.status == 1)
         #expect(planted.output.contains("""
-            Locales/de.po:43: warning: [punctuation] the source ends with '?', the translation with '.'
+            Locales/en/de.po:43: warning: [punctuation] the source ends with '?', the translation with '.'
                 source: Input/event.html:11
                 msgid:  "Is it free?"
                 msgstr: "Ist es kostenlos."
@@ -220,7 +220,7 @@ struct CommandTests {
     func checkStrict() throws {
         let folder = try temporaryProject(from: Fixture.repositoryRoot)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let catalog = folder.appendingPathComponent("Locales/de.po")
+        let catalog = folder.appendingPathComponent("Locales/en/de.po")
         let text = try String(contentsOf: catalog, encoding: .utf8)
         // A translation that is fine but for its final punctuation: a warning only.
         try text.replacingOccurrences(of: "msgstr \"Was in dieser Woche passiert\"", with: "msgstr \"Was in dieser Woche passiert:\"")
@@ -246,7 +246,7 @@ struct CommandTests {
             let folder = try temporaryFolder()
             defer { try? FileManager.default.removeItem(at: folder) }
             try FileManager.default.copyItem(at: Fixture.shared.appendingPathComponent("corpus/w3c-i18n"), to: folder.appendingPathComponent("Input"))
-            try FileManager.default.createDirectory(at: folder.appendingPathComponent("Locales"), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent("Locales/en"), withIntermediateDirectories: true)
             #expect(try tolk(["extract", "--locale", "fr", "--project", folder.path], environment: ["TOLK_JOBS": jobs]).status == 0)
             // French is all untranslated: published anyway, so that every page is built in it.
             try "[languages.fr]\nmin-completion = 0\n".write(to: folder.appendingPathComponent("tolk.toml"), atomically: true, encoding: .utf8)
@@ -271,7 +271,7 @@ struct CommandTests {
         defer { try? FileManager.default.removeItem(at: parent) }
         let created = try tolk(["init", "mysite", "--languages", "en,de"], in: parent)
         #expect(created.status == 0, "\(created.errors)")
-        #expect(created.output.contains("tolk.toml: created") && created.output.contains("Locales/de.po: created"))
+        #expect(created.output.contains("tolk.toml: created") && created.output.contains("Locales/en/de.po: created"))
         let site = parent.appendingPathComponent("mysite")
         #expect(try tolk(["extract"], in: site).status == 0)
         let first = try tolk(["build"], in: site)
@@ -280,7 +280,7 @@ struct CommandTests {
         #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("Output/en/images/welcome.svg").path))
 
         // Translated, German is published, with the switcher filled in on both versions.
-        let path = site.appendingPathComponent("Locales/de.po")
+        let path = site.appendingPathComponent("Locales/en/de.po")
         var catalog = try POParser(path: "de.po").parse(fileAt: path.path)
         for index in catalog.entries.indices where !catalog.entries[index].isHeader {
             catalog.entries[index].translations = catalog.entries[index].pluralID == nil

@@ -76,7 +76,7 @@ struct ConfigurationTests {
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Output/fr").path))
         #expect(!result.pages.contains { $0.language == "fr" })
         let note = try #require(result.diagnostics.first { $0.rule == "language-not-published" })
-        #expect(note.description == "Locales/fr.po: note: fr is not published: 0% of its messages are translated, below its min-completion of 80%")
+        #expect(note.description == "Locales/en/fr.po: note: fr is not published: 0% of its messages are translated, below its min-completion of 80%")
         for file in try FileManager.default.subpathsOfDirectory(atPath: folder.appendingPathComponent("Output").path) where file.hasSuffix(".html") || file.hasSuffix(".xml") {
             let text = try String(contentsOf: folder.appendingPathComponent("Output/\(file)"), encoding: .utf8)
             #expect(!text.contains("hreflang=\"fr\"") && !text.contains("fr/"), "\(file) points at French")

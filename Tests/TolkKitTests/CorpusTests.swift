@@ -137,7 +137,7 @@ struct CorpusTests {
             for segment in extraction.segments where seen.insert(POEntry.Key(context: segment.context, id: segment.text)).inserted {
                 entries.append(POEntry(context: segment.context, id: segment.text, translations: [segment.text]))
             }
-            let table = TranslationTable(catalog: POCatalog(entries: entries), path: "Locales/fr.po")
+            let table = TranslationTable(catalog: POCatalog(entries: entries), path: "Locales/en/fr.po")
             let built = PageBuilder(page: extraction, source: Array(page.html.utf8), language: "fr", table: table, alternates: []).build()
             #expect(built.translated == built.segments, "\(page.path): \(built.diagnostics)")
             let before = DOMTokens(HTMLParser.parse(page.html).root)

@@ -9,13 +9,13 @@ struct HostileInputTests {
     static func build(page html: String, translations: [String: String]) throws -> (folder: URL, page: String) {
         let folder = try temporaryFolder()
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("Input"), withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Locales"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Locales/en"), withIntermediateDirectories: true)
         try html.write(to: folder.appendingPathComponent("Input/page.html"), atomically: true, encoding: .utf8)
         // German is published however little of it is translated: these tests look at what a partial translation gives.
         try "[languages.de]\nmin-completion = 0\n".write(to: folder.appendingPathComponent("tolk.toml"), atomically: true, encoding: .utf8)
         let project = Project(root: folder)
         _ = try CatalogUpdate(project: project).run(newLanguages: ["de"])
-        let path = folder.appendingPathComponent("Locales/de.po")
+        let path = folder.appendingPathComponent("Locales/en/de.po")
         var catalog = try POParser(path: "de.po").parse(fileAt: path.path)
         for index in catalog.entries.indices {
             if let translation = translations[catalog.entries[index].id] { catalog.entries[index].translations = [translation] }
@@ -104,11 +104,11 @@ struct HostileInputTests {
         try FileManager.default.removeItem(at: output.appendingPathComponent("de"))
         let secret = outside.appendingPathComponent("secret.po")
         try "msgid \"secret\"\nmsgstr \"\"\n".write(to: secret, atomically: true, encoding: .utf8)
-        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("Locales/fr.po").path, withDestinationPath: secret.path)
-        #expect(throws: TolkError.unsafeLink(path: "Locales/fr.po", problem: "it leads outside the project")) {
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("Locales/en/fr.po").path, withDestinationPath: secret.path)
+        #expect(throws: TolkError.unsafeLink(path: "Locales/en/fr.po", problem: "it leads outside the project")) {
             _ = try CatalogUpdate(project: project).run()
         }
-        try FileManager.default.removeItem(at: folder.appendingPathComponent("Locales/fr.po"))
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("Locales/en/fr.po"))
         _ = try SiteBuild(project: project).run()
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("de/copy.html").path))
     }
@@ -117,7 +117,7 @@ struct HostileInputTests {
     func invisibleInPublishedTranslation() throws {
         let folder = try temporaryProject(from: Fixture.url("build"))
         defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("Locales/de.po")
+        let path = folder.appendingPathComponent("Locales/en/de.po")
         var catalog = try POParser(path: "de.po").parse(fileAt: path.path)
         let index = try #require(catalog.entries.firstIndex { !$0.isHeader && $0.isTranslated && $0.context == nil && !$0.id.contains("<") })
         catalog.entries[index].translations = [catalog.entries[index].translation + "\u{202E}\u{7}"]
@@ -125,7 +125,7 @@ struct HostileInputTests {
         let line = try POParser(path: "de.po").parse(fileAt: path.path).entries[index].line
         let result = try SiteBuild(project: Project(root: folder)).run()
         #expect(result.diagnostics.contains {
-            $0.rule == "invisible-character" && $0.file == "Locales/de.po" && $0.line > 0
+            $0.rule == "invisible-character" && $0.file == "Locales/en/de.po" && $0.line > 0
                 && $0.message.hasSuffix("holds invisible or control characters (U+202E, U+0007)")
         }, "\(result.diagnostics), entry at line \(line)")
     }

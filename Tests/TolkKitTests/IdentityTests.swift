@@ -20,10 +20,10 @@ struct IdentityTests {
 
     @Test("a catalogue holding both twins reads as two messages with their own translations")
     func catalogueTwins() throws {
-        let path = Fixture.url("twins/Locales/de.po").path
-        let catalog = try POParser(path: "Locales/de.po").parse(fileAt: path)
+        let path = Fixture.url("twins/Locales/en/de.po").path
+        let catalog = try POParser(path: "Locales/en/de.po").parse(fileAt: path)
         #expect(catalog.activeMessages.count == 2)
-        let table = TranslationTable(catalog: catalog, path: "Locales/de.po")
+        let table = TranslationTable(catalog: catalog, path: "Locales/en/de.po")
         #expect(table.entry(context: nil, id: Self.composed)?.translation == "Komponiert")
         #expect(table.entry(context: nil, id: Self.decomposed)?.translation == "Zerlegt")
         expectSameLines(POWriter().write(catalog), try GNUGettext.run("msgcat", [path]))
@@ -35,7 +35,7 @@ struct IdentityTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let project = Project(root: folder)
         _ = try CatalogUpdate(project: project).run()
-        let catalog = try POParser(path: "de.po").parse(fileAt: folder.appendingPathComponent("Locales/de.po").path)
+        let catalog = try POParser(path: "de.po").parse(fileAt: folder.appendingPathComponent("Locales/en/de.po").path)
         let ids = catalog.activeMessages.filter { $0.context == nil }.map(\.id)
         #expect(ids.filter { $0 == Self.composed }.count == 2, "both twins are entries")
         #expect(ids.contains { $0.utf8.elementsEqual(Self.decomposed.utf8) })

@@ -70,7 +70,7 @@ struct PageDefectsTests {
         let before = try counts()
         #expect(before.build == before.stats)
         // Placeholder <2> dropped: the build refuses the translation.
-        let catalogue = folder.appendingPathComponent("Locales/de.po")
+        let catalogue = folder.appendingPathComponent("Locales/en/de.po")
         let text = try TextFile.read(catalogue.path)
         let original = "msgstr \"Lernen Sie <1>das Team</1> kennen und <2>lernen</2> Sie schnell.\""
         #expect(text.contains(original))
@@ -159,7 +159,7 @@ struct PageDefectsTests {
         #expect(try Data(contentsOf: folder.appendingPathComponent("Output/en/a.html")) == Data(bytes))
         _ = try CatalogUpdate(project: project).run(newLanguages: ["de"])
         try "[languages.de]\nmin-completion = 0\n".write(to: folder.appendingPathComponent("tolk.toml"), atomically: true, encoding: .utf8)
-        let catalogue = folder.appendingPathComponent("Locales/de.po")
+        let catalogue = folder.appendingPathComponent("Locales/en/de.po")
         let text = try TextFile.read(catalogue.path)
         #expect(text.contains("msgid \"Café opens at nine.\"\nmsgstr \"\""))
         try text.replacingOccurrences(of: "msgid \"Café opens at nine.\"\nmsgstr \"\"", with: "msgid \"Café opens at nine.\"\nmsgstr \"Das Café öffnet um neun.\"")

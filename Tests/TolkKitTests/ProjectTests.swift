@@ -18,18 +18,20 @@ struct ProjectTests {
     func shippedProjectIsUpToDate() throws {
         let folder = try copyOfShippedProject()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let before = try ["Locales/de.po", "Locales/en.po"].map { try read(folder, $0) }
+        let before = try ["Locales/en/de.po", "Locales/de/en.po"].map { try read(folder, $0) }
         let result = try CatalogUpdate(project: Project(root: folder)).run()
-        #expect(result.summaries.map(\.path) == ["Locales/de.po", "Locales/en.po"])
+        #expect(result.summaries.map(\.path) == ["Locales/de/en.po", "Locales/en/de.po"])
+        #expect(result.templates.map(\.path) == ["Locales/de/template.pot", "Locales/en/template.pot"])
+        #expect(result.templates.allSatisfy { !$0.changed })
         #expect(result.summaries.allSatisfy { !$0.changed && $0.untranslated == 0 && $0.fuzzy == 0 && $0.obsolete == 0 })
         #expect(result.diagnostics.isEmpty)
-        #expect(try ["Locales/de.po", "Locales/en.po"].map { try read(folder, $0) } == before)
+        #expect(try ["Locales/en/de.po", "Locales/de/en.po"].map { try read(folder, $0) } == before)
     }
 
     @Test("de.po holds the English pages, en.po the German page, with references")
     func catalogueLanguages() throws {
-        let de = try POParser(path: "de.po").parse(read(Fixture.repositoryRoot, "Locales/de.po"))
-        let en = try POParser(path: "en.po").parse(read(Fixture.repositoryRoot, "Locales/en.po"))
+        let de = try POParser(path: "de.po").parse(read(Fixture.repositoryRoot, "Locales/en/de.po"))
+        let en = try POParser(path: "en.po").parse(read(Fixture.repositoryRoot, "Locales/de/en.po"))
         #expect(de.activeMessages.allSatisfy { $0.references.allSatisfy { !$0.hasPrefix("Input/berlin.html") } })
         #expect(en.activeMessages.allSatisfy { $0.references.allSatisfy { $0.hasPrefix("Input/berlin.html:") } })
         #expect(de.headerField("Language") == "de")
@@ -43,25 +45,30 @@ struct ProjectTests {
         let folder = try copyOfShippedProject()
         defer { try? FileManager.default.removeItem(at: folder) }
         let corpus = Fixture.shared.appendingPathComponent("corpus/gettext/gettext-tools.de.po")
-        let catalogPath = folder.appendingPathComponent("Locales/de.po")
+        let catalogPath = folder.appendingPathComponent("Locales/en/de.po")
         try FileManager.default.removeItem(at: catalogPath)
         try FileManager.default.copyItem(at: corpus, to: catalogPath)
         let old = try POParser(path: "old").parse(TextFile.read(corpus.path))
 
         _ = try CatalogUpdate(project: Project(root: folder)).run()
-        let updated = try POParser(path: "new").parse(read(folder, "Locales/de.po"))
+        let updated = try POParser(path: "new").parse(read(folder, "Locales/en/de.po"))
         let byKey = Dictionary(updated.entries.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         var kept = 0
         for entry in old.entries {
             let now = try #require(byKey[entry.key], "lost: \(entry.id.prefix(60))")
-            #expect(now.translations == entry.translations)
+            #expect(now.translations == entry.translations || entry.isHeader)
             #expect(now.translatorComments == entry.translatorComments)
             #expect(now.flags == entry.flags)
             #expect(now.pluralID == entry.pluralID)
             kept += 1
         }
         #expect(kept == 812)
-        #expect(updated.header == old.header)
+        // As msgmerge does, the header takes the template's POT-Creation-Date and
+        // Report-Msgid-Bugs-To; every other field and comment stays.
+        let ownFields = { (entry: POEntry?) in entry?.translation.split(separator: "\n")
+            .filter { !$0.hasPrefix("POT-Creation-Date:") && !$0.hasPrefix("Report-Msgid-Bugs-To:") } }
+        #expect(ownFields(updated.header) == ownFields(old.header))
+        #expect(updated.header?.translatorComments == old.header?.translatorComments)
         #expect(updated.activeMessages.count == 59)
 
         // And once more: nothing changes the second time.
@@ -74,9 +81,12 @@ struct ProjectTests {
         let folder = try copyOfShippedProject()
         defer { try? FileManager.default.removeItem(at: folder) }
         let result = try CatalogUpdate(project: Project(root: folder)).run(newLanguages: ["fr"])
-        let summary = try #require(result.summaries.first { $0.path == "Locales/fr.po" })
-        #expect(summary.created && summary.messages == 76 && summary.untranslated == 76)
-        let fr = try POParser(path: "fr.po").parse(read(folder, "Locales/fr.po"))
+        let summary = try #require(result.summaries.first { $0.path == "Locales/en/fr.po" })
+        #expect(summary.created && summary.messages == 59 && summary.untranslated == 59)
+        // A third language gets one catalogue per source language: the German page's too.
+        let fromGerman = try #require(result.summaries.first { $0.path == "Locales/de/fr.po" })
+        #expect(fromGerman.created && fromGerman.messages == 17)
+        let fr = try POParser(path: "fr.po").parse(read(folder, "Locales/en/fr.po"))
         #expect(fr.headerField("Language") == "fr")
         #expect(fr.headerField("Plural-Forms") == "nplurals=2; plural=(n > 1);")
         #expect(fr.headerField("Content-Type") == "text/plain; charset=UTF-8")
@@ -89,8 +99,8 @@ struct ProjectTests {
     @Test("bad input stops with file and line, and no catalogue is touched", arguments: [
         ("Input/bad.html", Data([0x3C, 0x70, 0x3E, 0x0A, 0xC3, 0x28, 0x0A]), TolkError.invalidUTF8(path: "Input/bad.html", line: 2)),
         ("Input/image.html", Data([0x89, 0x50, 0x4E, 0x47, 0x00, 0x00]), TolkError.binaryFile(path: "Input/image.html")),
-        ("Locales/en.po", Data("msgid \"x\"\nmsgstr \"y\"\nmsgid \"x\"\nmsgstr \"z\"\n".utf8),
-         TolkError.malformedCatalog(path: "Locales/en.po", line: 3, problem: "duplicate message definition (first defined on line 1)")),
+        ("Locales/de/en.po", Data("msgid \"x\"\nmsgstr \"y\"\nmsgid \"x\"\nmsgstr \"z\"\n".utf8),
+         TolkError.malformedCatalog(path: "Locales/de/en.po", line: 3, problem: "duplicate message definition (first defined on line 1)")),
         ("Locales/xx-invalid!.po", Data(), TolkError.unknownLanguage(code: "xx-invalid!", source: "Locales/xx-invalid!.po")),
     ])
     func badInput(_ path: String, _ content: Data, _ expected: TolkError) throws {
@@ -101,10 +111,10 @@ struct ProjectTests {
         try (read(folder, "Input/hls-week-2022.html")
             .replacingOccurrences(of: "<h2>What happens during the week</h2>", with: "<h2>A new heading</h2>"))
             .write(to: index, atomically: true, encoding: .utf8)
-        let before = try read(folder, "Locales/de.po")
+        let before = try read(folder, "Locales/en/de.po")
         try content.write(to: folder.appendingPathComponent(path))
         #expect(throws: expected) { try CatalogUpdate(project: Project(root: folder)).run() }
-        #expect(try read(folder, "Locales/de.po") == before)
+        #expect(try read(folder, "Locales/en/de.po") == before)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("Locales").path)
         #expect(!leftovers.contains { $0.hasSuffix(".tmp") })
     }

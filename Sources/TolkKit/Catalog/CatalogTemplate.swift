@@ -7,6 +7,8 @@ enum CatalogTemplate {
     /// Collects a catalogue's source entries page by page, so pages need not all be in memory.
     struct Builder: Sendable {
         let language: String
+        /// The language of the pages it collects; nil for every language but `language`.
+        let source: String?
         private var collected: [POEntry] = []
         private var positions: [POEntry.Key: Int] = [:]
         /// Each collected entry's references as (page, line) numbers, and the pages' paths.
@@ -18,13 +20,24 @@ enum CatalogTemplate {
         /// False keeps only each entry's first reference (all the check needs).
         var keepsAllReferences = true
 
-        init(language: String, keepsAllReferences: Bool = true) {
+        /// The source language's folder in `Locales/`, for a template's builder.
+        private(set) var folder = ""
+
+        init(language: String, source: String? = nil, keepsAllReferences: Bool = true) {
             self.language = language
+            self.source = source
             self.keepsAllReferences = keepsAllReferences
         }
 
+        /// The builder of a source language's template: every page in `source`.
+        init(source: String, folder: String) {
+            self.init(language: "", source: source)
+            self.folder = folder
+        }
+
         mutating func add(_ page: PageExtraction) {
-            guard !LanguageTag.sameLanguage(page.language, language) else { return }
+            guard language.isEmpty || !LanguageTag.sameLanguage(page.language, language),
+                  source.map({ LanguageTag.sameLanguage($0, page.language) }) ?? true else { return }
             let pageNumber = pagePaths.count
             pagePaths.append(page.path)
             for segment in page.segments {
@@ -41,12 +54,22 @@ enum CatalogTemplate {
                 } else {
                     var entry = POEntry(context: segment.context, id: segment.text)
                     entry.extractedComments = segment.comments
+                    if segment.tokens.contains(where: { if case .text = $0 { return false }; return true }) {
+                        entry.flags = [CatalogTemplate.placeholdersFlag]
+                    }
                     positions[key] = collected.count
                     collected.append(entry)
                     locations.append([reference])
                     sourceLanguages[key] = page.language
                 }
             }
+        }
+
+        /// The index's messages are English: they belong to a catalogue of English pages
+        /// (or of every source language) into any other language.
+        var includesIndexMessages: Bool {
+            (language.isEmpty || !LanguageTag.sameLanguage(language, IndexMessage.sourceLanguage))
+                && source.map { LanguageTag.sameLanguage($0, IndexMessage.sourceLanguage) } ?? true
         }
 
         /// The entries in order of first appearance, then the event index's messages.
@@ -57,24 +80,40 @@ enum CatalogTemplate {
                 entries[index].references = POReferences(located: locations[index], pages: pages)
             }
             // The event index's own words, written in English, for every other language.
-            guard !LanguageTag.sameLanguage(language, IndexMessage.sourceLanguage) else { return entries }
+            guard includesIndexMessages else { return entries }
             return entries + IndexMessage.allCases.map(\.entry)
         }
     }
 
-    /// The header of a new catalogue for `language`.
+    /// Weblate's flag for Tolk's placeholders (`<1>`, `</1>`, `<2/>`), on every entry that
+    /// has them, so Weblate highlights them and checks that a translation keeps them. The
+    /// pattern matches exactly the placeholders and not an escaped `\<1>`; in Weblate's
+    /// flag syntax a backslash inside the quotes is written twice.
+    static let placeholdersFlag = #"placeholders:r"(?<!\\\\)<(?:[0-9]+/?|/[0-9]+)>""#
+
+    /// The regular expression the flag carries, as Weblate reads it.
+    static let placeholdersPattern = #"(?<!\\)<(?:[0-9]+/?|/[0-9]+)>"#
+
+    /// The date for headers: `SOURCE_DATE_EPOCH` when set, so the same inputs always
+    /// give the same files; nil for gettext's initial value, which tools fill in.
+    static var environmentDate: Date? {
+        ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init).map(Date.init(timeIntervalSince1970:))
+    }
+
+    /// The header of a new catalogue for `language`, its fields in the order msgmerge
+    /// writes them.
     ///
-    /// The revision date is gettext's initial value, which translation tools fill in, or
+    /// The dates are gettext's initial value, which translation tools fill in, or
     /// `SOURCE_DATE_EPOCH` when set: the same inputs always give the same catalogue.
     /// `name` is the catalogue's file name (`pt_BR`, `sr@latin`), for the Language field.
-    static func header(for language: String, name: String? = nil,
-                              date: Date? = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"]
-                                .flatMap(TimeInterval.init).map(Date.init(timeIntervalSince1970:))) -> POEntry {
+    static func header(for language: String, name: String? = nil, date: Date? = environmentDate) -> POEntry {
         var header = POEntry(id: "")
         header.translatorComments = ["Tolk event pages: \(language) translations."]
         header.translations = [[
             "Project-Id-Version: Tolk event pages",
-            "PO-Revision-Date: \(date.map(revisionDate) ?? "YEAR-MO-DA HO:MI+ZONE")",
+            "Report-Msgid-Bugs-To: ",
+            "POT-Creation-Date: \(date.map(revisionDate) ?? initialDate)",
+            "PO-Revision-Date: \(date.map(revisionDate) ?? initialDate)",
             "Last-Translator: Tolk translators",
             "Language-Team: \(language)",
             "Language: \(name ?? LanguageTag.catalogName(language))",
@@ -84,6 +123,60 @@ enum CatalogTemplate {
             "Plural-Forms: \(PluralForms.header(for: language))",
         ].map { $0 + "\n" }.joined()]
         return header
+    }
+
+    static let initialDate = "YEAR-MO-DA HO:MI+ZONE"
+
+    /// The header of the template of pages in `source`, as xgettext writes one: fuzzy,
+    /// `Language` empty (a platform fills it in for each language it adds), the source
+    /// language's `Plural-Forms`, and Tolk as `X-Generator`.
+    static func templateHeader(source: String, date: Date? = environmentDate) -> POEntry {
+        var header = POEntry(id: "")
+        header.translatorComments = ["Tolk event pages: the messages of the pages written in \(source).",
+                                     "Made by tolk extract; the catalogues beside it hold the translations."]
+        header.isFuzzy = true
+        header.translations = [[
+            "Project-Id-Version: Tolk event pages",
+            "Report-Msgid-Bugs-To: ",
+            "POT-Creation-Date: \(date.map(revisionDate) ?? initialDate)",
+            "PO-Revision-Date: \(initialDate)",
+            "Last-Translator: FULL NAME <EMAIL@ADDRESS>",
+            "Language-Team: LANGUAGE <LL@li.org>",
+            "Language: ",
+            "MIME-Version: 1.0",
+            "Content-Type: text/plain; charset=UTF-8",
+            "Content-Transfer-Encoding: 8bit",
+            "Plural-Forms: \(PluralForms.header(for: source.isEmpty ? "en" : source))",
+            "X-Generator: Tolk \(TolkVersion.current)",
+        ].map { $0 + "\n" }.joined()]
+        return header
+    }
+
+    /// The fields msgmerge knows, in the order it writes them; others follow as they were.
+    private static let knownFields = ["Project-Id-Version", "Report-Msgid-Bugs-To", "POT-Creation-Date", "PO-Revision-Date",
+                                      "Last-Translator", "Language-Team", "Language", "MIME-Version", "Content-Type",
+                                      "Content-Transfer-Encoding"]
+
+    /// A catalogue's header as msgmerge leaves it after merging `template`: the
+    /// template's `Report-Msgid-Bugs-To` and `POT-Creation-Date`, the known fields in
+    /// gettext's order, every other field after them as it was.
+    static func synchronized(_ header: POEntry, with template: POEntry) -> POEntry {
+        func fields(_ text: String) -> [(name: String, line: String)] {
+            text.split(separator: "\n", omittingEmptySubsequences: true).map { line in
+                (String(line.prefix { $0 != ":" }), String(line))
+            }
+        }
+        var known: [String: String] = [:]
+        var others: [String] = []
+        for field in fields(header.translation) {
+            if knownFields.contains(field.name) { known[field.name] = known[field.name] ?? field.line } else { others.append(field.line) }
+        }
+        for field in fields(template.translation) where field.name == "Report-Msgid-Bugs-To" || field.name == "POT-Creation-Date" {
+            known[field.name] = field.line
+        }
+        var result = header
+        result.translations = [(knownFields.compactMap { known[$0] } + others).map { $0 + "\n" }.joined()]
+        return result
     }
 }
 

@@ -22,6 +22,8 @@ public struct CatalogUpdate {
 
     public struct Result: Sendable {
         public var summaries: [Summary]
+        /// Each template (`Locales/en/template.pot`): whether its bytes changed, and its messages.
+        public var templates: [(path: String, changed: Bool, messages: Int)] = []
         /// What the pages' markup and the catalogues made Tolk say.
         public var diagnostics: [Diagnostic]
     }
@@ -29,8 +31,8 @@ public struct CatalogUpdate {
     /// The catalogue for `language` as `tolk extract` would write it for `pages`: `existing`
     /// merged the way msgmerge does (new segments added, changed ones fuzzy, vanished ones
     /// obsolete), or a new catalogue with a header when there is none.
-    public static func merged(_ existing: POCatalog?, pages: [PageExtraction], language: String) -> POCatalog {
-        var builder = CatalogTemplate.Builder(language: language)
+    public static func merged(_ existing: POCatalog?, pages: [PageExtraction], language: String, source: String? = nil) -> POCatalog {
+        var builder = CatalogTemplate.Builder(language: language, source: source)
         for page in pages { builder.add(page) }
         var base = existing ?? POCatalog(entries: [CatalogTemplate.header(for: language, name: LanguageTag.catalogName(language))])
         if base.header == nil {
@@ -39,7 +41,14 @@ public struct CatalogUpdate {
         return CatalogMerger().merge(existing: base, template: builder.entries())
     }
 
-    /// Updates the existing catalogues and starts one for each of `newLanguages`.
+    /// Updates the templates and catalogues, and starts a catalogue for each of `newLanguages`.
+    ///
+    /// Each source language gets `Locales/SOURCE/template.pot` and a catalogue for every
+    /// other language: `Locales/SOURCE/LL.po`. A catalogue of the earlier layout
+    /// (`Locales/LL.po`) is moved into it: each entry goes to the source language whose
+    /// pages hold its msgid (to several, when several do), the others (obsolete, or gone
+    /// from the pages) with it to the source language that holds most of its entries; the
+    /// old file is removed once the new ones are written, and the result says so.
     ///
     /// Every catalogue is read and checked before any is written, so bad input
     /// leaves all of them as they were; each is written atomically, and only if changed.
@@ -49,69 +58,165 @@ public struct CatalogUpdate {
         }
         let finishWriting = project.startWriting()
         defer { finishWriting() }
-        var languages = project.catalogLanguages()
-        // A new catalogue is named as asked, the gettext way: `--locale pt-BR` makes pt_BR.po.
-        var paths = Dictionary(languages.map { ($0, project.catalogPath(for: $0)) }, uniquingKeysWith: { first, _ in first })
-        for name in newLanguages {
-            guard let language = LanguageTag.bcp47(name), paths[language] == nil else { continue }
-            languages.append(language)
-            paths[language] = "Locales/\(LanguageTag.catalogName(name)).po"
-        }
-        var builders = languages.sorted().map { CatalogTemplate.Builder(language: $0) }
-        var diagnostics: [Diagnostic] = []
-        try project.forEachPage(progress: progress) { page in
-            diagnostics += page.diagnostics
-            for index in builders.indices { builders[index].add(page) }
+        let existing = project.catalogues()
+        for file in existing where !LanguageTag.isKnown(file.name) {
+            throw TolkError.unknownLanguage(code: file.language, source: file.path)
         }
 
+        // One template per source language, collected as the pages come.
+        var templates: [CatalogTemplate.Builder] = []
+        var diagnostics: [Diagnostic] = []
+        func templateIndex(for language: String) -> Int {
+            if let index = templates.firstIndex(where: { LanguageTag.sameLanguage($0.source ?? "", language) }) { return index }
+            let folder = existing.first { $0.source.map { LanguageTag.sameLanguage($0, language) } ?? false }?.sourceFolder
+                ?? Self.folderName(for: language)
+            templates.append(CatalogTemplate.Builder(source: LanguageTag.bcp47(folder) ?? language, folder: folder))
+            return templates.count - 1
+        }
+        for file in existing where file.source != nil { _ = templateIndex(for: file.source!) }
+        try project.forEachPage(progress: progress) { page in
+            diagnostics += page.diagnostics
+            templates[templateIndex(for: page.language)].add(page)
+        }
+
+        // The languages translated into, each once, with the file name asked for.
+        var targets: [(language: String, name: String)] = []
+        for file in existing where !targets.contains(where: { $0.language == file.language }) {
+            targets.append((file.language, file.name))
+        }
+        for name in newLanguages {
+            guard let language = LanguageTag.bcp47(name), !targets.contains(where: { $0.language == language }) else { continue }
+            targets.append((language, LanguageTag.catalogName(name)))
+        }
+        // The index's words are English: every other language needs an English catalogue.
+        if targets.contains(where: { !LanguageTag.sameLanguage($0.language, IndexMessage.sourceLanguage) }) {
+            _ = templateIndex(for: IndexMessage.sourceLanguage)
+        }
+        templates.sort { $0.folder < $1.folder }
+
         // Every catalogue is read and checked before any is written.
-        var existing: [String: POCatalog] = [:]
+        var catalogs: [String: POCatalog] = [:]
         var stamps: [String: TextFile.Stamp] = [:]
-        for builder in builders {
-            let language = builder.language
-            let path = paths[language] ?? project.catalogPath(for: language)
-            guard LanguageTag.isKnown(language) else {
-                throw TolkError.unknownLanguage(code: language, source: path)
-            }
-            let absolute = project.absolute(path)
-            try project.checkCatalogueLink(path)
-            if FileManager.default.fileExists(atPath: absolute) {
-                var stamp = TextFile.Stamp.Builder()
-                existing[language] = try POParser(path: path, references: .none).parse(fileAt: absolute) { stamp.add($0) }
-                stamps[language] = stamp.stamp
+        for file in existing {
+            try project.checkCatalogueLink(file.path)
+            var stamp = TextFile.Stamp.Builder()
+            catalogs[file.path] = try POParser(path: file.path, references: .none).parse(fileAt: project.absolute(file.path)) { stamp.add($0) }
+            stamps[file.path] = stamp.stamp
+        }
+        let legacy = existing.filter { $0.source == nil }
+        for old in legacy {
+            if let clash = existing.first(where: { $0.source != nil && $0.language == old.language }) {
+                throw TolkError.malformedCatalog(path: old.path, line: 1,
+                    problem: "\(clash.path) holds this language's translations in the per-source layout; "
+                        + "move what \(old.path) has that it lacks into it, then remove \(old.path)")
             }
         }
+        let templateEntries = templates.map { $0.entries() }
+        let templateKeys = templateEntries.map { Set($0.map(\.key)) }
+
         var summaries: [Summary] = []
-        for builder in builders {
-            let language = builder.language
-            let path = paths[language] ?? project.catalogPath(for: language)
-            let old = existing.removeValue(forKey: language)
-            var base = old ?? POCatalog(entries: [CatalogTemplate.header(for: language, name: String(path.dropFirst("Locales/".count).dropLast(3)))])
-            if let charset = old?.convertedFrom {
-                diagnostics.append(Diagnostic(rule: "catalogue-converted", severity: .note, file: path,
-                                              message: "read as \(charset), the charset its header declares, and written as UTF-8"))
+        var moved: [String: [String]] = [:]
+        var writes: [(file: CatalogFile, catalog: POCatalog, isNew: Bool, from: TextFile.Stamp??)] = []
+        for (index, template) in templates.enumerated() {
+            let header = CatalogTemplate.templateHeader(source: template.source ?? "")
+            for target in targets where !LanguageTag.sameLanguage(target.language, template.source ?? "") {
+                let file = existing.first { $0.source != nil && $0.sourceFolder == template.folder && $0.language == target.language }
+                    ?? CatalogFile(language: target.language, source: template.source ?? "", name: target.name, folder: template.folder)
+                var base: POCatalog
+                var isNew = false
+                if let catalog = catalogs[file.path] {
+                    base = catalog
+                } else if let old = legacy.first(where: { $0.language == target.language }), let catalog = catalogs[old.path] {
+                    base = Self.share(of: catalog, for: index, keys: templateKeys)
+                    moved[old.path, default: []].append(file.path)
+                    isNew = true
+                } else {
+                    base = POCatalog(entries: [CatalogTemplate.header(for: target.language, name: target.name)])
+                    isNew = true
+                }
+                if let charset = base.convertedFrom {
+                    diagnostics.append(Diagnostic(rule: "catalogue-converted", severity: .note, file: file.path,
+                                                  message: "read as \(charset), the charset its header declares, and written as UTF-8"))
+                }
+                if base.header == nil {
+                    // An empty file or one a tool wrote without a header: gettext needs one.
+                    base.entries.insert(CatalogTemplate.header(for: target.language, name: target.name), at: 0)
+                    diagnostics.append(Diagnostic(rule: "header-added", severity: .note, file: file.path,
+                                                  message: "the catalogue had no header entry; Tolk added one for '\(target.language)'"))
+                }
+                var merged = CatalogMerger().merge(existing: base, template: templateEntries[index])
+                if let at = merged.entries.firstIndex(where: \.isHeader) {
+                    merged.entries[at] = CatalogTemplate.synchronized(merged.entries[at], with: header)
+                }
+                writes.append((file, merged, isNew && catalogs[file.path] == nil, catalogs[file.path] == nil ? .some(nil) : .some(stamps[file.path])))
             }
-            if old != nil, base.header == nil {
-                // An empty file or one a tool wrote without a header: gettext needs one.
-                base.entries.insert(CatalogTemplate.header(for: language, name: String(path.dropFirst("Locales/".count).dropLast(3))), at: 0)
-                diagnostics.append(Diagnostic(rule: "header-added", severity: .note, file: path,
-                                              message: "the catalogue had no header entry; Tolk added one for '\(language)'"))
+        }
+
+        // The templates first, then the catalogues; an old-layout catalogue goes last.
+        var templatesWritten: [(String, Bool, Int)] = []
+        for (index, template) in templates.enumerated() {
+            let path = "Locales/\(template.folder)/\(CatalogFile.templateName)"
+            try FileManager.default.createDirectory(atPath: project.absolute("Locales/\(template.folder)"), withIntermediateDirectories: true)
+            let catalog = POCatalog(entries: [CatalogTemplate.templateHeader(source: template.source ?? "")] + templateEntries[index])
+            let changed = try TextFile.writeAtomicallyIfChanged(to: project.absolute(path), displayPath: path) { sink in
+                try POWriter().write(catalog, to: sink)
             }
-            let merged = CatalogMerger().merge(existing: base, template: builder.entries())
+            templatesWritten.append((path, changed, templateEntries[index].count))
+        }
+        for write in writes {
+            let folder = String(write.file.path[..<write.file.path.lastIndex(of: "/")!])
+            try FileManager.default.createDirectory(atPath: project.absolute(folder), withIntermediateDirectories: true)
             // Streamed to a temporary file and renamed over the old one only if it changed.
             // A translator's save that lands meanwhile is never overwritten.
-            let changed = try TextFile.writeAtomicallyIfChanged(to: project.absolute(path), displayPath: path,
-                                                                readAs: .some(stamps[language])) { sink in
-                try POWriter().write(merged, to: sink)
+            let changed = try TextFile.writeAtomicallyIfChanged(to: project.absolute(write.file.path), displayPath: write.file.path,
+                                                                readAs: write.from) { sink in
+                try POWriter().write(write.catalog, to: sink)
             }
-            let active = merged.activeMessages
+            let active = write.catalog.activeMessages
             summaries.append(Summary(
-                path: path, created: old == nil, changed: changed, messages: active.count,
+                path: write.file.path, created: write.isNew, changed: changed, messages: active.count,
                 translated: active.filter { $0.isTranslated && !$0.isFuzzy }.count,
                 fuzzy: active.filter { $0.isFuzzy && $0.isTranslated }.count,
                 untranslated: active.filter { !$0.isTranslated }.count,
-                obsolete: merged.entries.filter(\.isObsolete).count))
+                obsolete: write.catalog.entries.filter(\.isObsolete).count))
         }
-        return Result(summaries: summaries, diagnostics: diagnostics)
+        for old in legacy {
+            // Removed only as it was read: a save made meanwhile stays, and the run says so.
+            guard TextFile.Stamp.of(fileAt: project.absolute(old.path)) == stamps[old.path] else {
+                throw TolkError.changedWhileRunning(path: old.path)
+            }
+            unlink(project.absolute(old.path))
+            let targets = moved[old.path] ?? []
+            diagnostics.append(Diagnostic(rule: "catalogue-moved", severity: .note, file: old.path,
+                message: "moved to \(targets.joined(separator: ", ")), one catalogue per source language, "
+                    + "with every translation, comment and flag (\(catalogs[old.path]?.entries.filter { !$0.isHeader }.count ?? 0) entries)"))
+        }
+        return Result(summaries: summaries, templates: templatesWritten, diagnostics: diagnostics)
+    }
+
+    /// The folder of a source language's catalogues: its gettext name, without the
+    /// region (`en` for en-GB pages), with an explicit script (`zh_Hant`).
+    static func folderName(for language: String) -> String {
+        let parts = language.split(whereSeparator: { $0 == "-" || $0 == "_" })
+        guard let first = parts.first else { return language }
+        if parts.count > 1, parts[1].count == 4 { return first.lowercased() + "_" + parts[1].prefix(1).uppercased() + parts[1].dropFirst().lowercased() }
+        return first.lowercased()
+    }
+
+    /// What an old-layout catalogue gives the catalogue of the source language at
+    /// `index`: its header, the entries that language's pages hold, and, for the language
+    /// holding most of them, every entry no source language holds (obsolete or gone).
+    static func share(of catalog: POCatalog, for index: Int, keys: [Set<POEntry.Key>]) -> POCatalog {
+        let entries = catalog.entries.filter { !$0.isHeader }
+        let claims = keys.map { set in entries.filter { !$0.isObsolete && set.contains($0.key) }.count }
+        let home = claims.indices.max { (claims[$0], -$0) < (claims[$1], -$1) } ?? 0
+        let kept = catalog.entries.filter { entry in
+            if entry.isHeader { return true }
+            if !entry.isObsolete, keys[index].contains(entry.key) { return true }
+            return index == home && !keys.contains { !entry.isObsolete && $0.contains(entry.key) }
+        }
+        var share = catalog
+        share.entries = kept
+        return share
     }
 }

@@ -60,14 +60,21 @@ public struct TranslationTable: Sendable {
         entries[POEntry.Key(context: context, id: id)]
     }
 
-    /// The share of the catalogue's page messages (the index's own words aside) whose
-    /// translation the build uses, in percent; 100 for a catalogue with none.
-    public var completion: Double {
+    /// The catalogue's page messages (the index's own words aside), and how many of
+    /// them have a translation the build uses.
+    public var messageCounts: (usable: Int, total: Int) {
         var usable = 0, total = 0
         for entry in entries.values where entry.context != IndexMessage.context {
             total += 1
             if verdict(context: entry.context, id: entry.id).isUsable { usable += 1 }
         }
-        return total == 0 ? 100 : Double(usable) * 100 / Double(total)
+        return (usable, total)
+    }
+
+    /// The share of the catalogue's page messages (the index's own words aside) whose
+    /// translation the build uses, in percent; 100 for a catalogue with none.
+    public var completion: Double {
+        let counts = messageCounts
+        return counts.total == 0 ? 100 : Double(counts.usable) * 100 / Double(counts.total)
     }
 }

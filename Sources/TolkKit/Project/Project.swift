@@ -125,16 +125,40 @@ public struct Project: Sendable {
         try Self.checkLink(path, shown: relativePath, realRoot: Self.realPath(rootPath) ?? rootPath)
     }
 
-    /// The catalogues in `Locales/`: each file's name (`pt_BR` for `Locales/pt_BR.po`) and
-    /// its language as a BCP 47 tag (`pt-BR`), sorted by tag. A name ICU cannot read
-    /// keeps its spelling, so the commands can name it as an unknown language. Hidden
-    /// files (an editor's lock `.#de.po`, Tolk's own temporary files) are not catalogues.
-    public func catalogues() -> [(language: String, name: String)] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: localesFolder.path)) ?? []
-        return names.filter { $0.hasSuffix(".po") && !$0.hasPrefix(".") && !$0.hasPrefix("#") }
-            .map { String($0.dropLast(3)) }.sorted()
-            .map { (language: LanguageTag.bcp47($0) ?? $0, name: $0) }
-            .sorted { $0.language.utf8.lexicographicallyPrecedes($1.language.utf8) }
+    /// The catalogues in `Locales/`, sorted by language, then source language.
+    ///
+    /// A catalogue has one source language: `Locales/en/de.po` holds the English pages'
+    /// German, beside `Locales/en/template.pot`. A catalogue of the earlier layout,
+    /// `Locales/de.po`, holds every other language's pages (its `source` is nil); the
+    /// build and the check still read it, and `tolk extract` moves it into the new layout.
+    /// A name ICU cannot read keeps its spelling, so the commands can name it as an
+    /// unknown language. Hidden files (an editor's lock `.#de.po`, Tolk's own temporary
+    /// files) are not catalogues; a folder whose name is not a language is not a source.
+    public func catalogues() -> [CatalogFile] {
+        let manager = FileManager.default
+        var files: [CatalogFile] = []
+        func poNames(in folder: String) -> [String] {
+            ((try? manager.contentsOfDirectory(atPath: folder)) ?? [])
+                .filter { $0.hasSuffix(".po") && !$0.hasPrefix(".") && !$0.hasPrefix("#") }.map { String($0.dropLast(3)) }.sorted()
+        }
+        for name in poNames(in: localesFolder.path) {
+            files.append(CatalogFile(language: LanguageTag.bcp47(name) ?? name, source: nil, path: "Locales/\(name).po", name: name))
+        }
+        for folder in ((try? manager.contentsOfDirectory(atPath: localesFolder.path)) ?? []).sorted() where !folder.hasPrefix(".") {
+            var isFolder: ObjCBool = false
+            guard manager.fileExists(atPath: localesFolder.path + "/" + folder, isDirectory: &isFolder), isFolder.boolValue,
+                  LanguageTag.isKnown(folder), let source = LanguageTag.bcp47(folder) else { continue }
+            for name in poNames(in: localesFolder.path + "/" + folder) {
+                files.append(CatalogFile(language: LanguageTag.bcp47(name) ?? name, source: source,
+                                         path: "Locales/\(folder)/\(name).po", name: name, sourceFolder: folder))
+            }
+        }
+        return files.sorted { ($0.language, $0.source ?? "") < ($1.language, $1.source ?? "") }
+    }
+
+    /// The catalogues that translate into `language`.
+    public func catalogues(for language: String) -> [CatalogFile] {
+        catalogues().filter { $0.language == language || $0.name == language }
     }
 
     /// `tolk.toml`, or the defaults when the project has none.
@@ -154,11 +178,10 @@ public struct Project: Sendable {
         return catalogues().map(\.language).filter { seen.insert($0).inserted }
     }
 
-    /// The catalogue for a language: the file that is there (`Locales/pt_BR.po` for pt-BR),
-    /// or the name gettext tools would give a new one.
+    /// The first catalogue for a language (for messages about the language as a whole),
+    /// or the path of a new one for English pages.
     public func catalogPath(for language: String) -> String {
-        let name = catalogues().first { $0.language == language || $0.name == language }?.name ?? LanguageTag.catalogName(language)
-        return "Locales/\(name).po"
+        catalogues(for: language).first?.path ?? CatalogFile(language: language, source: "en").path
     }
 
     /// Marks a run that writes files (`.tolk/run.PID`) and removes what killed runs left
@@ -179,7 +202,7 @@ public struct Project: Sendable {
         let marker = folder + "/run.\(getpid())"
         let marked = (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil
             && FileManager.default.createFile(atPath: marker, contents: nil)
-        TextFile.removeStaleTemporaryFiles(in: localesFolder.path, recursive: false)
+        TextFile.removeStaleTemporaryFiles(in: localesFolder.path, recursive: true)
         TextFile.removeStaleTemporaryFiles(in: folder, recursive: false)
         if killed || !marked {
             TextFile.removeStaleTemporaryFiles(in: absolute("Output"), recursive: true)

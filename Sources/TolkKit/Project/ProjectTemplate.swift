@@ -36,7 +36,7 @@ public enum ProjectTemplate {
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("Locales"), withIntermediateDirectories: true)
         let targets = languages.filter { !LanguageTag.sameLanguage($0, "en") }
         let update = try CatalogUpdate(project: Project(root: folder)).run(newLanguages: targets)
-        return files.map(\.path) + update.summaries.map(\.path)
+        return files.map(\.path) + update.templates.map(\.path) + update.summaries.map(\.path)
     }
 
     private static func configuration(_ languages: [String]) -> String {

@@ -126,7 +126,7 @@ public struct SiteConfiguration: Sendable, Equatable {
             for name in languages.keys {
                 let section = "languages.\(name)"
                 guard LanguageTag.isKnown(name), let language = LanguageTag.bcp47(name) else {
-                    throw fail(section, nil, "'\(name)' is not a language code ICU knows (the section is [languages.LL], LL as in Locales/LL.po)")
+                    throw fail(section, nil, "'\(name)' is not a language code ICU knows (the section is [languages.LL], LL as in Locales/en/LL.po)")
                 }
                 guard let settings = languages[name]?.table else { throw fail(section, nil, "must be a table: [\(section)]") }
                 var parsed = Language()

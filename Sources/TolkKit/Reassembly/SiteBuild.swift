@@ -67,10 +67,11 @@ public struct SiteBuild {
         let finishWriting = project.startWriting()
         defer { finishWriting() }
         let catalogLanguages = project.catalogLanguages()
-        let settings = BuildCache.settingsHash(languages: catalogLanguages, minimumCompletion: minimumCompletion,
+        let catalogFiles = project.catalogues()
+        let settings = BuildCache.settingsHash(languages: catalogFiles.map(\.key), minimumCompletion: minimumCompletion,
                                                configuration: site.fingerprint + "\u{1}" + (baseURL ?? "-"))
         // Reading the catalogues and reading the cache and the page list are independent.
-        let ((catalogs, states), (inputFiles, cached)) = try Parallel.pair({ try readCatalogs(catalogLanguages) }, {
+        let ((catalogs, states), (inputFiles, cached)) = try Parallel.pair({ try readCatalogs(catalogFiles) }, {
             (try project.inputFiles(), incremental ? BuildCache.load(from: project.root, settings: settings) : nil)
         })
         let pagePaths = inputFiles.pages
@@ -79,7 +80,7 @@ public struct SiteBuild {
         // A language is published when enough of its catalogue is translated; pages link only to those.
         var published: [String] = []
         for language in catalogLanguages {
-            let share = catalogs[language]?.completion ?? 0
+            let share = catalogs.completion(of: language)
             let minimum = site.minimumCompletion(for: language)
             if share >= minimum {
                 published.append(language)
@@ -113,7 +114,7 @@ public struct SiteBuild {
         if let previous {
             for (index, result) in Parallel.map(pagePaths, { path -> PageOutcome? in
                 guard let cached = previous.pages[path] else { return nil }
-                return reuse(cached, path: path, states: catalogsChanged ? states : nil)
+                return reuse(cached, path: path, states: catalogsChanged ? states : nil, catalogs: catalogs)
             }).enumerated() {
                 outcomes[index] = try result.get()
             }
@@ -157,7 +158,7 @@ public struct SiteBuild {
                 switch job {
                 case let .index(language):
                     var index = EventIndex(language: language, events: events.filter { $0.languages.contains(language) },
-                                           table: catalogs[language], siteLanguages: siteLanguages, fileName: indexName)
+                                           table: catalogs.table(for: language, source: IndexMessage.sourceLanguage), siteLanguages: siteLanguages, fileName: indexName)
                     index.locale = site.languages[language]?.locale
                     index.siteZone = site.timeZone
                     index.audienceZone = site.languages[language]?.timeZone
@@ -167,7 +168,8 @@ public struct SiteBuild {
                 case .root:
                     guard !siteLanguages.isEmpty else { return ([], []) }
                     let headings = Dictionary(uniqueKeysWithValues: siteLanguages.map { language in
-                        var index = EventIndex(language: language, events: [], table: catalogs[language], siteLanguages: [], fileName: indexName)
+                        var index = EventIndex(language: language, events: [], table: catalogs.table(for: language, source: IndexMessage.sourceLanguage),
+                                               siteLanguages: [], fileName: indexName)
                         return (language, index.text(.heading).text)
                     })
                     let root = RootPage(languages: siteLanguages, indexName: indexName, links: links, headings: headings)
@@ -231,7 +233,7 @@ public struct SiteBuild {
                     message: "not saved (\(error)); the next build cannot remove what this one wrote if it is no longer needed"))
             }
         }
-        CatalogSnapshot.removeAll(except: catalogLanguages, in: project.root)
+        CatalogSnapshot.removeAll(except: catalogFiles.map(\.key), in: project.root)
         let changed = manifest.files.filter { path, stamp in recorded?.files[path]?.content != stamp.content }.keys.sorted()
         return Result(pages: reports, rebuiltPages: rebuilt, extraFiles: extraFiles, removedFiles: removed, changedFiles: changed,
                       diagnostics: diagnostics)
@@ -304,13 +306,15 @@ public struct SiteBuild {
 
     /// A page's outcome from the cache, when its source, its outputs and the translations
     /// it uses are all as the last build left them. `states` is nil when no catalogue changed.
-    private func reuse(_ cached: BuildCache.Page, path: String, states: [String: [UInt64: UInt64]]?) -> PageOutcome? {
+    private func reuse(_ cached: BuildCache.Page, path: String, states: [String: [UInt64: UInt64]]?,
+                       catalogs: CatalogTables) -> PageOutcome? {
         var page = cached
         guard let source = cached.source.current(at: project.absolute(path)) else { return nil }
         page.source = source
         for (index, output) in cached.outputs.enumerated() {
             if let states, !LanguageTag.sameLanguage(output.language, cached.summary.pageLanguage),
-               Fingerprints.of(cached.keys, states: states[output.language] ?? [:]) != output.fingerprint {
+               Fingerprints.of(cached.keys, states: catalogs.file(for: output.language, source: cached.summary.pageLanguage)
+                   .flatMap { states[$0.key] } ?? [:]) != output.fingerprint {
                 return nil
             }
             if output.written {
@@ -348,7 +352,7 @@ public struct SiteBuild {
         var restamped = false
     }
 
-    private func buildPage(_ path: String, catalogs: [String: TranslationTable], states: [String: [UInt64: UInt64]],
+    private func buildPage(_ path: String, catalogs: CatalogTables, states: [String: [UInt64: UInt64]],
                            catalogLanguages: [String]) throws -> PageOutcome {
         // The stat comes before the read: a change made meanwhile gives the file a newer time.
         let time = FileStamp.sizeAndTime(project.absolute(path))
@@ -362,14 +366,16 @@ public struct SiteBuild {
         let languages = Self.languages(of: page, catalogs: catalogLanguages)
         let alternates = languages.count > 1 ? links.alternates(for: relative, languages: languages, pageLanguage: page.language) : []
         let keys = page.segments.map { Fingerprints.key(context: $0.context, id: $0.text) }
-        let summary = EventSummary(page: page, relative: relative, languages: languages, tables: catalogs)
+        var tables: [String: TranslationTable] = [:]
+        for language in languages { tables[language] = catalogs.table(for: language, source: page.language) }
+        let summary = EventSummary(page: page, relative: relative, languages: languages, tables: tables)
         var outcome = PageOutcome(path: path, diagnostics: page.diagnostics,
                                   cache: BuildCache.Page(source: source, summary: summary, diagnostics: page.diagnostics, outputs: [], keys: keys,
                                                          references: (page.outline?.hasBase ?? false) ? [] : page.outline?.references ?? []))
         // Every version is built in memory first: which of them are written decides the
         // language links in all of them (none may point at a page that is not written).
         func build(_ language: String, alternates: [(language: String, href: String)]) -> PageBuilder.Output {
-            let table = LanguageTag.sameLanguage(language, page.language) ? nil : catalogs[language]
+            let table = tables[language]
             // The switcher links relatively (it works on a copy of Output/ anywhere), in language order.
             let switcher = alternates.filter { $0.language != "x-default" }.map { version in
                 (version.language, SiteLinks().href(to: relative, in: version.language, from: relative))
@@ -393,7 +399,7 @@ public struct SiteBuild {
             }
         }
         for (language, built) in versions {
-            let table = LanguageTag.sameLanguage(language, page.language) ? nil : catalogs[language]
+            let table = tables[language]
             outcome.diagnostics += built.diagnostics
             let output = "Output/\(language)/\(relative)"
             var report = PageReport(page: path, language: language, output: output, segments: built.segments,
@@ -412,7 +418,8 @@ public struct SiteBuild {
                 outcome.cache.summary.languages.insert(language)
             }
             outcome.reports.append(report)
-            let fingerprint = table == nil ? 0 : Fingerprints.of(keys, states: states[language] ?? [:])
+            let fingerprint = table == nil ? 0
+                : Fingerprints.of(keys, states: catalogs.file(for: language, source: page.language).flatMap { states[$0.key] } ?? [:])
             outcome.cache.outputs.append(BuildCache.Output(
                 language: language, path: output, fingerprint: fingerprint, segments: report.segments,
                 translated: report.translated, written: report.written, stamp: stamp, diagnostics: outputDiagnostics))
@@ -442,34 +449,33 @@ public struct SiteBuild {
         SiteLinks(baseURL: baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }, defaultLanguage: site.defaultLanguage)
     }
 
-    /// Each catalogue as a lookup table, and the state of its entries for the cache.
-    private func readCatalogs(_ languages: [String]) throws -> ([String: TranslationTable], [String: [UInt64: UInt64]]) {
+    /// Each catalogue as a lookup table, and the state of its entries for the cache, by `CatalogFile.key`.
+    private func readCatalogs(_ files: [CatalogFile]) throws -> (CatalogTables, [String: [UInt64: UInt64]]) {
         var tables: [String: TranslationTable] = [:]
         var states: [String: [UInt64: UInt64]] = [:]
-        for language in languages {
-            let path = project.catalogPath(for: language)
-            guard LanguageTag.isKnown(language) else { throw TolkError.unknownLanguage(code: language, source: path) }
-            try project.checkCatalogueLink(path)
-            let catalog = try readCatalog(path: path, language: language)
-            tables[language] = TranslationTable(catalog: catalog, path: path)
-            states[language] = Fingerprints.states(of: catalog)
+        for file in files {
+            guard LanguageTag.isKnown(file.name) else { throw TolkError.unknownLanguage(code: file.language, source: file.path) }
+            try project.checkCatalogueLink(file.path)
+            let catalog = try readCatalog(file)
+            tables[file.key] = TranslationTable(catalog: catalog, path: file.path)
+            states[file.key] = Fingerprints.states(of: catalog)
         }
-        return (tables, states)
+        return (CatalogTables(files: files, tables: tables), states)
     }
 
     /// A catalogue, from the cache's compact copy when the PO file has not changed since.
-    private func readCatalog(path: String, language: String) throws -> POCatalog {
-        let absolute = project.absolute(path)
-        if incremental, let copy = CatalogSnapshot.load(language: language, in: project.root, catalogPath: absolute) {
+    private func readCatalog(_ file: CatalogFile) throws -> POCatalog {
+        let absolute = project.absolute(file.path)
+        if incremental, let copy = CatalogSnapshot.load(key: file.key, in: project.root, catalogPath: absolute) {
             return copy
         }
         // Stamped before the read, as pages are, and hashed as it is read; a change made
         // meanwhile moves the time, and then no copy is kept.
         let time = FileStamp.sizeAndTime(absolute)
         var content = FastHash()
-        let catalog = try POParser(path: path, references: .none).parse(fileAt: absolute) { content.combine(blocksOf: $0) }
+        let catalog = try POParser(path: file.path, references: .none).parse(fileAt: absolute) { content.combine(blocksOf: $0) }
         if let time, let after = FileStamp.sizeAndTime(absolute), after == time {
-            try? CatalogSnapshot.save(catalog, language: language, in: project.root,
+            try? CatalogSnapshot.save(catalog, key: file.key, in: project.root,
                                       stamp: FileStamp(size: time.0, modified: time.1, content: content.value))
         }
         return catalog

@@ -51,11 +51,25 @@ public struct CatalogCheck {
         public var warnings = 0
         /// Words of the source text (ICU word breaks) of all entries.
         public var words = 0
+
+        /// Adds another catalogue's totals: a language has one catalogue per source language.
+        mutating func add(_ other: Summary) {
+            entries += other.entries
+            translated += other.translated
+            fuzzy += other.fuzzy
+            untranslated += other.untranslated
+            errors += other.errors
+            warnings += other.warnings
+            words += other.words
+        }
     }
 
     public struct Result: Sendable {
         public var findings: [Diagnostic]
+        /// Totals per language, over its catalogues.
         public var summaries: [String: Summary]
+        /// Totals per catalogue file.
+        public var catalogSummaries: [String: Summary] = [:]
         /// Catalogue path per language, in the order checked.
         public var catalogs: [(language: String, path: String)]
         /// The rules that ran (id and description), for reports.
@@ -79,30 +93,33 @@ public struct CatalogCheck {
         var findings: [Diagnostic] = []
         var summaries: [String: Summary] = [:]
         var catalogs: [(String, String)] = []
-        var builders = available.map { CatalogTemplate.Builder(language: $0, keepsAllReferences: false) }
+        var catalogSummaries: [String: Summary] = [:]
+        let files = project.catalogues().filter { available.contains($0.language) }
+        var builders = files.map { CatalogTemplate.Builder(language: $0.language, source: $0.source, keepsAllReferences: false) }
         try project.forEachPage(progress: progress) { page in
             for index in builders.indices { builders[index].add(page) }
         }
-        for builder in builders {
-            let language = builder.language
-            let path = project.catalogPath(for: language)
-            guard LanguageTag.isKnown(language) else { throw TolkError.unknownLanguage(code: language, source: path) }
-            try project.checkCatalogueLink(path)
-            let catalog = try POParser(path: path, references: .first).parse(fileAt: project.absolute(path))
-            let (languageFindings, summary) = check(catalog, language: language, path: path, template: builder, glossary: glossary)
-            findings += languageFindings
-            summaries[language] = summary
-            catalogs.append((language, path))
+        for (file, builder) in zip(files, builders) {
+            guard LanguageTag.isKnown(file.name) else { throw TolkError.unknownLanguage(code: file.language, source: file.path) }
+            try project.checkCatalogueLink(file.path)
+            let catalog = try POParser(path: file.path, references: .first).parse(fileAt: project.absolute(file.path))
+            let (catalogFindings, summary) = check(catalog, language: file.language, path: file.path, template: builder, glossary: glossary)
+            findings += catalogFindings
+            summaries[file.language, default: Summary()].add(summary)
+            catalogSummaries[file.path] = summary
+            catalogs.append((file.language, file.path))
         }
-        return Result(findings: findings, summaries: summaries, catalogs: catalogs, rules: ruleDescriptions)
+        return Result(findings: findings, summaries: summaries, catalogSummaries: catalogSummaries, catalogs: catalogs,
+                      rules: ruleDescriptions)
     }
 
     /// Checks a catalogue in memory against pages in memory, with this check's rules.
     ///
     /// - Parameter path: the catalogue's path, as findings name it.
-    public func check(_ catalog: POCatalog, language: String, path: String, pages: [PageExtraction], glossary: Glossary? = nil)
-        -> (findings: [Diagnostic], summary: Summary) {
-        var builder = CatalogTemplate.Builder(language: language, keepsAllReferences: false)
+    /// - Parameter source: the language of the pages the catalogue translates; nil for every language but `language`.
+    public func check(_ catalog: POCatalog, language: String, source: String? = nil, path: String, pages: [PageExtraction],
+                      glossary: Glossary? = nil) -> (findings: [Diagnostic], summary: Summary) {
+        var builder = CatalogTemplate.Builder(language: language, source: source, keepsAllReferences: false)
         for page in pages { builder.add(page) }
         return check(catalog, language: language, path: path, template: builder, glossary: glossary)
     }

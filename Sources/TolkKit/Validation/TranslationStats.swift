@@ -32,23 +32,27 @@ public struct TranslationStats: Sendable, Codable, Equatable {
     public var rows: [Row]
 
     public static func compute(_ project: Project, progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws -> TranslationStats {
-        var tables: [(String, TranslationTable)] = []
-        for language in project.catalogLanguages() {
-            let path = project.catalogPath(for: language)
-            try project.checkCatalogueLink(path)
-            guard LanguageTag.isKnown(language) else { throw TolkError.unknownLanguage(code: language, source: path) }
-            tables.append((language, TranslationTable(catalog: try POParser(path: path, references: .none).parse(fileAt: project.absolute(path)), path: path)))
+        var tables: [String: TranslationTable] = [:]
+        let files = project.catalogues()
+        for file in files {
+            try project.checkCatalogueLink(file.path)
+            guard LanguageTag.isKnown(file.name) else { throw TolkError.unknownLanguage(code: file.language, source: file.path) }
+            tables[file.key] = TranslationTable(catalog: try POParser(path: file.path, references: .none).parse(fileAt: project.absolute(file.path)),
+                                                path: file.path)
         }
-        var totals = tables.map { _ in Counts() }
-        var pageRows = tables.map { _ in [Row]() }
+        let catalogs = CatalogTables(files: files, tables: tables)
+        let languages = project.catalogLanguages()
+        var totals = languages.map { _ in Counts() }
+        var pageRows = languages.map { _ in [Row]() }
         try project.forEachPage(progress: progress) { page in
-            for (index, (language, table)) in tables.enumerated() where !LanguageTag.sameLanguage(page.language, language) {
+            for (index, language) in languages.enumerated() where !LanguageTag.sameLanguage(page.language, language) {
+                let table = catalogs.table(for: language, source: page.language)
                 var counts = Counts()
                 for segment in page.segments {
                     let words = BreakIterator.words(in: MessageText.plainText(segment.text), locale: page.language).count
                     let state: State
                     // Translated means what the build publishes: a translation it refuses is missing.
-                    switch table.verdict(context: segment.context, id: segment.text) {
+                    switch table?.verdict(context: segment.context, id: segment.text) ?? .missing {
                     case .usable: state = .translated
                     case .fuzzy: state = .fuzzy
                     case .refused, .untranslated, .missing: state = .missing
@@ -60,7 +64,7 @@ public struct TranslationStats: Sendable, Codable, Equatable {
             }
         }
         var rows: [Row] = []
-        for (index, (language, _)) in tables.enumerated() {
+        for (index, language) in languages.enumerated() {
             rows.append(Row(language: language, page: nil, counts: totals[index]))
             rows += pageRows[index]
         }

@@ -1,25 +1,25 @@
 import Foundation
 
-/// `.tolk/catalog-LL`: a copy of what the build needs of a catalogue, without its references and comments,
+/// `.tolk/catalog-KEY` (`catalog-en~de` for `Locales/en/de.po`): a copy of what the build needs of a catalogue, without its references and comments,
 /// good while the PO file keeps the stamp it had (a site-scale catalogue is mostly
 /// references, which the build does not need).
 enum CatalogSnapshot {
     /// Removes the snapshots of catalogues that are gone.
-    static func removeAll(except languages: [String], in root: URL) {
+    static func removeAll(except keys: [String], in root: URL) {
         let folder = root.appendingPathComponent(BuildCache.folder)
         for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        where name.hasPrefix("catalog-") && !name.hasSuffix(".json") && !languages.contains(String(name.dropFirst("catalog-".count))) {
+        where name.hasPrefix("catalog-") && !name.hasSuffix(".json") && !keys.contains(String(name.dropFirst("catalog-".count))) {
             try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
         }
     }
 
-    static func path(for language: String, in root: URL) -> String {
-        root.appendingPathComponent("\(BuildCache.folder)/catalog-\(language)").path
+    static func path(for key: String, in root: URL) -> String {
+        root.appendingPathComponent("\(BuildCache.folder)/catalog-\(key)").path
     }
 
     /// The copy of the catalogue at `catalogPath`, when the catalogue still holds what it was made from.
-    static func load(language: String, in root: URL, catalogPath: String) -> POCatalog? {
-        guard let data = FileManager.default.contents(atPath: path(for: language, in: root)),
+    static func load(key: String, in root: URL, catalogPath: String) -> POCatalog? {
+        guard let data = FileManager.default.contents(atPath: path(for: key, in: root)),
               let bytes = Checksummed.open(data) else { return nil }
         var reader = BinaryReader(bytes)
         guard (try? reader.readString()) == BuildCache.toolVersion, let stored = try? reader.read(FileStamp.self),
@@ -33,11 +33,11 @@ enum CatalogSnapshot {
         guard reader.isAtEnd else { return nil }
         let catalog = POCatalog(entries: entries)
         // Same bytes with a new time (a checkout): the copy records the new time.
-        if stamp != stored { try? save(catalog, language: language, in: root, stamp: stamp) }
+        if stamp != stored { try? save(catalog, key: key, in: root, stamp: stamp) }
         return catalog
     }
 
-    static func save(_ catalog: POCatalog, language: String, in root: URL, stamp: FileStamp) throws {
+    static func save(_ catalog: POCatalog, key: String, in root: URL, stamp: FileStamp) throws {
         let active = catalog.entries.filter { !$0.isObsolete }
         var writer = BinaryWriter(reservingCapacity: active.count * 256)
         writer.write(BuildCache.toolVersion)
@@ -53,8 +53,8 @@ enum CatalogSnapshot {
             writer.write(entry.line)
             writer.write(entry.translationLine)
         }
-        try TextFile.writeAtomically(Data(Checksummed.seal(writer.bytes)), to: path(for: language, in: root),
-                                     displayPath: "\(BuildCache.folder)/catalog-\(language)")
+        try TextFile.writeAtomically(Data(Checksummed.seal(writer.bytes)), to: path(for: key, in: root),
+                                     displayPath: "\(BuildCache.folder)/catalog-\(key)")
     }
 
     private static func readEntry(from reader: inout BinaryReader) throws -> POEntry {

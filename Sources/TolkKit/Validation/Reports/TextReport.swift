@@ -10,7 +10,7 @@ public struct TextReport {
     public func render(_ result: CatalogCheck.Result) -> String {
         var output = ""
         for (language, path) in result.catalogs {
-            let summary = result.summaries[language] ?? CatalogCheck.Summary()
+            let summary = result.catalogSummaries[path] ?? result.summaries[language] ?? CatalogCheck.Summary()
             output += bold("\(path) (\(language))") + ": \(summary.entries) entries, \(summary.translated) translated, "
                 + "\(summary.fuzzy) fuzzy, \(summary.untranslated) untranslated; "
                 + "\(summary.errors) error\(summary.errors == 1 ? "" : "s"), \(summary.warnings) warning\(summary.warnings == 1 ? "" : "s")\n"
