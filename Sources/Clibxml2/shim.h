@@ -8,6 +8,7 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
+#include <libxml/xmlschemas.h>
 
 // xmlFree is a global function pointer, which Swift 6 treats as shared mutable state.
 static inline void tolk_xml_free(void *pointer) { xmlFree(pointer); }

@@ -8,7 +8,8 @@ struct Tolk: ParsableCommand {
         commandName: "tolk",
         abstract: "Localize event pages: extract strings to gettext catalogues and build translated pages.",
         version: TolkVersion.current,
-        subcommands: [InitCommand.self, BuildCommand.self, ExtractCommand.self, CheckCommand.self, StatsCommand.self, SegmentCommand.self])
+        subcommands: [InitCommand.self, BuildCommand.self, ExtractCommand.self, CheckCommand.self, StatsCommand.self,
+                      ExportCommand.self, ImportCommand.self, SegmentCommand.self])
 }
 
 /// The options every project command takes.

@@ -16,6 +16,8 @@ public enum TolkError: Error, Equatable, CustomStringConvertible {
     case configuration(path: String, line: Int, key: String?, problem: String)
     case notAProject(path: String)
     case wouldOverwrite(folder: String, existing: [String])
+    /// An XLIFF document that is not valid, or an exchange that cannot be done.
+    case exchange(path: String, line: Int, problem: String)
 
     public var description: String {
         switch self {
@@ -48,6 +50,8 @@ public enum TolkError: Error, Equatable, CustomStringConvertible {
                 + "in Locales/ (and, optionally, tolk.toml); run Tolk there or below it, or name it with --project DIR"
         case let .configuration(path, line, key, problem):
             return "\(path):\(line): \(key.map { "\($0): " } ?? "")\(problem)"
+        case let .exchange(path, line, problem):
+            return line > 0 ? "\(path):\(line): \(problem)" : "\(path): \(problem)"
         case let .icu(operation, status):
             return "ICU failed \(operation) (error \(status))"
         }

@@ -1,0 +1,288 @@
+import Foundation
+
+/// `tolk export --format xliff`: a catalogue as an XLIFF 2.1 document for CAT tools.
+///
+/// One `<unit>` per active entry, its id made from the msgctxt and msgid (the same entry
+/// has the same id in every export). Tolk's placeholders become inline codes the
+/// translator cannot delete or copy: `<N>…</N>` a `<pc>`, `<N/>` a `<ph>`, each with the
+/// page's original tag in `<originalData>` so the tool can show it. Comments,
+/// references and the msgctxt become `<notes>`. States:
+///
+/// | catalogue | XLIFF |
+/// | --- | --- |
+/// | untranslated | `state="initial"`, no `<target>` |
+/// | fuzzy | `state="initial" subState="tolk:fuzzy"`, the old translation as `<target>` |
+/// | translated | `state="translated"` |
+///
+/// A plural entry (`msgid_plural`) is one unit with a segment per plural form
+/// (`f0`, `f1`…). An ICU MessageFormat entry (the event index's words) is text with
+/// its `{…}` syntax, explained in a note.
+public struct XLIFFExport {
+    public let project: Project
+    /// The language translated into.
+    public var language: String
+    /// The language of the pages whose catalogue is exported; needed only when `language`
+    /// has catalogues for several source languages.
+    public var source: String?
+    /// Only entries without a usable translation (untranslated and fuzzy).
+    public var untranslatedOnly = false
+
+    public init(project: Project, language: String, source: String? = nil, untranslatedOnly: Bool = false) {
+        self.project = project
+        self.language = language
+        self.source = source
+        self.untranslatedOnly = untranslatedOnly
+    }
+
+    public struct Result: Sendable {
+        /// The catalogue exported.
+        public var catalogue: String
+        public var xml: String
+        public var units: Int
+    }
+
+    /// The XLIFF document for the chosen catalogue.
+    ///
+    /// - Throws: `TolkError.exchange` when the language has no catalogue, or several and
+    ///   no source was chosen; the catalogue's and pages' own read errors.
+    public func run() throws -> Result {
+        let file = try Self.catalogue(in: project, language: language, source: source)
+        guard let sourceLanguage = file.source else {
+            throw TolkError.exchange(path: file.path, line: 0,
+                                     problem: "a catalogue of the earlier layout mixes source languages; run tolk extract to give each its own")
+        }
+        try project.checkCatalogueLink(file.path)
+        let catalog = try POParser(path: file.path).parse(fileAt: project.absolute(file.path))
+        // The pages' original tags, for the tool to show in place of the placeholders.
+        var originals: [POEntry.Key: [Int: OriginalCode]] = [:]
+        for path in try project.pagePaths() {
+            let (text, _) = try PageEncoding.decode([UInt8](TextFile.readData(project.absolute(path), displayPath: path)), path: path)
+            let page = try PageExtraction.extract(path: path, text: text)
+            guard LanguageTag.sameLanguage(page.language, sourceLanguage) else { continue }
+            let bytes = Array(text.utf8)
+            for unit in page.units {
+                for segment in unit.segments where segment.isTranslatable {
+                    let key = POEntry.Key(context: segment.context, id: segment.text)
+                    guard originals[key] == nil else { continue }
+                    var codes: [Int: OriginalCode] = [:]
+                    for (index, number) in segment.numbering where index < unit.unit.codes.count {
+                        codes[number] = OriginalCode(unit.unit.codes[index], bytes: bytes)
+                    }
+                    originals[key] = codes
+                }
+            }
+        }
+        var writer = XLIFFWriter(sourceLanguage: sourceLanguage, targetLanguage: file.language, original: file.path)
+        let plural = LanguageTag.pluralCategories(file.language)
+        var units = 0
+        for entry in catalog.activeMessages {
+            let usable = entry.isTranslated && !entry.isFuzzy
+            if untranslatedOnly, usable { continue }
+            writer.unit(entry, codes: originals[entry.key] ?? [:], isICUMessage: entry.context == IndexMessage.context
+                            || entry.flags.contains("icu-message-format"), pluralCategories: plural)
+            units += 1
+        }
+        return Result(catalogue: file.path, xml: writer.finish(), units: units)
+    }
+
+    /// Exports and writes the document to `path` atomically.
+    @discardableResult
+    public func write(to path: String) throws -> Result {
+        let result = try run()
+        try TextFile.writeAtomically(result.xml, to: path, displayPath: path)
+        return result
+    }
+
+    /// The catalogue for `language` (and `source`, when given).
+    static func catalogue(in project: Project, language: String, source: String?) throws -> CatalogFile {
+        let files = project.catalogues(for: LanguageTag.bcp47(language) ?? language)
+        let matching = source.map { wanted in files.filter { $0.source.map { LanguageTag.sameLanguage($0, wanted) } ?? false } } ?? files
+        guard let file = matching.first else {
+            throw TolkError.exchange(path: "Locales/", line: 0, problem: "no catalogue translates "
+                + (source.map { "pages in \($0) " } ?? "") + "into \(language); start one with tolk extract --locale \(language)")
+        }
+        guard matching.count == 1 else {
+            throw TolkError.exchange(path: "Locales/", line: 0, problem: "\(language) has a catalogue for pages in each of "
+                + matching.compactMap(\.source).joined(separator: ", ") + "; choose one with --source")
+        }
+        return file
+    }
+
+    /// The unit id of an entry: `u` and 16 hex digits of FNV-1a (64 bits) over its
+    /// msgctxt, a U+0004 separator (as in compiled catalogues) and its msgid.
+    public static func unitID(context: String?, id: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in ((context.map { $0 + "\u{4}" } ?? "") + id).utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        }
+        let hex = String(hash, radix: 16)
+        return "u" + String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}
+
+/// A placeholder's original markup: the start and end tags, or the whole element.
+struct OriginalCode {
+    var start: String
+    var end: String?
+
+    init(start: String, end: String?) {
+        self.start = start
+        self.end = end
+    }
+
+    init(_ code: InlineCode, bytes: [UInt8]) {
+        func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+        guard let span = code.span, span.startTagEnd <= bytes.count else {
+            start = code.original.isEmpty ? "<\(code.element)>" : code.original
+            end = nil
+            return
+        }
+        if code.protection != nil || code.element.hasPrefix("#") {
+            start = span.end.map { text(span.start..<min($0, bytes.count)) } ?? code.original
+            end = nil
+        } else {
+            start = text(span.start..<span.startTagEnd)
+            end = span.endTagStart.flatMap { endStart in span.end.map { text(endStart..<min($0, bytes.count)) } }
+        }
+    }
+}
+
+/// Writes the XML, escaped: characters XML 1.0 cannot hold as `<cp hex="…"/>`, and CR
+/// (which parsers turn into LF) as a character reference.
+struct XLIFFWriter {
+    private var xml: String
+
+    init(sourceLanguage: String, targetLanguage: String, original: String) {
+        xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            + "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.1\" srcLang=\"\(Self.attribute(sourceLanguage))\" "
+            + "trgLang=\"\(Self.attribute(targetLanguage))\">\n"
+            + "  <file id=\"f1\" original=\"\(Self.attribute(original))\" xml:space=\"preserve\">\n"
+    }
+
+    mutating func finish() -> String {
+        xml + "  </file>\n</xliff>\n"
+    }
+
+    mutating func unit(_ entry: POEntry, codes: [Int: OriginalCode], isICUMessage: Bool, pluralCategories: [String]) {
+        let id = XLIFFExport.unitID(context: entry.context, id: entry.id)
+        xml += "    <unit id=\"\(id)\"" + (entry.context.map { " name=\"\(Self.attribute($0))\"" } ?? "") + ">\n"
+        var notes: [(category: String, text: String)] = []
+        if let context = entry.context { notes.append(("msgctxt", context)) }
+        notes += entry.extractedComments.map { ("developer", $0) }
+        notes += entry.translatorComments.map { ("translator", $0) }
+        notes += entry.sourceReferences.map { ("location", $0) }
+        if isICUMessage {
+            notes.append(("format", "ICU MessageFormat: keep the {…} syntax, the argument names and the keywords; translate the words "
+                + "inside the braces. Plural categories this language needs: \(pluralCategories.joined(separator: ", ")); # is the number."))
+        }
+        if entry.pluralID != nil {
+            notes.append(("format", "A plural message: one segment per plural form (f0, f1, …), in the order of the catalogue's Plural-Forms."))
+        }
+        if !notes.isEmpty {
+            xml += "      <notes>\n"
+            for note in notes {
+                xml += "        <note category=\"\(note.category)\">\(Self.text(note.text))</note>\n"
+            }
+            xml += "      </notes>\n"
+        }
+        // Codes in order of first appearance, with their original tags.
+        let pieces = MessageText.parse(entry.id) + (entry.pluralID.map(MessageText.parse) ?? [])
+        var used: [Int] = []
+        for piece in pieces {
+            switch piece {
+            case let .open(number), let .empty(number): if !used.contains(number) { used.append(number) }
+            default: break
+            }
+        }
+        if !used.isEmpty {
+            xml += "      <originalData>\n"
+            for number in used {
+                let original = codes[number]
+                let paired = pieces.contains(.open(number))
+                xml += "        <data id=\"d\(number)\">\(Self.text(original?.start ?? (paired ? "<\(number)>" : "<\(number)/>")))</data>\n"
+                if paired {
+                    xml += "        <data id=\"d\(number)e\">\(Self.text(original?.end ?? "</\(number)>"))</data>\n"
+                }
+            }
+            xml += "      </originalData>\n"
+        }
+        let state: String
+        var subState = ""
+        if !entry.isTranslated && !entry.isFuzzy {
+            state = "initial"
+        } else if entry.isFuzzy {
+            state = "initial"
+            subState = " subState=\"tolk:fuzzy\""
+        } else {
+            state = "translated"
+        }
+        let hasTarget = entry.translations.contains { !$0.isEmpty }
+        let sources = entry.pluralID.map { plural in entry.translations.indices.map { $0 == 0 ? entry.id : plural } } ?? [entry.id]
+        for (index, source) in sources.enumerated() {
+            let segmentID = entry.pluralID == nil ? "s1" : "f\(index)"
+            xml += "      <segment id=\"\(segmentID)\" state=\"\(state)\"\(subState)>\n"
+            xml += "        <source>\(Self.inline(source))</source>\n"
+            if hasTarget, index < entry.translations.count {
+                xml += "        <target>\(Self.inline(entry.translations[index]))</target>\n"
+            }
+            xml += "      </segment>\n"
+        }
+        xml += "    </unit>\n"
+    }
+
+    /// A message as XLIFF inline content: text, `<pc>` for `<N>…</N>`, `<ph>` for `<N/>`.
+    /// Anything that does not parse as placeholders in order stays text.
+    static func inline(_ message: String) -> String {
+        var output = ""
+        for piece in MessageText.parse(message) {
+            switch piece {
+            case let .text(text): output += Self.text(text)
+            case let .open(number):
+                output += "<pc id=\"\(number)\" dataRefStart=\"d\(number)\" dataRefEnd=\"d\(number)e\" canCopy=\"no\" canDelete=\"no\">"
+            case .close: output += "</pc>"
+            case let .empty(number): output += "<ph id=\"\(number)\" dataRef=\"d\(number)\" canCopy=\"no\" canDelete=\"no\"/>"
+            }
+        }
+        return output
+    }
+
+    static func text(_ text: String) -> String {
+        var output = ""
+        output.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": output += "&amp;"
+            case "<": output += "&lt;"
+            case ">": output += "&gt;"
+            case "\t", "\n": output.unicodeScalars.append(scalar)
+            default:
+                let value = scalar.value
+                if value == 0x0D {
+                    output += "&#13;"
+                } else if !XLIFFValidation.isXMLCharacter(value) {
+                    output += "<cp hex=\"" + String(format: "%04X", value) + "\"/>"
+                } else {
+                    output.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return output
+    }
+
+    static func attribute(_ text: String) -> String {
+        var output = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": output += "&amp;"
+            case "<": output += "&lt;"
+            case "\"": output += "&quot;"
+            case "\t": output += "&#9;"
+            case "\n": output += "&#10;"
+            case "\r": output += "&#13;"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF { output += "\u{FFFD}" } else { output.unicodeScalars.append(scalar) }
+            }
+        }
+        return output
+    }
+}

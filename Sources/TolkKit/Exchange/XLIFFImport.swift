@@ -1,0 +1,229 @@
+import Foundation
+
+/// `tolk import FILE.xlf`: merges the targets of an XLIFF 2 document into the catalogue
+/// it was exported from (or any catalogue for its srcLang and trgLang).
+///
+/// The document is validated first: against the OASIS core schema and the
+/// specification's processing requirements. Inline codes map back to Tolk's
+/// placeholders in the translator's order; a target whose codes are dropped,
+/// repeated, invented or badly nested is refused with its unit id. Units no entry
+/// matches are reported, never added. Nothing but the translations and their fuzzy
+/// marks changes, and the catalogue is written atomically, only when it changed.
+public struct XLIFFImport {
+    public let project: Project
+    /// Read, validate and report, but write nothing.
+    public var dryRun: Bool
+
+    public init(project: Project, dryRun: Bool = false) {
+        self.project = project
+        self.dryRun = dryRun
+    }
+
+    public struct Result: Sendable {
+        /// The catalogue the targets went into; nil when none matches (only with `dryRun`).
+        public var catalogue: String?
+        public var updated = 0, unchanged = 0, refused = 0, unknown = 0
+        /// Whether the catalogue file was written.
+        public var written = false
+        public var diagnostics: [Diagnostic] = []
+    }
+
+    /// A unit of the document: its segments' sources and targets.
+    struct Unit {
+        var id: String
+        var name: String?
+        var line: Int
+        var segments: [Segment]
+    }
+
+    struct Segment {
+        var id: String?
+        var state: String?
+        var subState: String?
+        var source: XMLElement
+        var target: XMLElement?
+    }
+
+    struct Document {
+        var sourceLanguage: String
+        var targetLanguage: String?
+        var units: [Unit]
+    }
+
+    /// Reads and validates an XLIFF 2 document.
+    ///
+    /// - Throws: `TolkError.exchange` naming the line and the problem for a document that
+    ///   is not well-formed, not valid against the core schema, or breaks a processing requirement.
+    static func read(_ data: Data, path: String) throws -> Document {
+        guard let schema = XMLSchemaSet.xliff else {
+            throw TolkError.exchange(path: path, line: 0, problem: "libxml2 could not compile the XLIFF 2 core schema")
+        }
+        let root = try XMLTree.read(data, path: path, schema: schema)
+        var validation = XLIFFValidation()
+        validation.check(root)
+        if let problem = validation.problems.min(by: { $0.line < $1.line }) {
+            let more = validation.problems.count - 1
+            throw TolkError.exchange(path: path, line: problem.line, problem: "not valid XLIFF 2: " + problem.message
+                + (more > 0 ? " (and \(more) more problem\(more == 1 ? "" : "s"))" : ""))
+        }
+        var units: [Unit] = []
+        func collect(_ element: XMLElement) {
+            for child in element.elements where child.namespace == XLIFFValidation.core {
+                if child.name == "group" || child.name == "file" { collect(child) }
+                guard child.name == "unit" else { continue }
+                let segments = child.elements("segment", namespace: XLIFFValidation.core).compactMap { segment -> Segment? in
+                    guard let source = segment.elements("source", namespace: XLIFFValidation.core).first else { return nil }
+                    return Segment(id: segment.attribute("id"), state: segment.attribute("state"), subState: segment.attribute("subState"),
+                                   source: source, target: segment.elements("target", namespace: XLIFFValidation.core).first)
+                }
+                units.append(Unit(id: child.attribute("id") ?? "", name: child.attribute("name"), line: child.line, segments: segments))
+            }
+        }
+        collect(root)
+        return Document(sourceLanguage: root.attribute("srcLang") ?? "", targetLanguage: root.attribute("trgLang"), units: units)
+    }
+
+    /// Imports `file` (a path as the user gave it; relative paths are to the current folder).
+    public func run(file: String) throws -> Result {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: file))
+        } catch {
+            throw TolkError.unreadableFile(path: file, reason: TextFile.reasonText(error))
+        }
+        let document = try Self.read(data, path: file)
+        var result = Result()
+        guard let targetLanguage = document.targetLanguage else {
+            guard dryRun else {
+                throw TolkError.exchange(path: file, line: 1, problem: "the document has no trgLang, so it holds no translations to import")
+            }
+            result.diagnostics.append(Diagnostic(rule: "no-catalogue", severity: .note, file: file,
+                message: "a valid XLIFF 2 document without trgLang: it holds no translations to import"))
+            result.unknown = document.units.count
+            return result
+        }
+        let catalogue: CatalogFile
+        do {
+            catalogue = try XLIFFExport.catalogue(in: project, language: targetLanguage, source: document.sourceLanguage)
+        } catch let error as TolkError where dryRun {
+            result.diagnostics.append(Diagnostic(rule: "no-catalogue", severity: .note, file: file,
+                message: "a valid XLIFF 2 document; \(error.description.replacingOccurrences(of: "Locales/: ", with: ""))"))
+            result.unknown = document.units.count
+            return result
+        }
+        result.catalogue = catalogue.path
+        try project.checkCatalogueLink(catalogue.path)
+        var stamp = TextFile.Stamp.Builder()
+        var catalog = try POParser(path: catalogue.path).parse(fileAt: project.absolute(catalogue.path)) { stamp.add($0) }
+        let read = stamp.stamp
+        var byID: [String: Int] = [:]
+        for (index, entry) in catalog.entries.enumerated() where !entry.isHeader && !entry.isObsolete {
+            byID[XLIFFExport.unitID(context: entry.context, id: entry.id)] = index
+        }
+        for unit in document.units {
+            guard let index = byID[unit.id], case let entry = catalog.entries[index],
+                  unit.segments.count == (entry.pluralID == nil ? 1 : entry.translations.count),
+                  zip(unit.segments, [entry.id] + Array(repeating: entry.pluralID ?? "", count: max(0, unit.segments.count - 1)))
+                    .allSatisfy({ (try? Self.message(from: $0.0.source)) == $0.1 }) else {
+                result.unknown += 1
+                result.diagnostics.append(Diagnostic(rule: "unknown-unit", severity: .warning, file: file, line: unit.line,
+                    message: "unit '\(unit.id)' matches no entry of \(catalogue.path) (its text changed since the export?); not imported",
+                    fix: "export again and translate the new text"))
+                continue
+            }
+            guard unit.segments.contains(where: { $0.target != nil }) else {
+                result.unchanged += 1
+                continue
+            }
+            var updated = entry
+            var problem: String?
+            for (form, segment) in unit.segments.enumerated() {
+                guard let target = segment.target else { continue }
+                do {
+                    let message = try Self.message(from: target)
+                    let source = form == 0 ? entry.id : entry.pluralID ?? entry.id
+                    if case let .failure(failure) = PlaceholderCheck.validate(translation: message, source: source) {
+                        problem = failure.description
+                    } else if !message.isEmpty {
+                        updated.translations[form] = message
+                    }
+                } catch let error as TolkError {
+                    if case let .exchange(_, _, text) = error { problem = text } else { problem = error.description }
+                }
+            }
+            if let problem {
+                result.refused += 1
+                result.diagnostics.append(Diagnostic(rule: "translation-refused", severity: .error, file: file, line: unit.line,
+                    message: "unit '\(unit.id)': \(problem); the catalogue keeps its translation", msgctxt: entry.context, msgid: entry.id))
+                continue
+            }
+            // State: initial (with a target) is fuzzy; translated, reviewed and final are not.
+            let fuzzy = unit.segments.contains { $0.target != nil && ($0.state ?? "initial") == "initial" }
+            if updated.translations != entry.translations || fuzzy != entry.isFuzzy {
+                updated.isFuzzy = fuzzy && updated.isTranslated
+                if !updated.isFuzzy {
+                    updated.previousContext = nil
+                    updated.previousID = nil
+                    updated.previousPluralID = nil
+                }
+            }
+            if updated == entry {
+                result.unchanged += 1
+            } else {
+                catalog.entries[index] = updated
+                result.updated += 1
+            }
+        }
+        if !dryRun, result.updated > 0 {
+            result.written = try TextFile.writeAtomicallyIfChanged(to: project.absolute(catalogue.path), displayPath: catalogue.path,
+                                                                   readAs: .some(read)) { sink in
+                try POWriter().write(catalog, to: sink)
+            }
+        }
+        return result
+    }
+
+    /// A source or target as a Tolk message: text escaped, `<pc>`/`<sc>`…`<ec>` as
+    /// `<N>…</N>`, `<ph>` as `<N/>`, annotations as their content.
+    ///
+    /// - Throws: `TolkError.exchange` for a code Tolk did not export (an id that is not a
+    ///   placeholder number, an isolated code).
+    static func message(from element: XMLElement) throws -> String {
+        var output = ""
+        for child in element.children {
+            switch child {
+            case let .text(text):
+                output += MessageText.escape(text)
+            case let .element(code):
+                guard code.namespace == XLIFFValidation.core else { continue }
+                func number(_ id: String?) throws -> Int {
+                    guard let id, let value = Int(id), value > 0, String(value) == id else {
+                        throw TolkError.exchange(path: "", line: code.line, problem: "code '\(id ?? "")' is not one Tolk exported")
+                    }
+                    return value
+                }
+                switch code.name {
+                case "pc": output += "<\(try number(code.attribute("id")))>" + (try message(from: code)) + "</\(try number(code.attribute("id")))>"
+                case "ph": output += "<\(try number(code.attribute("id")))/>"
+                case "sc":
+                    guard code.attribute("isolated") != "yes" else {
+                        throw TolkError.exchange(path: "", line: code.line, problem: "code '\(code.attribute("id") ?? "")' is isolated")
+                    }
+                    output += "<\(try number(code.attribute("id")))>"
+                case "ec":
+                    guard code.attribute("isolated") != "yes" else {
+                        throw TolkError.exchange(path: "", line: code.line, problem: "code '\(code.attribute("id") ?? "")' is isolated")
+                    }
+                    output += "</\(try number(code.attribute("startRef")))>"
+                case "mrk": output += try message(from: code)
+                case "cp":
+                    if let hex = code.attribute("hex"), let value = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(value) {
+                        output += MessageText.escape(String(Character(scalar)))
+                    }
+                default: break
+                }
+            }
+        }
+        return output
+    }
+}

@@ -1,0 +1,165 @@
+import Clibxml2
+import Foundation
+
+/// An XML element read by libxml2, as a Swift value. Comments and processing
+/// instructions are dropped; CDATA sections are text.
+struct XMLElement: Sendable {
+    var namespace: String?
+    var name: String
+    var attributes: [XMLAttribute]
+    var children: [XMLContent]
+    /// 1-based line of the start tag.
+    var line: Int
+
+    func attribute(_ name: String, namespace: String? = nil) -> String? {
+        attributes.first { $0.name == name && $0.namespace == namespace }?.value
+    }
+
+    var elements: [XMLElement] {
+        children.compactMap { if case let .element(element) = $0 { return element }; return nil }
+    }
+
+    func elements(_ name: String, namespace: String?) -> [XMLElement] {
+        elements.filter { $0.name == name && $0.namespace == namespace }
+    }
+}
+
+struct XMLAttribute: Sendable {
+    var namespace: String?
+    var name: String
+    var value: String
+}
+
+enum XMLContent: Sendable {
+    case element(XMLElement)
+    case text(String)
+}
+
+/// Reading XML with libxml2: this is the only file of the exchange formats that touches
+/// its pointers. No network, no DTD, no entity expansion from outside the document.
+enum XMLTree {
+    /// Parses `data` and, when `schema` is given, validates it.
+    ///
+    /// - Throws: `TolkError.exchange` with the line and libxml2's message for a document
+    ///   that is not well-formed or not valid against the schema.
+    static func read(_ data: Data, path: String, schema: XMLSchemaSet? = nil) throws -> XMLElement {
+        let collector = XMLProblemCollector()
+        let context = Unmanaged.passUnretained(collector).toOpaque()
+        xmlSetStructuredErrorFunc(context, collectXMLProblem)
+        defer { xmlSetStructuredErrorFunc(nil, nil) }
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue)
+        let document = data.withUnsafeBytes { bytes in
+            xmlReadMemory(bytes.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(bytes.count), nil, nil, options)
+        }
+        guard let document else {
+            let problem = collector.problems.first
+            throw TolkError.exchange(path: path, line: problem?.line ?? 0, problem: "not well-formed XML: " + (problem?.message ?? "empty document"))
+        }
+        defer { xmlFreeDoc(document) }
+        if document.pointee.intSubset != nil {
+            throw TolkError.exchange(path: path, line: 1, problem: "a document type declaration (<!DOCTYPE>) has no place in XLIFF 2")
+        }
+        if let schema {
+            collector.problems.removeAll()
+            guard let validation = xmlSchemaNewValidCtxt(schema.schema) else {
+                throw TolkError.exchange(path: path, line: 0, problem: "libxml2 could not start schema validation")
+            }
+            defer { xmlSchemaFreeValidCtxt(validation) }
+            xmlSchemaSetValidStructuredErrors(validation, collectXMLProblem, context)
+            if xmlSchemaValidateDoc(validation, document) != 0 {
+                let problem = collector.problems.first
+                throw TolkError.exchange(path: path, line: problem?.line ?? 0,
+                                         problem: "not valid XLIFF 2 (OASIS core schema): " + (problem?.message ?? "invalid"))
+            }
+        }
+        guard let root = xmlDocGetRootElement(document) else {
+            throw TolkError.exchange(path: path, line: 0, problem: "the document has no root element")
+        }
+        return convert(root)
+    }
+
+    private static func convert(_ node: xmlNodePtr) -> XMLElement {
+        var attributes: [XMLAttribute] = []
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            let value = xmlNodeGetContent(UnsafeMutablePointer<xmlNode>(OpaquePointer(current)))
+            attributes.append(XMLAttribute(namespace: current.pointee.ns.flatMap { $0.pointee.href }.map { String(cString: $0) },
+                                           name: String(cString: current.pointee.name),
+                                           value: value.map { String(cString: $0) } ?? ""))
+            if let value { tolk_xml_free(value) }
+            attribute = current.pointee.next
+        }
+        var children: [XMLContent] = []
+        var child = node.pointee.children
+        while let current = child {
+            switch current.pointee.type {
+            case XML_ELEMENT_NODE:
+                children.append(.element(convert(current)))
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = current.pointee.content {
+                    let text = String(cString: content)
+                    if case let .text(previous)? = children.last {
+                        children[children.count - 1] = .text(previous + text)
+                    } else {
+                        children.append(.text(text))
+                    }
+                }
+            default:
+                break
+            }
+            child = current.pointee.next
+        }
+        return XMLElement(namespace: node.pointee.ns.flatMap { $0.pointee.href }.map { String(cString: $0) },
+                          name: String(cString: node.pointee.name), attributes: attributes, children: children,
+                          line: Int(xmlGetLineNo(node)))
+    }
+}
+
+/// A compiled XML schema, kept for the life of the process (libxml2 validates against
+/// one schema from several threads safely; each validation has its own context).
+final class XMLSchemaSet: @unchecked Sendable {
+    let schema: xmlSchemaPtr
+
+    private init(schema: xmlSchemaPtr) {
+        self.schema = schema
+    }
+
+    deinit { xmlSchemaFree(schema) }
+
+    /// The XLIFF 2 core schema, compiled once.
+    static let xliff: XMLSchemaSet? = compile(main: XLIFFSchema.core, imports: [XLIFFSchema.xmlNamespaceLocation: XLIFFSchema.xmlNamespace])
+
+    /// Compiles `main` with the files it imports, written to a temporary folder (libxml2
+    /// resolves an import's schemaLocation against the main schema's path).
+    static func compile(main: String, imports: [String: String]) -> XMLSchemaSet? {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tolk-schema-\(getpid())-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        do {
+            for (path, text) in imports {
+                let url = folder.appendingPathComponent(path)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(text.utf8).write(to: url)
+            }
+            let mainURL = folder.appendingPathComponent("schema.xsd")
+            try Data(main.utf8).write(to: mainURL)
+            guard let parser = xmlSchemaNewParserCtxt(mainURL.path) else { return nil }
+            defer { xmlSchemaFreeParserCtxt(parser) }
+            return xmlSchemaParse(parser).map(XMLSchemaSet.init(schema:))
+        } catch {
+            return nil
+        }
+    }
+}
+
+private final class XMLProblemCollector {
+    var problems: [(line: Int, message: String)] = []
+}
+
+/// libxml2's structured error callback; `context` is the collector of the read under way.
+private func collectXMLProblem(_ context: UnsafeMutableRawPointer?, _ error: xmlErrorPtr?) {
+    guard let context, let error else { return }
+    let collector = Unmanaged<XMLProblemCollector>.fromOpaque(context).takeUnretainedValue()
+    let message = (error.pointee.message.map { String(cString: $0) } ?? "error")
+        .split(whereSeparator: \.isNewline).joined(separator: " ").trimmingCharacters(in: .whitespaces)
+    collector.problems.append((Int(error.pointee.line), message))
+}
