@@ -73,10 +73,13 @@ struct ImportCommand: ParsableCommand {
             let result = try XLIFFImport(project: try options.resolved(), dryRun: dryRun).run(file: file)
             printDiagnostics(result.diagnostics)
             if !options.quiet {
-                let target = result.catalogue ?? "no catalogue"
-                let action = dryRun ? "would update" : result.written ? "updated" : "unchanged"
-                print("\(target): \(action): \(result.updated) updated, \(result.unchanged) unchanged, "
-                    + "\(result.refused) refused, \(result.unknown) unknown")
+                if let target = result.catalogue {
+                    let action = dryRun ? "not written (--dry-run)" : result.written ? "written" : "unchanged"
+                    print("\(target): \(action): \(result.updated) updated, \(result.unchanged) unchanged, "
+                        + "\(result.refused) refused, \(result.unknown) unknown")
+                } else {
+                    print("\(file): read: \(result.unknown + result.refused) unit(s), \(result.refused) refused; no catalogue of this project matches")
+                }
             }
             if result.refused > 0 { throw ExitCode(1) }
         }

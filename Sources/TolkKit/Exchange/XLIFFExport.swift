@@ -75,11 +75,13 @@ public struct XLIFFExport {
         var writer = XLIFFWriter(sourceLanguage: sourceLanguage, targetLanguage: file.language, original: file.path)
         let plural = LanguageTag.pluralCategories(file.language)
         var units = 0
+        let table = TranslationTable(catalog: catalog, path: file.path)
         for entry in catalog.activeMessages {
-            let usable = entry.isTranslated && !entry.isFuzzy
+            let isICUMessage = entry.context == IndexMessage.context || entry.flags.contains("icu-message-format")
+            // Usable as the build counts it: translated, not fuzzy, placeholders right.
+            let usable = isICUMessage ? entry.isTranslated && !entry.isFuzzy : table.verdict(context: entry.context, id: entry.id).isUsable
             if untranslatedOnly, usable { continue }
-            writer.unit(entry, codes: originals[entry.key] ?? [:], isICUMessage: entry.context == IndexMessage.context
-                            || entry.flags.contains("icu-message-format"), pluralCategories: plural)
+            writer.unit(entry, codes: originals[entry.key] ?? [:], isICUMessage: isICUMessage, pluralCategories: plural)
             units += 1
         }
         return Result(catalogue: file.path, xml: writer.finish(), units: units)
@@ -166,6 +168,15 @@ struct XLIFFWriter {
     mutating func unit(_ entry: POEntry, codes: [Int: OriginalCode], isICUMessage: Bool, pluralCategories: [String]) {
         let id = XLIFFExport.unitID(context: entry.context, id: entry.id)
         xml += "    <unit id=\"\(id)\"" + (entry.context.map { " name=\"\(Self.attribute($0))\"" } ?? "") + ">\n"
+        // A translation whose placeholders do not fit (the build does not use it either)
+        // is shown in a note, and the segment is offered as untranslated.
+        let broken = isICUMessage ? nil : entry.translations.indices.lazy.compactMap { form -> String? in
+            guard !entry.translations[form].isEmpty,
+                  case let .failure(problem) = PlaceholderCheck.validate(translation: entry.translations[form],
+                                                                         source: form == 0 ? entry.id : entry.pluralID ?? entry.id)
+            else { return nil }
+            return problem.description
+        }.first
         var notes: [(category: String, text: String)] = []
         if let context = entry.context { notes.append(("msgctxt", context)) }
         notes += entry.extractedComments.map { ("developer", $0) }
@@ -174,6 +185,10 @@ struct XLIFFWriter {
         if isICUMessage {
             notes.append(("format", "ICU MessageFormat: keep the {…} syntax, the argument names and the keywords; translate the words "
                 + "inside the braces. Plural categories this language needs: \(pluralCategories.joined(separator: ", ")); # is the number."))
+        }
+        if let broken {
+            notes.append(("translation", "The catalogue's translation is not used, because \(broken): "
+                + entry.translations.joined(separator: " | ")))
         }
         if entry.pluralID != nil {
             notes.append(("format", "A plural message: one segment per plural form (f0, f1, …), in the order of the catalogue's Plural-Forms."))
@@ -208,7 +223,7 @@ struct XLIFFWriter {
         }
         let state: String
         var subState = ""
-        if !entry.isTranslated && !entry.isFuzzy {
+        if broken != nil || !entry.isTranslated && !entry.isFuzzy {
             state = "initial"
         } else if entry.isFuzzy {
             state = "initial"
@@ -216,7 +231,7 @@ struct XLIFFWriter {
         } else {
             state = "translated"
         }
-        let hasTarget = entry.translations.contains { !$0.isEmpty }
+        let hasTarget = broken == nil && entry.translations.contains { !$0.isEmpty }
         let sources = entry.pluralID.map { plural in entry.translations.indices.map { $0 == 0 ? entry.id : plural } } ?? [entry.id]
         for (index, source) in sources.enumerated() {
             let segmentID = entry.pluralID == nil ? "s1" : "f\(index)"

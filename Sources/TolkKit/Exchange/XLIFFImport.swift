@@ -48,6 +48,8 @@ public struct XLIFFImport {
         var sourceLanguage: String
         var targetLanguage: String?
         var units: [Unit]
+        /// Units whose targets break the specification's rules for inline codes, with the first problem.
+        var refusedUnits: [String: (line: Int, message: String)] = [:]
     }
 
     /// Reads and validates an XLIFF 2 document.
@@ -80,7 +82,8 @@ public struct XLIFFImport {
             }
         }
         collect(root)
-        return Document(sourceLanguage: root.attribute("srcLang") ?? "", targetLanguage: root.attribute("trgLang"), units: units)
+        return Document(sourceLanguage: root.attribute("srcLang") ?? "", targetLanguage: root.attribute("trgLang"), units: units,
+                        refusedUnits: validation.targetProblems.compactMapValues { $0.min { $0.line < $1.line } })
     }
 
     /// Imports `file` (a path as the user gave it; relative paths are to the current folder).
@@ -93,13 +96,20 @@ public struct XLIFFImport {
         }
         let document = try Self.read(data, path: file)
         var result = Result()
+        // Targets whose codes break the rules are refused whichever catalogue they are for.
+        for unit in document.units {
+            guard let problem = document.refusedUnits[unit.id] else { continue }
+            result.refused += 1
+            result.diagnostics.append(Diagnostic(rule: "translation-refused", severity: .error, file: file, line: problem.line,
+                message: "unit '\(unit.id)': \(problem.message); not imported"))
+        }
         guard let targetLanguage = document.targetLanguage else {
             guard dryRun else {
                 throw TolkError.exchange(path: file, line: 1, problem: "the document has no trgLang, so it holds no translations to import")
             }
             result.diagnostics.append(Diagnostic(rule: "no-catalogue", severity: .note, file: file,
-                message: "a valid XLIFF 2 document without trgLang: it holds no translations to import"))
-            result.unknown = document.units.count
+                message: "the document has no trgLang: it holds no translations to import"))
+            result.unknown = document.units.count - result.refused
             return result
         }
         let catalogue: CatalogFile
@@ -107,8 +117,8 @@ public struct XLIFFImport {
             catalogue = try XLIFFExport.catalogue(in: project, language: targetLanguage, source: document.sourceLanguage)
         } catch let error as TolkError where dryRun {
             result.diagnostics.append(Diagnostic(rule: "no-catalogue", severity: .note, file: file,
-                message: "a valid XLIFF 2 document; \(error.description.replacingOccurrences(of: "Locales/: ", with: ""))"))
-            result.unknown = document.units.count
+                message: error.description.replacingOccurrences(of: "Locales/: ", with: "")))
+            result.unknown = document.units.count - result.refused
             return result
         }
         result.catalogue = catalogue.path
@@ -120,7 +130,7 @@ public struct XLIFFImport {
         for (index, entry) in catalog.entries.enumerated() where !entry.isHeader && !entry.isObsolete {
             byID[XLIFFExport.unitID(context: entry.context, id: entry.id)] = index
         }
-        for unit in document.units {
+        for unit in document.units where document.refusedUnits[unit.id] == nil {
             guard let index = byID[unit.id], case let entry = catalog.entries[index],
                   unit.segments.count == (entry.pluralID == nil ? 1 : entry.translations.count),
                   zip(unit.segments, [entry.id] + Array(repeating: entry.pluralID ?? "", count: max(0, unit.segments.count - 1)))

@@ -28,9 +28,18 @@ struct XLIFFValidation {
     static let codeNames: Set<String> = ["ph", "pc", "sc", "ec"]
 
     private(set) var problems: [(line: Int, message: String)] = []
+    /// Problems of a unit's targets (codes dropped, repeated or reordered against the
+    /// source's rules), by unit id: the unit is refused, the rest of the document is read.
+    private(set) var targetProblems: [String: [(line: Int, message: String)]] = [:]
+    /// The unit whose targets are being checked, while they are.
+    private var checkingTargetsOf: String?
 
     mutating func fail(_ line: Int, _ message: String) {
-        problems.append((line, message))
+        if let unit = checkingTargetsOf {
+            targetProblems[unit, default: []].append((line, message))
+        } else {
+            problems.append((line, message))
+        }
     }
 
     /// Checks a document the core schema accepted.
@@ -189,6 +198,8 @@ struct XLIFFValidation {
         }
         checkCodes(sourceEvents, side: "source", dataIDs: dataIDs, noteIDs: noteIDs, file: file, unit: unitID, unitIDs: unitIDs)
         if hasTarget {
+            checkingTargetsOf = unitID
+            defer { checkingTargetsOf = nil }
             checkCodes(targetEvents, side: "target", dataIDs: dataIDs, noteIDs: noteIDs, file: file, unit: unitID, unitIDs: unitIDs)
             let targetIDs = Set(targetEvents.filter { $0.kind != .end }.map(\.id))
             for (position, part) in parts.enumerated() where part.elements("target", namespace: Self.core).first != nil {
