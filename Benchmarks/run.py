@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Tolk's benchmark: extract, build and check at site scale, side by side with the tools
+"""Tolk's benchmark: extract, build, check, export and import at site scale, side by side with the tools
 people would otherwise use (Translate Toolkit's html2po/po2html) and with the floor of
 parsing the same pages with libxml2 (xmllint). po4a is left out: it stops at the first
 page with a stray closing tag (see BENCHMARKS.md).
@@ -47,6 +47,12 @@ def make_corpus(folder, pages):
     return sorted(os.path.join(root, name) for root, _, names in os.walk(os.path.join(folder, "Input")) for name in names)
 
 
+def catalogue_path(site, language="de"):
+    """The catalogue of the English pages' `language`: Locales/en/de.po (Locales/de.po before Tolk 0.12)."""
+    path = os.path.join(site, "Locales", "en", language + ".po")
+    return path if os.path.exists(path) else os.path.join(site, "Locales", language + ".po")
+
+
 def fill_catalogue(path):
     """Translates every entry of a PO file to itself, so the build has a full catalogue."""
     text = open(path, encoding="utf-8").read()
@@ -91,10 +97,12 @@ def main():
         site = os.path.join(base, "site")
         subprocess.run([TOLK, "extract", "--locale", "de", "--project", site], check=True, stdout=subprocess.DEVNULL,
                        stderr=subprocess.DEVNULL)
-        fill_catalogue(os.path.join(site, "Locales", "de.po"))
+        fill_catalogue(catalogue_path(site))
         # Once more, so the filled catalogue is in Tolk's own layout and later updates leave it alone.
         subprocess.run([TOLK, "extract", "--project", site], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         subprocess.run([TOLK, "build", "--quiet", "--project", site], check=True, stderr=subprocess.DEVNULL)
+        subprocess.run([TOLK, "export", "--locale", "de", "-o", os.path.join(base, "de.xlf"), "--project", site], check=True,
+                       stdout=subprocess.DEVNULL)
         others = pages <= args.others_up_to
         if others:
             # po2html needs html2po's catalogues: made once here, untimed.
@@ -112,6 +120,9 @@ def main():
             "tolk extract (update)": ([TOLK, "extract", "--project", site], None),
             "tolk build": ([TOLK, "build", "--full", "--quiet", "--project", site], None),
             "tolk check": ([TOLK, "check", "--format", "json", "--project", site], None),
+            # A translator's round trip: the whole catalogue out as XLIFF, and back in.
+            "tolk export": ([TOLK, "export", "--locale", "de", "-o", os.path.join(base, "de.xlf"), "--project", site], None),
+            "tolk import": ([TOLK, "import", os.path.join(base, "de.xlf"), "--project", site], None),
         }
         if others:
             commands["html2po"] = (["html2po", "--progress=none", "-i", os.path.join(base, "extract", "Input"), "-o",
@@ -131,7 +142,8 @@ def main():
                 results[name].append(run(command))
         # Pages each tool processed.
         built = sum(1 for _, _, names in os.walk(os.path.join(site, "Output", "de")) for name in names if name != "index.html")
-        done = {"tolk extract": len(files), "tolk extract (update)": len(files), "tolk build": built, "tolk check": len(files)}
+        done = {"tolk extract": len(files), "tolk extract (update)": len(files), "tolk build": built, "tolk check": len(files),
+                "tolk export": len(files), "tolk import": len(files)}
         if others:
             refused = sum(1 for root, _, names in os.walk(os.path.join(base, "html2po")) for name in names
                           if name.endswith(".po") and "msgid" not in open(os.path.join(root, name), encoding="utf-8", errors="replace").read()[200:])
@@ -164,7 +176,7 @@ def main():
         open(page, "w", encoding="utf-8").write(text)
         run([TOLK, "build", "--quiet", "--project", site])
     one_page = statistics.median(one_page_runs)
-    catalogue = os.path.join(site, "Locales", "de.po")
+    catalogue = catalogue_path(site)
     po = open(catalogue, encoding="utf-8").read()
     # An entry from one of the 101 original pages (so used by its copies only): retranslate it.
     copies = pages // 101
@@ -202,7 +214,8 @@ def main():
     small, large = min(args.pages), max(args.pages)
     if small != large:
         print()
-        for name in ["tolk extract", "tolk extract (update)", "tolk build", "tolk check", "xmllint --html --noout (floor)"]:
+        for name in ["tolk extract", "tolk extract (update)", "tolk build", "tolk check", "tolk export", "tolk import",
+                     "xmllint --html --noout (floor)"]:
             growth = per_page[(name, large)] / per_page[(name, small)]
             print(f"- {name}: {per_page[(name, large)] * 1000:.2f} ms a page at {large:,} pages, "
                   f"{growth:.2f}× the cost a page at {small:,}")

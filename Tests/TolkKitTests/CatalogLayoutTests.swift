@@ -122,4 +122,20 @@ struct CatalogLayoutTests {
         _ = try CatalogUpdate(project: Project(root: folder)).run()
         #expect(try String(contentsOfFile: path, encoding: .utf8) == shipped)
     }
+
+    @Test("a msgctxt a tool dropped (Translate Toolkit's po2xliff and xliff2po do) comes back with its translation")
+    func droppedContext() throws {
+        let folder = try temporaryProject(from: Fixture.repositoryRoot)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("Locales/en/de.po").path
+        let shipped = try String(contentsOfFile: path, encoding: .utf8)
+        let dropped = shipped.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("msgctxt ") }
+            .joined(separator: "\n")
+        #expect(dropped != shipped)
+        try dropped.write(toFile: path, atomically: true, encoding: .utf8)
+        let check = try CatalogCheck(project: Project(root: folder), languages: ["de"]).run()
+        #expect(check.findings.contains { $0.rule == "missing-entry" }, "without msgctxt the index messages are missing")
+        _ = try CatalogUpdate(project: Project(root: folder)).run()
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == shipped)
+    }
 }

@@ -6,6 +6,8 @@
 /// - A new msgid close to an old translated one (similarity ≥ 0.6, as msgmerge's
 ///   fuzzy matching) starts from that translation, marked `fuzzy`, with the old msgid as `#|`.
 ///   A plural entry that starts a singular one this way also stays, obsolete, with all its forms.
+/// - An entry whose msgctxt a tool dropped (same msgid, no context, and no other entry
+///   claims it) gets it back with its translation.
 /// - Old entries no longer in the source become obsolete (`#~`) with their translations;
 ///   like msgmerge, they lose their `#:` references, which pointed at text that is gone.
 public struct CatalogMerger {
@@ -27,6 +29,14 @@ public struct CatalogMerger {
             if let index = byKey[fresh.key] {
                 used.insert(index)
                 merged.append(refreshed(old[index], from: fresh))
+            } else if fresh.context != nil, let index = byKey[POEntry.Key(context: nil, id: fresh.id)], !used.contains(index),
+                      old[index].isTranslated, !template.contains(where: { $0.context == nil && $0.id == fresh.id }) {
+                // The same text without its msgctxt: a tool dropped it (Translate Toolkit's
+                // po2xliff and xliff2po do). The translation is the translator's for this text.
+                used.insert(index)
+                var restored = old[index]
+                restored.context = fresh.context
+                merged.append(refreshed(restored, from: fresh))
             } else {
                 merged.append(fresh)
                 unmatched.append((merged.count - 1, fresh))

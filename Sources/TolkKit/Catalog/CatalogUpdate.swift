@@ -152,33 +152,48 @@ public struct CatalogUpdate {
             }
         }
 
-        // The templates first, then the catalogues; an old-layout catalogue goes last.
-        var templatesWritten: [(String, Bool, Int)] = []
-        for (index, template) in templates.enumerated() {
-            let path = "Locales/\(template.folder)/\(CatalogFile.templateName)"
-            try FileManager.default.createDirectory(atPath: project.absolute("Locales/\(template.folder)"), withIntermediateDirectories: true)
-            let catalog = POCatalog(entries: [CatalogTemplate.templateHeader(source: template.source ?? "")] + templateEntries[index])
-            let changed = try TextFile.writeAtomicallyIfChanged(to: project.absolute(path), displayPath: path) { sink in
-                try POWriter().write(catalog, to: sink)
+        // Templates and catalogues are written side by side (each is independent, and at
+        // site scale writing them is most of an extract); an old-layout catalogue goes last.
+        enum Job { case template(Int), catalogue(Int) }
+        let jobs = templates.indices.map(Job.template) + writes.indices.map(Job.catalogue)
+        let outcomes = Parallel.map(jobs) { job -> Bool in
+            switch job {
+            case let .template(index):
+                let template = templates[index]
+                let path = "Locales/\(template.folder)/\(CatalogFile.templateName)"
+                try FileManager.default.createDirectory(atPath: project.absolute("Locales/\(template.folder)"), withIntermediateDirectories: true)
+                let catalog = POCatalog(entries: [CatalogTemplate.templateHeader(source: template.source ?? "")] + templateEntries[index])
+                return try TextFile.writeAtomicallyIfChanged(to: project.absolute(path), displayPath: path) { sink in
+                    try POWriter().write(catalog, to: sink)
+                }
+            case let .catalogue(index):
+                let write = writes[index]
+                let folder = String(write.file.path[..<write.file.path.lastIndex(of: "/")!])
+                try FileManager.default.createDirectory(atPath: project.absolute(folder), withIntermediateDirectories: true)
+                // Streamed to a temporary file and renamed over the old one only if it changed.
+                // A translator's save that lands meanwhile is never overwritten.
+                return try TextFile.writeAtomicallyIfChanged(to: project.absolute(write.file.path), displayPath: write.file.path,
+                                                             readAs: write.from) { sink in
+                    try POWriter().write(write.catalog, to: sink)
+                }
             }
-            templatesWritten.append((path, changed, templateEntries[index].count))
         }
-        for write in writes {
-            let folder = String(write.file.path[..<write.file.path.lastIndex(of: "/")!])
-            try FileManager.default.createDirectory(atPath: project.absolute(folder), withIntermediateDirectories: true)
-            // Streamed to a temporary file and renamed over the old one only if it changed.
-            // A translator's save that lands meanwhile is never overwritten.
-            let changed = try TextFile.writeAtomicallyIfChanged(to: project.absolute(write.file.path), displayPath: write.file.path,
-                                                                readAs: write.from) { sink in
-                try POWriter().write(write.catalog, to: sink)
+        var templatesWritten: [(String, Bool, Int)] = []
+        for (job, outcome) in zip(jobs, outcomes) {
+            let changed = try outcome.get()
+            switch job {
+            case let .template(index):
+                templatesWritten.append(("Locales/\(templates[index].folder)/\(CatalogFile.templateName)", changed, templateEntries[index].count))
+            case let .catalogue(index):
+                let write = writes[index]
+                let active = write.catalog.activeMessages
+                summaries.append(Summary(
+                    path: write.file.path, created: write.isNew, changed: changed, messages: active.count,
+                    translated: active.filter { $0.isTranslated && !$0.isFuzzy }.count,
+                    fuzzy: active.filter { $0.isFuzzy && $0.isTranslated }.count,
+                    untranslated: active.filter { !$0.isTranslated }.count,
+                    obsolete: write.catalog.entries.filter(\.isObsolete).count))
             }
-            let active = write.catalog.activeMessages
-            summaries.append(Summary(
-                path: write.file.path, created: write.isNew, changed: changed, messages: active.count,
-                translated: active.filter { $0.isTranslated && !$0.isFuzzy }.count,
-                fuzzy: active.filter { $0.isFuzzy && $0.isTranslated }.count,
-                untranslated: active.filter { !$0.isTranslated }.count,
-                obsolete: write.catalog.entries.filter(\.isObsolete).count))
         }
         for old in legacy {
             // Removed only as it was read: a save made meanwhile stays, and the run says so.
