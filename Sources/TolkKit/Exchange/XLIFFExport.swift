@@ -55,11 +55,9 @@ public struct XLIFFExport {
         let catalog = try POParser(path: file.path).parse(fileAt: project.absolute(file.path))
         // The pages' original tags, for the tool to show in place of the placeholders.
         var originals: [POEntry.Key: [Int: OriginalCode]] = [:]
-        for path in try project.pagePaths() {
-            let (text, _) = try PageEncoding.decode([UInt8](TextFile.readData(project.absolute(path), displayPath: path)), path: path)
-            let page = try PageExtraction.extract(path: path, text: text)
-            guard LanguageTag.sameLanguage(page.language, sourceLanguage) else { continue }
-            let bytes = Array(text.utf8)
+        try project.forEachPage(locate: true) { page in
+            guard LanguageTag.sameLanguage(page.language, sourceLanguage) else { return }
+            let bytes = Array(page.text.utf8)
             for unit in page.units {
                 for segment in unit.segments where segment.isTranslatable {
                     let key = POEntry.Key(context: segment.context, id: segment.text)
@@ -165,6 +163,9 @@ struct XLIFFWriter {
         xml + "  </file>\n</xliff>\n"
     }
 
+    /// How many `#:` references of an entry become location notes.
+    static let shownReferences = 5
+
     mutating func unit(_ entry: POEntry, codes: [Int: OriginalCode], isICUMessage: Bool, pluralCategories: [String]) {
         let id = XLIFFExport.unitID(context: entry.context, id: entry.id)
         xml += "    <unit id=\"\(id)\"" + (entry.context.map { " name=\"\(Self.attribute($0))\"" } ?? "") + ">\n"
@@ -181,7 +182,12 @@ struct XLIFFWriter {
         if let context = entry.context { notes.append(("msgctxt", context)) }
         notes += entry.extractedComments.map { ("developer", $0) }
         notes += entry.translatorComments.map { ("translator", $0) }
-        notes += entry.sourceReferences.map { ("location", $0) }
+        // Where the text is: the first few places; a site's header is on every page.
+        let references = entry.sourceReferences
+        notes += references.prefix(Self.shownReferences).map { ("location", $0) }
+        if references.count > Self.shownReferences {
+            notes.append(("location", "and \(references.count - Self.shownReferences) more places"))
+        }
         if isICUMessage {
             notes.append(("format", "ICU MessageFormat: keep the {…} syntax, the argument names and the keywords; translate the words "
                 + "inside the braces. Plural categories this language needs: \(pluralCategories.joined(separator: ", ")); # is the number."))

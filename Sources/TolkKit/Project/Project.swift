@@ -214,13 +214,15 @@ public struct Project: Sendable {
     /// `body` in path order; only a batch or two is in memory at
     /// once. The first page (in path order) that fails stops the run with its error.
     /// `progress` hears the pages done and the total after each batch.
-    public func forEachPage(progress: ((_ done: Int, _ total: Int) -> Void)? = nil,
+    /// `locate` finds where each unit and element is in the page's bytes (the build and
+    /// the XLIFF export need them).
+    public func forEachPage(locate: Bool = false, progress: ((_ done: Int, _ total: Int) -> Void)? = nil,
                             _ body: (PageExtraction) throws -> Void) throws {
         let paths = try pagePaths()
         var done = 0
         try Parallel.forEachBatch(paths, { path in
             let (text, charset) = try PageEncoding.decode([UInt8](TextFile.readData(absolute(path), displayPath: path)), path: path)
-            var page = try PageExtraction.extract(path: path, text: text, locate: false)
+            var page = try PageExtraction.extract(path: path, text: text, locate: locate)
             page.legacyCharset = charset
             return page
         }, consume: { results in
