@@ -112,16 +112,19 @@ public struct CatalogUpdate {
             }
         }
         let templateEntries = templates.map { $0.entries() }
+        // The builders' pages are in the entries now; only each one's language and folder is needed.
+        let sources = templates.map { (source: $0.source ?? "", folder: $0.folder) }
+        templates.removeAll()
         let templateKeys = templateEntries.map { Set($0.map(\.key)) }
 
         var summaries: [Summary] = []
         var moved: [String: [String]] = [:]
         var writes: [(file: CatalogFile, catalog: POCatalog, isNew: Bool, from: TextFile.Stamp??)] = []
-        for (index, template) in templates.enumerated() {
-            let header = CatalogTemplate.templateHeader(source: template.source ?? "")
-            for target in targets where !LanguageTag.sameLanguage(target.language, template.source ?? "") {
+        for (index, template) in sources.enumerated() {
+            let header = CatalogTemplate.templateHeader(source: template.source)
+            for target in targets where !LanguageTag.sameLanguage(target.language, template.source) {
                 let file = existing.first { $0.source != nil && $0.sourceFolder == template.folder && $0.language == target.language }
-                    ?? CatalogFile(language: target.language, source: template.source ?? "", name: target.name, folder: template.folder)
+                    ?? CatalogFile(language: target.language, source: template.source, name: target.name, folder: template.folder)
                 var base: POCatalog
                 var isNew = false
                 if let catalog = catalogs[file.path] {
@@ -148,52 +151,38 @@ public struct CatalogUpdate {
                 if let at = merged.entries.firstIndex(where: \.isHeader) {
                     merged.entries[at] = CatalogTemplate.synchronized(merged.entries[at], with: header)
                 }
-                writes.append((file, merged, isNew && catalogs[file.path] == nil, catalogs[file.path] == nil ? .some(nil) : .some(stamps[file.path])))
+                writes.append((file, merged, isNew, isNew ? .some(nil) : .some(stamps[file.path])))
             }
         }
 
-        // Templates and catalogues are written side by side (each is independent, and at
-        // site scale writing them is most of an extract); an old-layout catalogue goes last.
-        enum Job { case template(Int), catalogue(Int) }
-        let jobs = templates.indices.map(Job.template) + writes.indices.map(Job.catalogue)
-        let outcomes = Parallel.map(jobs) { job -> Bool in
-            switch job {
-            case let .template(index):
-                let template = templates[index]
-                let path = "Locales/\(template.folder)/\(CatalogFile.templateName)"
-                try FileManager.default.createDirectory(atPath: project.absolute("Locales/\(template.folder)"), withIntermediateDirectories: true)
-                let catalog = POCatalog(entries: [CatalogTemplate.templateHeader(source: template.source ?? "")] + templateEntries[index])
-                return try TextFile.writeAtomicallyIfChanged(to: project.absolute(path), displayPath: path) { sink in
-                    try POWriter().write(catalog, to: sink)
-                }
-            case let .catalogue(index):
-                let write = writes[index]
-                let folder = String(write.file.path[..<write.file.path.lastIndex(of: "/")!])
-                try FileManager.default.createDirectory(atPath: project.absolute(folder), withIntermediateDirectories: true)
-                // Streamed to a temporary file and renamed over the old one only if it changed.
-                // A translator's save that lands meanwhile is never overwritten.
-                return try TextFile.writeAtomicallyIfChanged(to: project.absolute(write.file.path), displayPath: write.file.path,
-                                                             readAs: write.from) { sink in
-                    try POWriter().write(write.catalog, to: sink)
-                }
-            }
-        }
+        // The templates, then the catalogues, one at a time (POWriter renders each on all
+        // cores); an old-layout catalogue is removed last.
         var templatesWritten: [(String, Bool, Int)] = []
-        for (job, outcome) in zip(jobs, outcomes) {
-            let changed = try outcome.get()
-            switch job {
-            case let .template(index):
-                templatesWritten.append(("Locales/\(templates[index].folder)/\(CatalogFile.templateName)", changed, templateEntries[index].count))
-            case let .catalogue(index):
-                let write = writes[index]
-                let active = write.catalog.activeMessages
-                summaries.append(Summary(
-                    path: write.file.path, created: write.isNew, changed: changed, messages: active.count,
-                    translated: active.filter { $0.isTranslated && !$0.isFuzzy }.count,
-                    fuzzy: active.filter { $0.isFuzzy && $0.isTranslated }.count,
-                    untranslated: active.filter { !$0.isTranslated }.count,
-                    obsolete: write.catalog.entries.filter(\.isObsolete).count))
+        for (index, template) in sources.enumerated() {
+            let path = "Locales/\(template.folder)/\(CatalogFile.templateName)"
+            try FileManager.default.createDirectory(atPath: project.absolute("Locales/\(template.folder)"), withIntermediateDirectories: true)
+            let catalog = POCatalog(entries: [CatalogTemplate.templateHeader(source: template.source)] + templateEntries[index])
+            let changed = try TextFile.writeAtomicallyIfChanged(to: project.absolute(path), displayPath: path) { sink in
+                try POWriter().write(catalog, to: sink)
             }
+            templatesWritten.append((path, changed, templateEntries[index].count))
+        }
+        for write in writes {
+            let folder = String(write.file.path[..<write.file.path.lastIndex(of: "/")!])
+            try FileManager.default.createDirectory(atPath: project.absolute(folder), withIntermediateDirectories: true)
+            // Streamed to a temporary file and renamed over the old one only if it changed.
+            // A translator's save that lands meanwhile is never overwritten.
+            let changed = try TextFile.writeAtomicallyIfChanged(to: project.absolute(write.file.path), displayPath: write.file.path,
+                                                                readAs: write.from) { sink in
+                try POWriter().write(write.catalog, to: sink)
+            }
+            let active = write.catalog.activeMessages
+            summaries.append(Summary(
+                path: write.file.path, created: write.isNew, changed: changed, messages: active.count,
+                translated: active.filter { $0.isTranslated && !$0.isFuzzy }.count,
+                fuzzy: active.filter { $0.isFuzzy && $0.isTranslated }.count,
+                untranslated: active.filter { !$0.isTranslated }.count,
+                obsolete: write.catalog.entries.filter(\.isObsolete).count))
         }
         for old in legacy {
             // Removed only as it was read: a save made meanwhile stays, and the run says so.
