@@ -1,0 +1,331 @@
+import Foundation
+
+/// Pairs the segments of a page with those of its existing translation, made by hand.
+///
+/// 1. Units (a paragraph, a heading, an `alt`) are paired by a sequence alignment over
+///    the two pages in document order (Needleman and Wunsch's dynamic programme), scored
+///    by kind (the same block element, the same attribute), the same inline elements,
+///    the same numbers and a plausible length ratio: inserted, dropped and moved blocks
+///    cost a gap, not a misalignment of everything after them.
+/// 2. Within a paired unit, sentences are aligned by length, after Gale and Church, "A
+///    Program for Aligning Sentences in Bilingual Corpora" (Computational Linguistics
+///    19(1), 1993): beads 1–1, 1–2, 2–1, 1–0 and 0–1 with their priors, the cost of a
+///    bead from the normal distribution of the length difference.
+/// 3. The translated page's inline elements are mapped to the source's placeholders by
+///    element and attributes (the same `href`, the same `datetime`), so a translation
+///    uses the right `<N>` in the translator's order.
+struct PageAlignment {
+    /// What the alignment says of one source segment.
+    struct Proposal: Equatable {
+        var context: String?
+        var id: String
+        var translation: String
+        /// False when the translation needs a person's look: it becomes a fuzzy entry.
+        var confident: Bool
+        /// Why it is not confident, for the entry's comment.
+        var reason: String?
+    }
+
+    var proposals: [Proposal] = []
+    /// Units of each side that found no partner.
+    var unalignedSource = 0, unalignedTarget = 0
+    var alignedUnits = 0
+
+    init(source: PageExtraction, target: PageExtraction) {
+        let sourceUnits = source.units.filter { $0.segments.contains(where: \.isTranslatable) }
+        let targetUnits = target.units.filter { !$0.segments.isEmpty }
+        let sourceBytes = Array(source.text.utf8), targetBytes = Array(target.text.utf8)
+        let sourceFeatures = sourceUnits.map { UnitFeatures($0, bytes: sourceBytes) }
+        let targetFeatures = targetUnits.map { UnitFeatures($0, bytes: targetBytes) }
+        let pairs = Self.alignUnits(sourceFeatures, targetFeatures)
+        let paired = Set(pairs.map(\.source)), pairedTarget = Set(pairs.map(\.target))
+        unalignedSource = sourceUnits.indices.filter { !paired.contains($0) }.count
+        unalignedTarget = targetUnits.indices.filter { !pairedTarget.contains($0) }.count
+        alignedUnits = pairs.count
+        for pair in pairs {
+            proposals += Self.alignSentences(sourceUnits[pair.source], sourceFeatures[pair.source],
+                                             targetUnits[pair.target], targetFeatures[pair.target], unitConfident: pair.confident)
+        }
+    }
+
+    // MARK: Units
+
+    /// What the unit alignment compares.
+    struct UnitFeatures {
+        var kind: String
+        var codes: [String]
+        var length: Int
+        var numbers: Set<String>
+        /// Each inline element's name and identifying attributes.
+        var codeKeys: [CodeKey]
+
+        init(_ unit: PageExtraction.SegmentedUnit, bytes: [UInt8]) {
+            switch unit.unit.kind {
+            case let .content(element): kind = "content " + element
+            case let .attribute(name, element): kind = "attribute \(name) of \(element)"
+            }
+            codeKeys = unit.unit.codes.map { CodeKey($0, bytes: bytes) }
+            codes = codeKeys.map(\.element)
+            let text = unit.segments.map { MessageText.plainText($0.text) }.joined(separator: " ")
+            length = text.count
+            var numbers = Set<String>()
+            var digits = ""
+            for character in text {
+                if character.isASCII, character.isNumber { digits.append(character) } else if !digits.isEmpty {
+                    numbers.insert(digits)
+                    digits = ""
+                }
+            }
+            if !digits.isEmpty { numbers.insert(digits) }
+            self.numbers = numbers
+        }
+    }
+
+    /// An inline element as the alignment knows it: name and the attributes that say
+    /// which element it is (a link's target, an image's source, a time's datetime).
+    struct CodeKey: Equatable {
+        var element: String
+        var attributes: [String: String]
+        var original: String
+
+        static let identifying = ["href", "src", "datetime", "class", "id", "lang", "name", "type"]
+
+        init(_ code: InlineCode, bytes: [UInt8]) {
+            element = code.element
+            original = code.original
+            attributes = [:]
+            guard let span = code.span, span.startTagEnd <= bytes.count, span.start < span.startTagEnd else { return }
+            let tag = String(decoding: bytes[span.start..<span.startTagEnd], as: UTF8.self)
+            for match in Self.attributePattern.matches(in: tag, range: NSRange(tag.startIndex..., in: tag)) {
+                guard let nameRange = Range(match.range(at: 1), in: tag) else { continue }
+                let name = tag[nameRange].lowercased()
+                guard Self.identifying.contains(name) else { continue }
+                let value = (2...4).lazy.compactMap { Range(match.range(at: $0), in: tag) }.first.map { String(tag[$0]) } ?? ""
+                attributes[name] = HTMLEntities.decode(value)
+            }
+        }
+
+        nonisolated(unsafe) static let attributePattern = try! NSRegularExpression(
+            pattern: #"\s([A-Za-z_:][-A-Za-z0-9_:.]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))"#)
+
+        /// How well two inline elements correspond; nil when they cannot.
+        func similarity(to other: CodeKey) -> Double? {
+            guard element == other.element else { return nil }
+            var score = 1.0
+            for name in ["href", "src", "datetime"] where attributes[name] != nil || other.attributes[name] != nil {
+                if attributes[name] == other.attributes[name] { score += 2 } else if name == "datetime" { return nil } else { score -= 0.5 }
+            }
+            for name in ["class", "id", "lang", "name", "type"] where attributes[name] != nil || other.attributes[name] != nil {
+                score += attributes[name] == other.attributes[name] ? 0.5 : -0.25
+            }
+            if element.hasPrefix("#") || element == "code" || element == "kbd" || element == "samp" {
+                score += original == other.original ? 1 : 0
+            }
+            return score
+        }
+    }
+
+    /// How likely two units are each other's translation; below `unitThreshold` they are not paired.
+    static func score(_ source: UnitFeatures, _ target: UnitFeatures) -> Double {
+        var score = source.kind == target.kind ? 1.5 : (source.kind.hasPrefix("content") && target.kind.hasPrefix("content") ? 0 : -3)
+        if source.codes == target.codes {
+            score += source.codes.isEmpty ? 0.3 : 1
+        } else {
+            let shared = Set(source.codes).intersection(target.codes).count
+            let all = Set(source.codes).union(target.codes).count
+            score += all == 0 ? 0 : Double(shared) / Double(all) - 0.5
+        }
+        // German runs about 10–20% longer than English; what a page keeps untranslated, not.
+        let ratio = log(Double(target.length + 4) / (Double(source.length + 4) * 1.1))
+        score -= min(2, abs(ratio) * 1.2)
+        if !source.numbers.isEmpty || !target.numbers.isEmpty {
+            let shared = source.numbers.intersection(target.numbers).count
+            let all = source.numbers.union(target.numbers).count
+            score += Double(shared) / Double(all) - 0.3
+        }
+        return score
+    }
+
+    static let unitThreshold = 0.6
+    static let confidentUnit = 1.6
+
+    /// The unit pairs, in order.
+    static func alignUnits(_ source: [UnitFeatures], _ target: [UnitFeatures]) -> [(source: Int, target: Int, confident: Bool)] {
+        let n = source.count, m = target.count
+        guard n > 0, m > 0 else { return [] }
+        // best[i][j]: the best total for source[..<i] and target[..<j]; a gap scores 0.
+        var best = [[Double]](repeating: [Double](repeating: 0, count: m + 1), count: n + 1)
+        var scores = [[Double]](repeating: [Double](repeating: 0, count: m), count: n)
+        for i in 0..<n {
+            for j in 0..<m {
+                scores[i][j] = score(source[i], target[j])
+            }
+        }
+        for i in 1...n {
+            for j in 1...m {
+                var value = max(best[i - 1][j], best[i][j - 1])
+                let pair = scores[i - 1][j - 1]
+                if pair >= unitThreshold { value = max(value, best[i - 1][j - 1] + pair) }
+                best[i][j] = value
+            }
+        }
+        var pairs: [(Int, Int, Bool)] = []
+        var i = n, j = m
+        while i > 0, j > 0 {
+            let pair = scores[i - 1][j - 1]
+            if pair >= unitThreshold, best[i][j] == best[i - 1][j - 1] + pair {
+                pairs.append((i - 1, j - 1, pair >= confidentUnit))
+                i -= 1
+                j -= 1
+            } else if best[i][j] == best[i - 1][j] {
+                i -= 1
+            } else {
+                j -= 1
+            }
+        }
+        return pairs.reversed()
+    }
+
+    // MARK: Sentences
+
+    /// A bead of Gale and Church's alignment: how many sentences of each side it joins.
+    struct Bead: Equatable {
+        var source: Range<Int>
+        var target: Range<Int>
+        var cost: Double
+    }
+
+    /// Gale and Church's priors for the bead types (their Table 5).
+    static let beadTypes: [(source: Int, target: Int, prior: Double)] = [
+        (1, 1, 0.89), (1, 0, 0.0099), (0, 1, 0.0099), (2, 1, 0.089 / 2), (1, 2, 0.089 / 2),
+    ]
+
+    /// The length-based alignment of two lists of sentence lengths (characters).
+    static func galeChurch(_ source: [Int], _ target: [Int]) -> [Bead] {
+        let n = source.count, m = target.count
+        var cost = [[Double]](repeating: [Double](repeating: .infinity, count: m + 1), count: n + 1)
+        var back = [[(Int, Int)]](repeating: [(Int, Int)](repeating: (0, 0), count: m + 1), count: n + 1)
+        cost[0][0] = 0
+        for i in 0...n {
+            for j in 0...m where cost[i][j].isFinite {
+                for type in beadTypes where i + type.source <= n && j + type.target <= m {
+                    let ls = source[i..<(i + type.source)].reduce(0, +), lt = target[j..<(j + type.target)].reduce(0, +)
+                    let next = cost[i][j] + beadCost(ls, lt, prior: type.prior)
+                    if next < cost[i + type.source][j + type.target] {
+                        cost[i + type.source][j + type.target] = next
+                        back[i + type.source][j + type.target] = (type.source, type.target)
+                    }
+                }
+            }
+        }
+        var beads: [Bead] = []
+        var i = n, j = m
+        while i > 0 || j > 0 {
+            let (di, dj) = back[i][j]
+            guard di + dj > 0 else { break }
+            beads.append(Bead(source: (i - di)..<i, target: (j - dj)..<j, cost: cost[i][j] - cost[i - di][j - dj]))
+            i -= di
+            j -= dj
+        }
+        return beads.reversed()
+    }
+
+    /// −log of a bead's probability: its prior times the chance of its length difference
+    /// (c = 1.1 characters of German per character of English, s² = 6.8, as measured by Gale and Church).
+    static func beadCost(_ sourceLength: Int, _ targetLength: Int, prior: Double) -> Double {
+        let c = 1.1, s2 = 6.8
+        let l1 = Double(sourceLength), l2 = Double(targetLength)
+        let mean = (l1 + l2 / c) / 2
+        let delta = mean == 0 ? 0 : (l2 - l1 * c) / sqrt(mean * s2)
+        let probability = max(2 * (1 - normalCDF(abs(delta))), 1e-12)
+        return -log(prior) - log(probability)
+    }
+
+    static func normalCDF(_ x: Double) -> Double {
+        0.5 * (1 + erf(x / 2.squareRoot()))
+    }
+
+    /// Beads costlier than this are not trusted.
+    static let confidentBead = 6.0
+
+    static func alignSentences(_ source: PageExtraction.SegmentedUnit, _ sourceFeatures: UnitFeatures,
+                               _ target: PageExtraction.SegmentedUnit, _ targetFeatures: UnitFeatures,
+                               unitConfident: Bool) -> [Proposal] {
+        let codeMap = mapCodes(sourceFeatures.codeKeys, targetFeatures.codeKeys)
+        let sourceSegments = source.segments, targetSegments = target.segments
+        let sourceLengths = sourceSegments.map { MessageText.plainText($0.text).count }
+        let targetLengths = targetSegments.map { MessageText.plainText($0.text).count }
+        let beads: [Bead]
+        if sourceSegments.count == 1 {
+            beads = [Bead(source: 0..<1, target: 0..<targetSegments.count, cost: 0)]
+        } else if sourceSegments.count == targetSegments.count {
+            beads = sourceSegments.indices.map { Bead(source: $0..<($0 + 1), target: $0..<($0 + 1),
+                                                      cost: beadCost(sourceLengths[$0], targetLengths[$0], prior: 0.89)) }
+        } else {
+            beads = galeChurch(sourceLengths, targetLengths)
+        }
+        var proposals: [Proposal] = []
+        for bead in beads {
+            guard let first = bead.source.first else { continue }
+            let segment = sourceSegments[first]
+            guard !bead.target.isEmpty else { continue }
+            var reasons: [String] = []
+            if !unitConfident { reasons.append("the paragraphs may not be each other's translation") }
+            if bead.source.count > 1 {
+                reasons.append("the translation joins \(bead.source.count) sentences into one; this one holds all of it")
+            }
+            if bead.cost > confidentBead { reasons.append("the sentence lengths do not match well") }
+            // The translated sentences, with the source's placeholder numbers.
+            var message = ""
+            var unmapped = false
+            for (offset, index) in bead.target.enumerated() {
+                let targetSegment = targetSegments[index]
+                if offset > 0 { message += " " }
+                for token in targetSegment.tokens {
+                    switch token {
+                    case let .text(text): message += MessageText.escape(text)
+                    case let .open(code), let .close(code), let .empty(code):
+                        guard let sourceCode = codeMap[code], let number = segment.numbering[sourceCode] else {
+                            unmapped = true
+                            continue
+                        }
+                        if case .open = token { message += "<\(number)>" }
+                        if case .close = token { message += "</\(number)>" }
+                        if case .empty = token { message += "<\(number)/>" }
+                    }
+                }
+            }
+            message = message.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard segment.isTranslatable, !message.isEmpty else { continue }
+            if unmapped { reasons.append("an inline element of the translation has no counterpart in the source") }
+            if case let .failure(problem) = PlaceholderCheck.validate(translation: message, source: segment.text) {
+                reasons.append("its inline elements do not match the source's: \(problem.description)")
+                // The translated text without placeholders is still a useful start.
+                message = MessageText.escape(MessageText.plainText(message))
+            }
+            proposals.append(Proposal(context: segment.context, id: segment.text, translation: message,
+                                      confident: reasons.isEmpty, reason: reasons.isEmpty ? nil : reasons.joined(separator: "; ")))
+        }
+        return proposals
+    }
+
+    /// Each target code's source code: the best-scoring pairs first, one partner each.
+    static func mapCodes(_ source: [CodeKey], _ target: [CodeKey]) -> [Int: Int] {
+        var candidates: [(score: Double, target: Int, source: Int)] = []
+        for (t, targetCode) in target.enumerated() {
+            for (s, sourceCode) in source.enumerated() {
+                guard var score = targetCode.similarity(to: sourceCode) else { continue }
+                // Among equals, the one in the same place in its unit.
+                score -= Double(abs(s - t)) * 0.01
+                candidates.append((score, t, s))
+            }
+        }
+        var map: [Int: Int] = [:], taken = Set<Int>()
+        for candidate in candidates.sorted(by: { ($0.score, -$0.target) > ($1.score, -$1.target) })
+        where map[candidate.target] == nil && !taken.contains(candidate.source) {
+            map[candidate.target] = candidate.source
+            taken.insert(candidate.source)
+        }
+        return map
+    }
+}
