@@ -58,6 +58,8 @@ struct PageAlignment {
         var numbers: Set<String>
         /// Each inline element's name and identifying attributes.
         var codeKeys: [CodeKey]
+        /// The inline elements that are protected content (another language, `translate="no"`), by index.
+        var protections: [Int: InlineCode.Protection]
 
         init(_ unit: PageExtraction.SegmentedUnit, bytes: [UInt8]) {
             switch unit.unit.kind {
@@ -65,6 +67,14 @@ struct PageAlignment {
             case let .attribute(name, element): kind = "attribute \(name) of \(element)"
             }
             codeKeys = unit.unit.codes.map { CodeKey($0, bytes: bytes) }
+            var protections: [Int: InlineCode.Protection] = [:]
+            for (index, code) in unit.unit.codes.enumerated() {
+                switch code.protection {
+                case .otherLanguage?, .notTranslatable?: protections[index] = code.protection
+                default: break
+                }
+            }
+            self.protections = protections
             codes = codeKeys.map(\.element)
             let text = unit.segments.map { MessageText.plainText($0.text) }.joined(separator: " ")
             length = text.count
@@ -135,9 +145,10 @@ struct PageAlignment {
             let all = Set(source.codes).union(target.codes).count
             score += all == 0 ? 0 : Double(shared) / Double(all) - 0.5
         }
-        // German runs about 10–20% longer than English; what a page keeps untranslated, not.
-        let ratio = log(Double(target.length + 4) / (Double(source.length + 4) * 1.1))
-        score -= min(2, abs(ratio) * 1.2)
+        // The length difference, scaled as Gale and Church scale it: short texts vary more.
+        let l1 = Double(source.length), l2 = Double(target.length)
+        let delta = (l2 - l1 * 1.1) / sqrt(max(1, (l1 + l2 / 1.1) / 2) * 6.8)
+        score -= min(2, abs(delta) * 0.4)
         if !source.numbers.isEmpty || !target.numbers.isEmpty {
             let shared = source.numbers.intersection(target.numbers).count
             let all = source.numbers.union(target.numbers).count
@@ -169,7 +180,7 @@ struct PageAlignment {
                 best[i][j] = value
             }
         }
-        var pairs: [(Int, Int, Bool)] = []
+        var pairs: [(source: Int, target: Int, confident: Bool)] = []
         var i = n, j = m
         while i > 0, j > 0 {
             let pair = scores[i - 1][j - 1]
@@ -183,7 +194,16 @@ struct PageAlignment {
                 j -= 1
             }
         }
-        return pairs.reversed()
+        pairs.reverse()
+        // A pair of the same kind whose neighbour is paired next to it sits in a run of
+        // pairs: the structure vouches for it, whatever its lengths say.
+        for index in pairs.indices where !pairs[index].confident && source[pairs[index].source].kind == target[pairs[index].target].kind {
+            let before = index > 0 && pairs[index - 1].source == pairs[index].source - 1 && pairs[index - 1].target == pairs[index].target - 1
+            let after = index + 1 < pairs.count && pairs[index + 1].source == pairs[index].source + 1
+                && pairs[index + 1].target == pairs[index].target + 1
+            if before || after { pairs[index].confident = true }
+        }
+        return pairs
     }
 
     // MARK: Sentences
@@ -286,7 +306,14 @@ struct PageAlignment {
                     case let .text(text): message += MessageText.escape(text)
                     case let .open(code), let .close(code), let .empty(code):
                         guard let sourceCode = codeMap[code], let number = segment.numbering[sourceCode] else {
-                            unmapped = true
+                            // Words the translator marked as another language (engl. <dfn lang="en">…</dfn>)
+                            // or as not to be translated: their text stays, the marking cannot.
+                            let extra = targetFeatures.protections[code]
+                            if case .empty = token, extra != nil {
+                                message += MessageText.escape(targetFeatures.codeKeys[code].original)
+                            } else if extra == nil {
+                                unmapped = true
+                            }
                             continue
                         }
                         if case .open = token { message += "<\(number)>" }
