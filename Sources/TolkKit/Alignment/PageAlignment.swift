@@ -285,55 +285,110 @@ struct PageAlignment {
             beads = galeChurch(sourceLengths, targetLengths)
         }
         var proposals: [Proposal] = []
-        for bead in beads {
-            guard let first = bead.source.first else { continue }
-            let segment = sourceSegments[first]
-            guard !bead.target.isEmpty else { continue }
+        for bead in beads where !bead.target.isEmpty && !bead.source.isEmpty {
             var reasons: [String] = []
             if !unitConfident { reasons.append("the paragraphs may not be each other's translation") }
-            if bead.source.count > 1 {
-                reasons.append("the translation joins \(bead.source.count) sentences into one; this one holds all of it")
-            }
             if bead.cost > confidentBead { reasons.append("the sentence lengths do not match well") }
-            // The translated sentences, with the source's placeholder numbers.
-            var message = ""
-            var unmapped = false
+            // The bead's translated sentences as one run of tokens.
+            var tokens: [UnitToken] = []
             for (offset, index) in bead.target.enumerated() {
-                let targetSegment = targetSegments[index]
-                if offset > 0 { message += " " }
-                for token in targetSegment.tokens {
-                    switch token {
-                    case let .text(text): message += MessageText.escape(text)
-                    case let .open(code), let .close(code), let .empty(code):
-                        guard let sourceCode = codeMap[code], let number = segment.numbering[sourceCode] else {
-                            // Words the translator marked as another language (engl. <dfn lang="en">…</dfn>)
-                            // or as not to be translated: their text stays, the marking cannot.
-                            let extra = targetFeatures.protections[code]
-                            if case .empty = token, extra != nil {
-                                message += MessageText.escape(targetFeatures.codeKeys[code].original)
-                            } else if extra == nil {
-                                unmapped = true
-                            }
-                            continue
-                        }
-                        if case .open = token { message += "<\(number)>" }
-                        if case .close = token { message += "</\(number)>" }
-                        if case .empty = token { message += "<\(number)/>" }
-                    }
+                if offset > 0 { tokens.append(.text(" ")) }
+                tokens += targetSegments[index].tokens
+            }
+            // Two sentences the translator joined into one: cut the translation where its
+            // punctuation and the sentences' lengths agree best.
+            var parts = [(segment: sourceSegments[bead.source.lowerBound], tokens: tokens)]
+            if bead.source.count == 2 {
+                let lengths = bead.source.map { sourceLengths[$0] }
+                if let (first, second, strong) = split(tokens, lengths: lengths) {
+                    parts = [(sourceSegments[bead.source.lowerBound], first), (sourceSegments[bead.source.lowerBound + 1], second)]
+                    if !strong { reasons.append("the translation joins two sentences; it was cut at a comma") }
+                } else {
+                    reasons.append("the translation joins 2 sentences into one; this one holds all of it")
                 }
             }
-            message = message.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard segment.isTranslatable, !message.isEmpty else { continue }
-            if unmapped { reasons.append("an inline element of the translation has no counterpart in the source") }
-            if case let .failure(problem) = PlaceholderCheck.validate(translation: message, source: segment.text) {
-                reasons.append("its inline elements do not match the source's: \(problem.description)")
-                // The translated text without placeholders is still a useful start.
-                message = MessageText.escape(MessageText.plainText(message))
+            for part in parts where part.segment.isTranslatable {
+                var partReasons = reasons
+                var (message, unmapped) = self.message(part.tokens, numbering: part.segment.numbering, codeMap: codeMap,
+                                                       target: targetFeatures)
+                guard !message.isEmpty else { continue }
+                if unmapped { partReasons.append("an inline element of the translation has no counterpart in the source") }
+                if case let .failure(problem) = PlaceholderCheck.validate(translation: message, source: part.segment.text) {
+                    partReasons.append("its inline elements do not match the source's: \(problem.description)")
+                    // The translated text without placeholders is still a useful start.
+                    message = MessageText.escape(MessageText.plainText(message))
+                }
+                proposals.append(Proposal(context: part.segment.context, id: part.segment.text, translation: message,
+                                          confident: partReasons.isEmpty,
+                                          reason: partReasons.isEmpty ? nil : partReasons.joined(separator: "; ")))
             }
-            proposals.append(Proposal(context: segment.context, id: segment.text, translation: message,
-                                      confident: reasons.isEmpty, reason: reasons.isEmpty ? nil : reasons.joined(separator: "; ")))
         }
         return proposals
+    }
+
+    /// Translated tokens as a message with the source segment's placeholder numbers; true
+    /// when an inline element of the translation has no counterpart.
+    static func message(_ tokens: [UnitToken], numbering: [Int: Int], codeMap: [Int: Int], target: UnitFeatures) -> (String, Bool) {
+        var message = ""
+        var unmapped = false
+        for token in tokens {
+            switch token {
+            case let .text(text): message += MessageText.escape(text)
+            case let .open(code), let .close(code), let .empty(code):
+                guard let sourceCode = codeMap[code], let number = numbering[sourceCode] else {
+                    // Words the translator marked as another language (engl. <dfn lang="en">…</dfn>)
+                    // or as not to be translated: their text stays, the marking cannot.
+                    if case .empty = token, target.protections[code] != nil {
+                        message += MessageText.escape(target.codeKeys[code].original)
+                    } else if target.protections[code] == nil {
+                        unmapped = true
+                    }
+                    continue
+                }
+                if case .open = token { message += "<\(number)>" }
+                if case .close = token { message += "</\(number)>" }
+                if case .empty = token { message += "<\(number)/>" }
+            }
+        }
+        return (message.trimmingCharacters(in: .whitespacesAndNewlines), unmapped)
+    }
+
+    /// Where to cut one translated sentence in two for two source sentences of `lengths`:
+    /// after a colon, semicolon, dash or comma followed by a space, outside inline elements,
+    /// at the point whose two lengths cost least by Gale and Church's measure. `strong`
+    /// is false for a comma. Nil when there is no such point.
+    static func split(_ tokens: [UnitToken], lengths: [Int]) -> ([UnitToken], [UnitToken], strong: Bool)? {
+        var depth = 0
+        var best: (cost: Double, token: Int, offset: String.Index, strong: Bool)?
+        var before = 0
+        let total = tokens.reduce(0) { if case let .text(text) = $1 { return $0 + text.count }; return $0 }
+        for (index, token) in tokens.enumerated() {
+            switch token {
+            case .open: depth += 1
+            case .close: depth -= 1
+            case .empty: break
+            case let .text(text):
+                var position = text.startIndex
+                var count = 0
+                while position < text.endIndex {
+                    let character = text[position]
+                    let next = text.index(after: position)
+                    count += 1
+                    if depth == 0, [":", ";", ",", "–", "—"].contains(character), next < text.endIndex, text[next] == " " {
+                        let first = before + count, second = total - first
+                        let cost = beadCost(lengths[0], first, prior: 1) + beadCost(lengths[1], second, prior: 1)
+                            + (character == "," ? 2 : 0)
+                        if best == nil || cost < best!.cost { best = (cost, index, next, character != ",") }
+                    }
+                    position = next
+                }
+                before += text.count
+            }
+        }
+        guard let best, best.cost < 2 * confidentBead else { return nil }
+        guard case let .text(text) = tokens[best.token] else { return nil }
+        let head = String(text[..<best.offset]), tail = String(text[best.offset...])
+        return (Array(tokens[..<best.token]) + [.text(head)], [.text(tail)] + Array(tokens[(best.token + 1)...]), best.strong)
     }
 
     /// Each target code's source code: the best-scoring pairs first, one partner each.
