@@ -300,9 +300,9 @@ struct PageAlignment {
             var parts = [(segment: sourceSegments[bead.source.lowerBound], tokens: tokens)]
             if bead.source.count == 2 {
                 let lengths = bead.source.map { sourceLengths[$0] }
-                if let (first, second, strong) = split(tokens, lengths: lengths) {
+                if let (first, second, strong, cost) = split(tokens, lengths: lengths) {
                     parts = [(sourceSegments[bead.source.lowerBound], first), (sourceSegments[bead.source.lowerBound + 1], second)]
-                    if !strong { reasons.append("the translation joins two sentences; it was cut at a comma") }
+                    if !strong, cost > confidentBead { reasons.append("the translation joins two sentences; it was cut at a comma") }
                 } else {
                     reasons.append("the translation joins 2 sentences into one; this one holds all of it")
                 }
@@ -313,6 +313,10 @@ struct PageAlignment {
                                                        target: targetFeatures)
                 guard !message.isEmpty else { continue }
                 if unmapped { partReasons.append("an inline element of the translation has no counterpart in the source") }
+                if case .failure = PlaceholderCheck.validate(translation: message, source: part.segment.text),
+                   let repaired = restoreMissing(message, segment: part.segment, source: sourceFeatures) {
+                    message = repaired
+                }
                 if case let .failure(problem) = PlaceholderCheck.validate(translation: message, source: part.segment.text) {
                     partReasons.append("its inline elements do not match the source's: \(problem.description)")
                     // The translated text without placeholders is still a useful start.
@@ -357,7 +361,7 @@ struct PageAlignment {
     /// after a colon, semicolon, dash or comma followed by a space, outside inline elements,
     /// at the point whose two lengths cost least by Gale and Church's measure. `strong`
     /// is false for a comma. Nil when there is no such point.
-    static func split(_ tokens: [UnitToken], lengths: [Int]) -> ([UnitToken], [UnitToken], strong: Bool)? {
+    static func split(_ tokens: [UnitToken], lengths: [Int]) -> ([UnitToken], [UnitToken], strong: Bool, cost: Double)? {
         var depth = 0
         var best: (cost: Double, token: Int, offset: String.Index, strong: Bool)?
         var before = 0
@@ -388,7 +392,62 @@ struct PageAlignment {
         guard let best, best.cost < 2 * confidentBead else { return nil }
         guard case let .text(text) = tokens[best.token] else { return nil }
         let head = String(text[..<best.offset]), tail = String(text[best.offset...])
-        return (Array(tokens[..<best.token]) + [.text(head)], [.text(tail)] + Array(tokens[(best.token + 1)...]), best.strong)
+        return (Array(tokens[..<best.token]) + [.text(head)], [.text(tail)] + Array(tokens[(best.token + 1)...]), best.strong,
+                best.cost - 2)
+    }
+
+    /// Puts back the source's placeholders that the translator's page lost, where their
+    /// text is in the translation word for word and only once: `<1>charset</1>` when the
+    /// translation says "das charset-Attribut" without the `<code>`, `<2/>` for a
+    /// protected "lang". Nil when any cannot be placed.
+    static func restoreMissing(_ message: String, segment: SourceSegment, source: UnitFeatures) -> String? {
+        let sourcePieces = MessageText.parse(segment.text)
+        var pieces = MessageText.parse(message)
+        let present = Set(pieces.compactMap { piece -> Int? in
+            switch piece { case let .open(n), let .empty(n): return n; default: return nil }
+        })
+        let codeOf = Dictionary(segment.numbering.map { ($0.value, $0.key) }, uniquingKeysWith: { first, _ in first })
+        for (index, piece) in sourcePieces.enumerated() {
+            let number: Int, needle: String, paired: Bool
+            switch piece {
+            case let .open(n) where !present.contains(n):
+                // The element's own text: a text piece right before its end.
+                guard index + 2 < sourcePieces.count, case let .text(inner) = sourcePieces[index + 1],
+                      sourcePieces[index + 2] == .close(n) else { return nil }
+                (number, needle, paired) = (n, inner, true)
+            case let .empty(n) where !present.contains(n):
+                guard let code = codeOf[n], code < source.codeKeys.count else { return nil }
+                (number, needle, paired) = (n, source.codeKeys[code].original, false)
+            default:
+                continue
+            }
+            let trimmed = needle.trimmingCharacters(in: .whitespaces)
+            guard !trimmed.isEmpty else { return nil }
+            var found: (piece: Int, range: Range<String.Index>)?
+            for (at, candidate) in pieces.enumerated() {
+                guard case let .text(text) = candidate else { continue }
+                var searchFrom = text.startIndex
+                while let range = text.range(of: trimmed, range: searchFrom..<text.endIndex) {
+                    if found != nil { return nil }
+                    found = (at, range)
+                    searchFrom = range.upperBound
+                }
+            }
+            guard let found, case let .text(text) = pieces[found.piece] else { return nil }
+            var replacement: [MessageText.Piece] = []
+            if found.range.lowerBound > text.startIndex { replacement.append(.text(String(text[..<found.range.lowerBound]))) }
+            replacement += paired ? [.open(number), .text(trimmed), .close(number)] : [.empty(number)]
+            if found.range.upperBound < text.endIndex { replacement.append(.text(String(text[found.range.upperBound...]))) }
+            pieces.replaceSubrange(found.piece...found.piece, with: replacement)
+        }
+        return pieces.map { piece -> String in
+            switch piece {
+            case let .text(text): return MessageText.escape(text)
+            case let .open(n): return "<\(n)>"
+            case let .close(n): return "</\(n)>"
+            case let .empty(n): return "<\(n)/>"
+            }
+        }.joined()
     }
 
     /// Each target code's source code: the best-scoring pairs first, one partner each.
