@@ -176,7 +176,9 @@ struct PageAlignment {
             for j in 1...m {
                 var value = max(best[i - 1][j], best[i][j - 1])
                 let pair = scores[i - 1][j - 1]
-                if pair >= unitThreshold { value = max(value, best[i - 1][j - 1] + pair) }
+                // A pair is worth what it scores above the threshold: two poor pairs do not
+                // outweigh one good pair and two gaps.
+                if pair >= unitThreshold { value = max(value, best[i - 1][j - 1] + pair - unitThreshold) }
                 best[i][j] = value
             }
         }
@@ -184,7 +186,7 @@ struct PageAlignment {
         var i = n, j = m
         while i > 0, j > 0 {
             let pair = scores[i - 1][j - 1]
-            if pair >= unitThreshold, best[i][j] == best[i - 1][j - 1] + pair {
+            if pair >= unitThreshold, best[i][j] == best[i - 1][j - 1] + pair - unitThreshold {
                 pairs.append((i - 1, j - 1, pair >= confidentUnit))
                 i -= 1
                 j -= 1

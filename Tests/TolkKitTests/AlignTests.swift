@@ -1,0 +1,140 @@
+import Foundation
+import Testing
+@testable import TolkKit
+
+/// `tolk align`: a site's existing translations into its catalogues.
+@Suite("Alignment")
+struct AlignTests {
+    /// A project with `english` as Input/page.html and `german` as de/page.html, aligned.
+    func align(_ english: String, _ german: String, catalogue: String? = nil,
+               dryRun: Bool = false) throws -> (folder: URL, result: CatalogAlignment.Result, catalog: POCatalog?) {
+        let folder = try temporaryFolder()
+        for (path, body, language) in [("Input/page.html", english, "en"), ("de/page.html", german, "de")] {
+            let url = folder.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try "<!DOCTYPE html><html lang=\"\(language)\"><head><title>\(language == "en" ? "Events" : "Veranstaltungen")</title></head><body>\n\(body)\n</body></html>\n"
+                .write(to: url, atomically: true, encoding: .utf8)
+        }
+        if let catalogue {
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent("Locales/en"), withIntermediateDirectories: true)
+            try catalogue.write(to: folder.appendingPathComponent("Locales/en/de.po"), atomically: true, encoding: .utf8)
+        }
+        let result = try CatalogAlignment(project: Project(root: folder), language: "de",
+                                          folder: folder.appendingPathComponent("de"), dryRun: dryRun).run()
+        let path = folder.appendingPathComponent("Locales/en/de.po").path
+        let catalog = FileManager.default.fileExists(atPath: path) ? try POParser(path: "de.po").parse(fileAt: path) : nil
+        return (folder, result, catalog)
+    }
+
+    func translation(_ catalog: POCatalog?, _ id: String) -> (String, fuzzy: Bool)? {
+        catalog?.activeMessages.first { $0.id == id }.map { ($0.translation, $0.isFuzzy) }
+    }
+
+    @Test("same structure: every sentence, the title and an alt become translations; the build shows the German page")
+    func sameStructure() throws {
+        let (folder, result, catalog) = try align(
+            "<h1>Spring workshop</h1>\n<p>We meet in the hall. Bring a friend.</p>\n<p><img src=\"room.jpg\" alt=\"The hall at night\"></p>",
+            "<h1>Frühjahrsworkshop</h1>\n<p>Wir treffen uns im Saal. Bringen Sie jemanden mit.</p>\n<p><img src=\"room.jpg\" alt=\"Der Saal bei Nacht\"></p>")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(translation(catalog, "Events")! == ("Veranstaltungen", false))
+        #expect(translation(catalog, "Spring workshop")! == ("Frühjahrsworkshop", false))
+        #expect(translation(catalog, "We meet in the hall.")! == ("Wir treffen uns im Saal.", false))
+        #expect(translation(catalog, "Bring a friend.")! == ("Bringen Sie jemanden mit.", false))
+        #expect(translation(catalog, "The hall at night")! == ("Der Saal bei Nacht", false), "a translated alt")
+        #expect(result.pages.count == 1 && result.fuzzy == 0 && result.pages[0].unalignedSource == 0)
+        try "[languages.de]\nmin-completion = 0\n".write(to: folder.appendingPathComponent("tolk.toml"), atomically: true, encoding: .utf8)
+        _ = try SiteBuild(project: Project(root: folder)).run()
+        let built = try String(contentsOf: folder.appendingPathComponent("Output/de/page.html"), encoding: .utf8)
+        #expect(built.contains("<p>Wir treffen uns im Saal. Bringen Sie jemanden mit.</p>"))
+        #expect(built.contains("alt=\"Der Saal bei Nacht\""))
+    }
+
+    @Test("a sentence the translator split in two is one translation; two joined into one are cut where the punctuation says")
+    func splitAndMerged() throws {
+        let (folder, _, catalog) = try align(
+            "<p>The workshop is free and everyone who works in public services is welcome to join us. It ends at noon.</p>\n"
+                + "<p>Apache. Use the AddCharset directive for the folder.</p>",
+            "<p>Der Workshop ist kostenlos. Alle, die im öffentlichen Dienst arbeiten, sind willkommen. Er endet mittags.</p>\n"
+                + "<p>Apache: Verwenden Sie die AddCharset-Direktive für den Ordner.</p>")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(translation(catalog, "The workshop is free and everyone who works in public services is welcome to join us.")?.0
+            == "Der Workshop ist kostenlos. Alle, die im öffentlichen Dienst arbeiten, sind willkommen.")
+        #expect(translation(catalog, "It ends at noon.")?.0 == "Er endet mittags.")
+        #expect(translation(catalog, "Apache.")?.0 == "Apache:")
+        #expect(translation(catalog, "Use the AddCharset directive for the folder.")?.0 == "Verwenden Sie die AddCharset-Direktive für den Ordner.")
+    }
+
+    @Test("a paragraph added to the English and one dropped from the German do not shift the others")
+    func addedAndDropped() throws {
+        let (folder, result, catalog) = try align(
+            "<h2>Programme</h2>\n<p>Doors open at nine.</p>\n<p>A brand new paragraph that the German page never had, about parking.</p>\n"
+                + "<p>Lunch is served in the garden.</p>\n<h2>Contact</h2>\n<p>Write to us any time.</p>",
+            "<h2>Programm</h2>\n<p>Einlass ist um neun.</p>\n<p>Das Mittagessen gibt es im Garten.</p>\n"
+                + "<p>Ein Absatz, den es nur auf Deutsch gibt, über die Anreise mit der Bahn.</p>\n<h2>Kontakt</h2>\n<p>Schreiben Sie uns jederzeit.</p>")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(translation(catalog, "Doors open at nine.")?.0 == "Einlass ist um neun.")
+        #expect(translation(catalog, "Lunch is served in the garden.")?.0 == "Das Mittagessen gibt es im Garten.")
+        #expect(translation(catalog, "Write to us any time.")?.0 == "Schreiben Sie uns jederzeit.")
+        #expect(translation(catalog, "Contact")?.0 == "Kontakt")
+        #expect(translation(catalog, "A brand new paragraph that the German page never had, about parking.")?.0 == "")
+        #expect(result.pages[0].unalignedSource == 1 && result.pages[0].unalignedTarget == 1)
+    }
+
+    @Test("links the translator reordered keep their own placeholders, matched by href")
+    func reorderedLinks() throws {
+        let (folder, _, catalog) = try align(
+            "<p>Read the <a href=\"/guide\">guide</a> and the <a href=\"/faq\">questions</a> first.</p>",
+            "<p>Lesen Sie zuerst die <a href=\"/faq\">Fragen</a> und den <a href=\"/guide\">Leitfaden</a>.</p>")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(translation(catalog, "Read the <1>guide</1> and the <2>questions</2> first.")!
+            == ("Lesen Sie zuerst die <2>Fragen</2> und den <1>Leitfaden</1>.", false))
+    }
+
+    @Test("an inline element the translation lacks is put back where its text stands; one it cannot place makes the entry fuzzy")
+    func unmatchedCodes() throws {
+        let (folder, _, catalog) = try align(
+            "<p>Set the <code>charset</code> attribute.</p>\n<p>Read <em>this</em> now.</p>",
+            "<p>Setzen Sie das charset-Attribut.</p>\n<p>Lesen Sie das jetzt.</p>")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(translation(catalog, "Set the <1>charset</1> attribute.")! == ("Setzen Sie das <1>charset</1>-Attribut.", false))
+        let fuzzy = try #require(catalog?.activeMessages.first { $0.id == "Read <1>this</1> now." })
+        #expect(fuzzy.isFuzzy && fuzzy.translation == "Lesen Sie das jetzt.")
+        #expect(fuzzy.translatorComments.first?.hasPrefix("Aligned from ") == true && fuzzy.translatorComments[0].contains("de/page.html"))
+    }
+
+    @Test("a translation already in the catalogue is never overwritten; the other one is reported")
+    func neverOverwrite() throws {
+        var header = CatalogTemplate.header(for: "de")
+        header.translatorComments = []
+        var existing = POCatalog(entries: [header, POEntry(id: "Doors open at nine.", translations: ["Die Türen öffnen um neun."])])
+        existing.entries.append(POEntry(id: "Events", translations: [""]))
+        let (folder, result, catalog) = try align("<p>Doors open at nine.</p>", "<p>Einlass ist um neun.</p>",
+                                                  catalogue: POWriter().write(existing))
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(translation(catalog, "Doors open at nine.")?.0 == "Die Türen öffnen um neun.")
+        #expect(translation(catalog, "Events")?.0 == "Veranstaltungen")
+        #expect(result.conflicts == 1)
+        let conflict = try #require(result.diagnostics.first { $0.rule == "align-conflict" })
+        #expect(conflict.file == "Locales/en/de.po" && conflict.message.contains("Einlass ist um neun."))
+    }
+
+    @Test("bad input: a page in the wrong language, an unreadable one and one without a source are reported; --dry-run writes nothing")
+    func badInput() throws {
+        let (folder, _, _) = try align("<p>Hello.</p>", "<p>Hallo.</p>", dryRun: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Locales").path), "--dry-run wrote a catalogue")
+        let de = folder.appendingPathComponent("de")
+        try "<html lang=\"fr\"><body><p>Bonjour.</p></body></html>".write(to: de.appendingPathComponent("page.html"), atomically: true, encoding: .utf8)
+        try "<p>Nur hier.</p>".write(to: de.appendingPathComponent("orphan.html"), atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Input/sub"), withIntermediateDirectories: true)
+        try "<p>Second.</p>".write(to: folder.appendingPathComponent("Input/sub/two.html"), atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(at: de.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        try Data([0x3C, 0x70, 0x3E, 0xFF, 0xFE, 0x00]).write(to: de.appendingPathComponent("sub/two.html"))
+        let result = try CatalogAlignment(project: Project(root: folder), language: "de", folder: de).run()
+        let rules = Dictionary(result.diagnostics.map { ($0.rule, $0.file) }, uniquingKeysWith: { first, _ in first })
+        #expect(rules["align-wrong-language"]?.hasSuffix("de/page.html") == true)
+        #expect(rules["align-no-source"]?.hasSuffix("de/orphan.html") == true)
+        #expect(rules["align-unreadable"]?.hasSuffix("de/sub/two.html") == true)
+        #expect(result.pages.isEmpty && result.catalogues.isEmpty)
+    }
+}
