@@ -92,7 +92,8 @@ public struct CatalogAlignment {
             let source = CatalogUpdate.folderName(for: page.language)
             for proposal in alignment.proposals {
                 let key = POEntry.Key(context: proposal.context, id: proposal.id)
-                guard proposals[source]?[key] == nil else { continue }
+                // The first confident translation of a message wins; an uncertain one only until then.
+                if let earlier = proposals[source]?[key], earlier.0.confident || !proposal.confident { continue }
                 proposals[source, default: [:]][key] = (proposal, display(relative))
                 if proposal.confident { report.translated += 1 } else { report.fuzzy += 1 }
             }

@@ -274,6 +274,8 @@ struct PageAlignment {
                                _ target: PageExtraction.SegmentedUnit, _ targetFeatures: UnitFeatures,
                                unitConfident: Bool) -> [Proposal] {
         let codeMap = mapCodes(sourceFeatures.codeKeys, targetFeatures.codeKeys)
+        // The source's elements with content (a placeholder pair), by code index.
+        let sourcePaired = Set(source.unit.tokens.compactMap { token -> Int? in if case let .open(code) = token { return code }; return nil })
         let sourceSegments = source.segments, targetSegments = target.segments
         let sourceLengths = sourceSegments.map { MessageText.plainText($0.text).count }
         let targetLengths = targetSegments.map { MessageText.plainText($0.text).count }
@@ -312,7 +314,7 @@ struct PageAlignment {
             for part in parts where part.segment.isTranslatable {
                 var partReasons = reasons
                 var (message, unmapped) = self.message(part.tokens, numbering: part.segment.numbering, codeMap: codeMap,
-                                                       target: targetFeatures)
+                                                       target: targetFeatures, sourcePaired: sourcePaired)
                 guard !message.isEmpty else { continue }
                 if unmapped { partReasons.append("an inline element of the translation has no counterpart in the source") }
                 if case .failure = PlaceholderCheck.validate(translation: message, source: part.segment.text),
@@ -334,7 +336,8 @@ struct PageAlignment {
 
     /// Translated tokens as a message with the source segment's placeholder numbers; true
     /// when an inline element of the translation has no counterpart.
-    static func message(_ tokens: [UnitToken], numbering: [Int: Int], codeMap: [Int: Int], target: UnitFeatures) -> (String, Bool) {
+    static func message(_ tokens: [UnitToken], numbering: [Int: Int], codeMap: [Int: Int], target: UnitFeatures,
+                        sourcePaired: Set<Int>) -> (String, Bool) {
         var message = ""
         var unmapped = false
         for token in tokens {
@@ -351,9 +354,18 @@ struct PageAlignment {
                     }
                     continue
                 }
-                if case .open = token { message += "<\(number)>" }
-                if case .close = token { message += "</\(number)>" }
-                if case .empty = token { message += "<\(number)/>" }
+                switch token {
+                case .open: message += "<\(number)>"
+                case .close: message += "</\(number)>"
+                default:
+                    // Text the translator's page protects (kept in English, say) inside an
+                    // element the source has with content: the element, with that text.
+                    if target.protections[code] != nil, sourcePaired.contains(sourceCode) {
+                        message += "<\(number)>" + MessageText.escape(target.codeKeys[code].original) + "</\(number)>"
+                    } else {
+                        message += "<\(number)/>"
+                    }
+                }
             }
         }
         return (message.trimmingCharacters(in: .whitespacesAndNewlines), unmapped)
@@ -419,6 +431,12 @@ struct PageAlignment {
                 (number, needle, paired) = (n, inner, true)
             case let .empty(n) where !present.contains(n):
                 guard let code = codeOf[n], code < source.codeKeys.count else { return nil }
+                if source.protections[code] == nil {
+                    // A line break or image at either end of the sentence stays at that end.
+                    if index == sourcePieces.count - 1 { pieces.append(.empty(n)); continue }
+                    if index == 0 { pieces.insert(.empty(n), at: 0); continue }
+                    return nil
+                }
                 (number, needle, paired) = (n, source.codeKeys[code].original, false)
             default:
                 continue
