@@ -448,9 +448,13 @@ struct PageAlignment {
                 guard case let .text(text) = candidate else { continue }
                 var searchFrom = text.startIndex
                 while let range = text.range(of: trimmed, range: searchFrom..<text.endIndex) {
+                    searchFrom = range.upperBound
+                    // A word of its own, not part of a longer one ("lang", not the end of "Sprachlang").
+                    let before = range.lowerBound > text.startIndex ? text[text.index(before: range.lowerBound)] : " "
+                    let after = range.upperBound < text.endIndex ? text[range.upperBound] : " "
+                    guard !before.isLetter, !before.isNumber, !after.isLetter, !after.isNumber else { continue }
                     if found != nil { return nil }
                     found = (at, range)
-                    searchFrom = range.upperBound
                 }
             }
             guard let found, case let .text(text) = pieces[found.piece] else { return nil }
