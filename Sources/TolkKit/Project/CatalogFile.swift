@@ -74,9 +74,6 @@ struct CatalogTables: Sendable {
         file(for: language, source: source).flatMap { tables[$0.key] }
     }
 
-    /// Every catalogue's table, by `CatalogFile.key`.
-    var byKey: [String: TranslationTable] { tables }
-
     /// The share of the language's page messages the build uses, over all its catalogues.
     func completion(of language: String) -> Double {
         var usable = 0, total = 0
