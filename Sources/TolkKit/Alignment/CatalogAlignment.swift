@@ -67,7 +67,8 @@ public struct CatalogAlignment {
                 message: "no page Input/\(path) to align this translation with; skipped"))
         }
         // Proposals per source language, in page order; the first for a message wins.
-        var proposals: [String: [POEntry.Key: (PageAlignment.Proposal, String)]] = [:]
+        // Every page's proposals per source language, in page order.
+        var candidates: [String: [POEntry.Key: [(PageAlignment.Proposal, String)]]] = [:]
         for page in pages where !LanguageTag.sameLanguage(page.language, target) {
             let relative = String(page.path.dropFirst("Input/".count))
             let path = folder.appendingPathComponent(relative).path
@@ -93,8 +94,7 @@ public struct CatalogAlignment {
             for proposal in alignment.proposals {
                 let key = POEntry.Key(context: proposal.context, id: proposal.id)
                 // The first confident translation of a message wins; an uncertain one only until then.
-                if let earlier = proposals[source]?[key], earlier.0.confident || !proposal.confident { continue }
-                proposals[source, default: [:]][key] = (proposal, display(relative))
+                candidates[source, default: [:]][key, default: []].append((proposal, display(relative)))
                 if proposal.confident { report.translated += 1 } else { report.fuzzy += 1 }
             }
             result.pages.append(report)
@@ -102,6 +102,18 @@ public struct CatalogAlignment {
 
         // Each catalogue brought up to date with its pages, as extract would, then filled.
         let existing = project.catalogues()
+        // A message several pages translate: the confident translation most of them give
+        // (the first on a tie), else the first uncertain one.
+        let proposals = candidates.mapValues { byKey in
+            byKey.mapValues { found -> (PageAlignment.Proposal, String) in
+                let confident = found.filter(\.0.confident)
+                guard !confident.isEmpty else { return found[0] }
+                var counts: [String: Int] = [:]
+                for candidate in confident { counts[candidate.0.translation, default: 0] += 1 }
+                let most = counts.values.max() ?? 0
+                return confident.first { counts[$0.0.translation] == most }!
+            }
+        }
         for source in proposals.keys.sorted() {
             let sourceLanguage = LanguageTag.bcp47(source) ?? source
             let file = existing.first { $0.language == target && $0.sourceFolder == source }
