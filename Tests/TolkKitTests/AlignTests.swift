@@ -53,15 +53,20 @@ struct AlignTests {
     func splitAndMerged() throws {
         let (folder, _, catalog) = try align(
             "<p>The workshop is free and everyone who works in public services is welcome to join us. It ends at noon.</p>\n"
-                + "<p>Apache. Use the AddCharset directive for the folder.</p>",
+                + "<p>Apache. Use the AddCharset directive for the folder.</p>\n"
+                + "<p><strong>Perl.</strong> Print the header before the page.</p>",
             "<p>Der Workshop ist kostenlos. Alle, die im öffentlichen Dienst arbeiten, sind willkommen. Er endet mittags.</p>\n"
-                + "<p>Apache: Verwenden Sie die AddCharset-Direktive für den Ordner.</p>")
+                + "<p>Apache: Verwenden Sie die AddCharset-Direktive für den Ordner.</p>\n"
+                + "<p><strong>Perl:</strong> Geben Sie den Header vor der Seite aus.</p>")
         defer { try? FileManager.default.removeItem(at: folder) }
         #expect(translation(catalog, "The workshop is free and everyone who works in public services is welcome to join us.")?.0
             == "Der Workshop ist kostenlos. Alle, die im öffentlichen Dienst arbeiten, sind willkommen.")
         #expect(translation(catalog, "It ends at noon.")?.0 == "Er endet mittags.")
         #expect(translation(catalog, "Apache.")?.0 == "Apache:")
         #expect(translation(catalog, "Use the AddCharset directive for the folder.")?.0 == "Verwenden Sie die AddCharset-Direktive für den Ordner.")
+        // The mark that ends the first part may close an element: the cut comes after it.
+        #expect(translation(catalog, "<1>Perl.</1>")! == ("<1>Perl:</1>", false))
+        #expect(translation(catalog, "Print the header before the page.")! == ("Geben Sie den Header vor der Seite aus.", false))
     }
 
     @Test("a paragraph added to the English and one dropped from the German do not shift the others")

@@ -376,10 +376,16 @@ struct PageAlignment {
     /// at the point whose two lengths cost least by Gale and Church's measure. `strong`
     /// is false for a comma. Nil when there is no such point.
     static func split(_ tokens: [UnitToken], lengths: [Int]) -> ([UnitToken], [UnitToken], strong: Bool, cost: Double)? {
+        let marks: Set<Character> = [":", ";", ",", "–", "—"]
         var depth = 0
-        var best: (cost: Double, token: Int, offset: String.Index, strong: Bool)?
+        // A cut inside a text token (at `offset`), or before token `token` (offset nil).
+        var best: (cost: Double, token: Int, offset: String.Index?, strong: Bool)?
         var before = 0
         let total = tokens.reduce(0) { if case let .text(text) = $1 { return $0 + text.count }; return $0 }
+        func consider(_ first: Int, _ mark: Character, token: Int, offset: String.Index?) {
+            let cost = beadCost(lengths[0], first, prior: 1) + beadCost(lengths[1], total - first, prior: 1) + (mark == "," ? 2 : 0)
+            if best == nil || cost < best!.cost { best = (cost, token, offset, mark != ",") }
+        }
         for (index, token) in tokens.enumerated() {
             switch token {
             case .open: depth += 1
@@ -392,11 +398,20 @@ struct PageAlignment {
                     let character = text[position]
                     let next = text.index(after: position)
                     count += 1
-                    if depth == 0, [":", ";", ",", "–", "—"].contains(character), next < text.endIndex, text[next] == " " {
-                        let first = before + count, second = total - first
-                        let cost = beadCost(lengths[0], first, prior: 1) + beadCost(lengths[1], second, prior: 1)
-                            + (character == "," ? 2 : 0)
-                        if best == nil || cost < best!.cost { best = (cost, index, next, character != ",") }
+                    if marks.contains(character) {
+                        if depth == 0, next < text.endIndex, text[next] == " " {
+                            consider(before + count, character, token: index, offset: next)
+                        } else if next == text.endIndex, depth > 0 {
+                            // "<strong>Jigsaw:</strong> Verwenden …": the cut comes after the elements the mark ends.
+                            var after = index + 1, level = depth
+                            while after < tokens.count, case .close = tokens[after], level > 0 {
+                                level -= 1
+                                after += 1
+                            }
+                            if level == 0, after < tokens.count, case let .text(following) = tokens[after], following.first == " " {
+                                consider(before + count, character, token: after, offset: nil)
+                            }
+                        }
                     }
                     position = next
                 }
@@ -404,8 +419,11 @@ struct PageAlignment {
             }
         }
         guard let best, best.cost < 2 * confidentBead else { return nil }
+        guard let offset = best.offset else {
+            return (Array(tokens[..<best.token]), Array(tokens[best.token...]), best.strong, best.cost - 2)
+        }
         guard case let .text(text) = tokens[best.token] else { return nil }
-        let head = String(text[..<best.offset]), tail = String(text[best.offset...])
+        let head = String(text[..<offset]), tail = String(text[offset...])
         return (Array(tokens[..<best.token]) + [.text(head)], [.text(tail)] + Array(tokens[(best.token + 1)...]), best.strong,
                 best.cost - 2)
     }
