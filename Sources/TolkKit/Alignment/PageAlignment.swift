@@ -340,7 +340,14 @@ struct PageAlignment {
                         sourcePaired: Set<Int>) -> (String, Bool) {
         var message = ""
         var unmapped = false
+        // An element the source protects as a whole (`<code translate="no">`) but the
+        // translator's page does not: its placeholder stands for all of it.
+        var skipping: Int?
         for token in tokens {
+            if let code = skipping {
+                if case .close(code) = token { skipping = nil }
+                continue
+            }
             switch token {
             case let .text(text): message += MessageText.escape(text)
             case let .open(code), let .close(code), let .empty(code):
@@ -355,6 +362,9 @@ struct PageAlignment {
                     continue
                 }
                 switch token {
+                case let .open(code) where !sourcePaired.contains(sourceCode):
+                    message += "<\(number)/>"
+                    skipping = code
                 case .open: message += "<\(number)>"
                 case .close: message += "</\(number)>"
                 default:
