@@ -98,10 +98,14 @@ struct AlignTests {
     @Test("an inline element the translation lacks is put back where its text stands; one it cannot place makes the entry fuzzy")
     func unmatchedCodes() throws {
         let (folder, _, catalog) = try align(
-            "<p>Set the <code>charset</code> attribute.</p>\n<p>Read <em>this</em> now.</p>",
-            "<p>Setzen Sie das charset-Attribut.</p>\n<p>Lesen Sie das jetzt.</p>")
+            "<p>Set the <code>charset</code> attribute.</p>\n<p>Read <em>this</em> now.</p>\n"
+                + "<p>Add a <code translate=\"no\">@charset</code> rule.</p>",
+            "<p>Setzen Sie das charset-Attribut.</p>\n<p>Lesen Sie das jetzt.</p>\n"
+                + "<p>Fügen Sie eine <code>@charset</code>-Regel hinzu.</p>")
         defer { try? FileManager.default.removeItem(at: folder) }
         #expect(translation(catalog, "Set the <1>charset</1> attribute.")! == ("Setzen Sie das <1>charset</1>-Attribut.", false))
+        // Protected whole in the source, plain in the translation: its placeholder.
+        #expect(translation(catalog, "Add a <1/> rule.")! == ("Fügen Sie eine <1/>-Regel hinzu.", false))
         let fuzzy = try #require(catalog?.activeMessages.first { $0.id == "Read <1>this</1> now." })
         #expect(fuzzy.isFuzzy && fuzzy.translation == "Lesen Sie das jetzt.")
         #expect(fuzzy.translatorComments.first?.hasPrefix("Aligned from ") == true && fuzzy.translatorComments[0].contains("de/page.html"))
