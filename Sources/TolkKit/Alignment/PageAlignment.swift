@@ -76,7 +76,14 @@ struct PageAlignment {
             }
             self.protections = protections
             codes = codeKeys.map(\.element)
-            let text = unit.segments.map { MessageText.plainText($0.text) }.joined(separator: " ")
+            // The text a reader sees, protected content included.
+            let text = unit.unit.tokens.map { token -> String in
+                switch token {
+                case let .text(text): return text
+                case let .empty(code) where unit.unit.codes[code].protection != nil: return unit.unit.codes[code].original
+                default: return ""
+                }
+            }.joined()
             length = text.count
             var numbers = Set<String>()
             var digits = ""
@@ -169,7 +176,9 @@ struct PageAlignment {
         var scores = [[Double]](repeating: [Double](repeating: 0, count: m), count: n)
         for i in 0..<n {
             for j in 0..<m {
-                scores[i][j] = score(source[i], target[j])
+                // Translations keep the order of a page: a pair far from its place is less likely.
+                let drift = abs(Double(i) / Double(n) - Double(j) / Double(m))
+                scores[i][j] = score(source[i], target[j]) - drift * 1.5
             }
         }
         for i in 1...n {
