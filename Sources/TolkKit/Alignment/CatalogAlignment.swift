@@ -103,10 +103,12 @@ public struct CatalogAlignment {
         // Each catalogue brought up to date with its pages, as extract would, then filled.
         let existing = project.catalogues()
         // A message several pages translate: the confident translation most of them give
-        // (the first on a tie), else the first uncertain one.
+        // (the first on a tie), else the first uncertain one. One that is the source's own
+        // text (a page that left a meta description untranslated) counts only when it is all there is.
         let proposals = candidates.mapValues { byKey in
             byKey.mapValues { found -> (PageAlignment.Proposal, String) in
-                let confident = found.filter(\.0.confident)
+                let translated = found.filter { $0.0.confident && MessageText.plainText($0.0.translation) != MessageText.plainText($0.0.id) }
+                let confident = translated.isEmpty ? found.filter(\.0.confident) : translated
                 guard !confident.isEmpty else { return found[0] }
                 var counts: [String: Int] = [:]
                 for candidate in confident { counts[candidate.0.translation, default: 0] += 1 }
