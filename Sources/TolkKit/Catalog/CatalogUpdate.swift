@@ -115,11 +115,12 @@ public struct CatalogUpdate {
         // The builders' pages are in the entries now; only each one's language and folder is needed.
         let sources = templates.map { (source: $0.source ?? "", folder: $0.folder) }
         templates.removeAll()
-        let templateKeys = templateEntries.map { Set($0.map(\.key)) }
+        // Which template holds which message: needed only to move an old-layout catalogue.
+        let templateKeys = legacy.isEmpty ? [] : templateEntries.map { Set($0.map(\.key)) }
 
         var summaries: [Summary] = []
         var moved: [String: [String]] = [:]
-        var writes: [(file: CatalogFile, catalog: POCatalog, isNew: Bool, from: TextFile.Stamp??)] = []
+        var writes: [(file: CatalogFile, catalog: POCatalog, isNew: Bool)] = []
         for (index, template) in sources.enumerated() {
             let header = CatalogTemplate.templateHeader(source: template.source)
             for target in targets where !LanguageTag.sameLanguage(target.language, template.source) {
@@ -151,7 +152,7 @@ public struct CatalogUpdate {
                 if let at = merged.entries.firstIndex(where: \.isHeader) {
                     merged.entries[at] = CatalogTemplate.synchronized(merged.entries[at], with: header)
                 }
-                writes.append((file, merged, isNew, isNew ? .some(nil) : .some(stamps[file.path])))
+                writes.append((file, merged, isNew))
             }
         }
 
@@ -173,7 +174,7 @@ public struct CatalogUpdate {
             // Streamed to a temporary file and renamed over the old one only if it changed.
             // A translator's save that lands meanwhile is never overwritten.
             let changed = try TextFile.writeAtomicallyIfChanged(to: project.absolute(write.file.path), displayPath: write.file.path,
-                                                                readAs: write.from) { sink in
+                                                                readAs: .some(write.isNew ? nil : stamps[write.file.path])) { sink in
                 try POWriter().write(write.catalog, to: sink)
             }
             let active = write.catalog.activeMessages

@@ -88,13 +88,7 @@ public struct XLIFFImport {
 
     /// Imports `file` (a path as the user gave it; relative paths are to the current folder).
     public func run(file: String) throws -> Result {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: file))
-        } catch {
-            throw TolkError.unreadableFile(path: file, reason: TextFile.reasonText(error))
-        }
-        let document = try Self.read(data, path: file)
+        let document = try Self.read(TextFile.readData(file, displayPath: file), path: file)
         var result = Result()
         // Targets whose codes break the rules are refused whichever catalogue they are for.
         for unit in document.units {
@@ -107,19 +101,15 @@ public struct XLIFFImport {
             guard dryRun else {
                 throw TolkError.exchange(path: file, line: 1, problem: "the document has no trgLang, so it holds no translations to import")
             }
-            result.diagnostics.append(Diagnostic(rule: "no-catalogue", severity: .note, file: file,
-                message: "the document has no trgLang: it holds no translations to import"))
-            result.unknown = document.units.count - result.refused
-            return result
+            return Self.unmatched(result, document: document, file: file,
+                                  reason: "the document has no trgLang: it holds no translations to import")
         }
         let catalogue: CatalogFile
         do {
             catalogue = try XLIFFExport.catalogue(in: project, language: targetLanguage, source: document.sourceLanguage)
         } catch let error as TolkError where dryRun {
-            result.diagnostics.append(Diagnostic(rule: "no-catalogue", severity: .note, file: file,
-                message: error.description.replacingOccurrences(of: "Locales/: ", with: "")))
-            result.unknown = document.units.count - result.refused
-            return result
+            return Self.unmatched(result, document: document, file: file,
+                                  reason: error.description.replacingOccurrences(of: "Locales/: ", with: ""))
         }
         result.catalogue = catalogue.path
         try project.checkCatalogueLink(catalogue.path)
@@ -190,6 +180,14 @@ public struct XLIFFImport {
                 try POWriter().write(catalog, to: sink)
             }
         }
+        return result
+    }
+
+    /// What a dry run reports for a valid document no catalogue of the project matches.
+    private static func unmatched(_ result: Result, document: Document, file: String, reason: String) -> Result {
+        var result = result
+        result.diagnostics.append(Diagnostic(rule: "no-catalogue", severity: .note, file: file, message: reason))
+        result.unknown = document.units.count - result.refused
         return result
     }
 
