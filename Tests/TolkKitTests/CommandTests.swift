@@ -317,6 +317,37 @@ struct CommandTests {
         #expect(run.errors.contains("is not in a Tolk project: a project is a folder with the pages in Input/ and the catalogues in Locales/"))
         #expect((try? FileManager.default.contentsOfDirectory(atPath: outside.path))?.isEmpty == true, "nothing written there")
     }
+
+    @Test("export and import as a user runs them: the summary line, exit 1 for a refused unit or an invalid document, --source when a language has several catalogues")
+    func exchange() throws {
+        let folder = try temporaryProject(from: Fixture.repositoryRoot)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let export = try tolk(["export", "--locale", "de", "-o", "de.xlf"], in: folder)
+        #expect(export.status == 0 && export.output == "de.xlf: 59 unit(s) from Locales/en/de.po\n")
+        let unchanged = try tolk(["import", "de.xlf"], in: folder)
+        #expect(unchanged.status == 0 && unchanged.output == "Locales/en/de.po: unchanged: 0 updated, 59 unchanged, 0 refused, 0 unknown\n")
+
+        // A target with a code the source does not have: refused, the rest imported, exit 1.
+        let xliff = try String(contentsOf: folder.appendingPathComponent("de.xlf"), encoding: .utf8)
+        let invented = xliff.replacingOccurrences(of: "<target>Veranstaltungen</target>",
+            with: #"<target>Veranstaltungen<ph id="9" canCopy="no" canDelete="no"/></target>"#)
+        try invented.write(to: folder.appendingPathComponent("bad.xlf"), atomically: true, encoding: .utf8)
+        let refused = try tolk(["import", "bad.xlf"], in: folder)
+        #expect(refused.status == 1 && refused.output.contains("0 updated, 58 unchanged, 1 refused, 0 unknown"))
+        #expect(refused.errors.contains("bad.xlf:") && refused.errors.contains("error: unit 'u") && refused.errors.contains("<9/>"))
+
+        // Not XLIFF 2 at all: the file, the line, the problem; nothing written.
+        try "<xliff version=\"1.2\"><file/></xliff>".write(to: folder.appendingPathComponent("old.xlf"), atomically: true, encoding: .utf8)
+        let invalid = try tolk(["import", "--dry-run", "old.xlf"], in: folder)
+        #expect(invalid.status == 1 && invalid.errors.hasPrefix("tolk: error: old.xlf:1: not valid XLIFF 2"))
+
+        // French has a catalogue for the English pages and one for the German page.
+        _ = try tolk(["extract", "--locale", "fr"], in: folder)
+        let ambiguous = try tolk(["export", "--locale", "fr"], in: folder)
+        #expect(ambiguous.status == 1 && ambiguous.errors.contains("choose one with --source"))
+        let chosen = try tolk(["export", "--locale", "fr", "--source", "de", "--untranslated"], in: folder)
+        #expect(chosen.status == 0 && chosen.output.contains(#"srcLang="de" trgLang="fr""#))
+    }
 }
 
 /// Bytes read on another thread, handed over when done.
