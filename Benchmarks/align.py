@@ -96,23 +96,31 @@ def main():
         settings.write("[languages.de]\nmin-completion = 0\n")
     subprocess.run([TOLK, "align", "--locale", "de", "de", "--quiet"], cwd=args.work, check=True, stderr=subprocess.DEVNULL)
     subprocess.run([TOLK, "build", "--quiet", "--full"], cwd=args.work, check=True, stderr=subprocess.DEVNULL)
-    totals = {"same": [0, 0, 0], "all": [0, 0, 0]}
+    totals = {"same": [0, 0, 0, 0], "all": [0, 0, 0, 0]}
+    humans = {relative: blocks(os.path.join(args.work, "de", relative)) for relative in pairs}
+    every_human_block = {block for human, _ in humans.values() for block in human}
     for relative in pairs:
-        human, human_names = blocks(os.path.join(args.work, "de", relative))
+        human, human_names = humans[relative]
         _, english_names = blocks(os.path.join(args.work, "Input", relative))
         built_path = os.path.join(args.work, "Output", "de", relative)
         built = blocks(built_path)[0] if os.path.exists(built_path) else []
         matched = lcs(human, built)
+        # Built blocks that are another page's human German: the same English text, which
+        # the translators of two pages put differently and one catalogue holds one way.
+        own = set(human)
+        elsewhere = sum(1 for block in built if block not in own and block in every_human_block)
         same = english_names == human_names
         for group in (["all", "same"] if same else ["all"]):
             totals[group][0] += matched
             totals[group][1] += len(human)
             totals[group][2] += 1
+            totals[group][3] += elsewhere
         if args.pages:
             print(f"{matched:4}/{len(human):4} {'same ' if same else 'other'} {relative}")
     for group, label in (("same", "same-structure pairs"), ("all", "all pairs")):
-        matched, total, count = totals[group]
-        print(f"{label}: {count} pairs, {matched:,} of {total:,} human German blocks reproduced ({matched / total * 100:.1f}%)")
+        matched, total, count, elsewhere = totals[group]
+        print(f"{label}: {count} pairs, {matched:,} of {total:,} human German blocks reproduced ({matched / total * 100:.1f}%);"
+              f" {elsewhere} built as another page's human German for the same English")
 
 
 if __name__ == "__main__":

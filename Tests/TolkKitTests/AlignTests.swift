@@ -111,6 +111,48 @@ struct AlignTests {
         #expect(fuzzy.translatorComments.first?.hasPrefix("Aligned from ") == true && fuzzy.translatorComments[0].contains("de/page.html"))
     }
 
+    @Test("inline elements marked up differently are still matched: by their words, class, language and where a link really points")
+    func markupVariants() throws {
+        let (folder, _, catalog) = try align(
+            "<p>Unlike <code class=\"kw\" translate=\"no\">:lang</code>, it needs a <a href=\"../articles/lang/\">lang attribute</a>.</p>\n"
+                + "<p>Flickr translates \"FAQ\" as \"<span lang=\"pt\">Perguntas</span>\" in Portuguese and "
+                + "\"<span lang=\"es\">Preguntas frecuentes</span>\" in Spanish.</p>\n"
+                + "<p><a href=\"/blog/graphics\"><cite>Graphic text problems</cite></a></p>",
+            "<p>Anders als <span class=\"kw\">:lang</span> braucht er ein <a href=\"/International/articles/lang/\">lang-Attribut</a>.</p>\n"
+                + "<p>Flickr übersetzt „<span lang=\"es\">FAQ</span>“ als „<span lang=\"pt\">Perguntas</span>“ ins Portugiesische und "
+                + "„<span lang=\"es\">Preguntas frecuentes</span>“ ins Spanische.</p>\n"
+                + "<p><a href=\"/blog/graphics\"><cite>Textgrafik-Probleme</cite></a> (Blogeintrag)</p>")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // `<code translate="no">` in one page, `<span>` with the same class and words in the other;
+        // a link relative in one and from the site's root in the other.
+        #expect(translation(catalog, "Unlike <1/>, it needs a <2>lang attribute</2>.")!
+            == ("Anders als <1/> braucht er ein <2>lang-Attribut</2>.", false))
+        // The first Spanish span holds other words than the source's: its text stays, unmatched.
+        #expect(translation(catalog, "Flickr translates \"FAQ\" as \"<1/>\" in Portuguese and \"<2/>\" in Spanish.")!
+            == ("Flickr übersetzt „FAQ“ als „<1/>“ ins Portugiesische und „<2/>“ ins Spanische.", false))
+        // Elements the source has around the whole unit are in the translation's text: its words are kept.
+        #expect(translation(catalog, "Graphic text problems")! == ("Textgrafik-Probleme (Blogeintrag)", false))
+    }
+
+    @Test("a message several pages translate differently takes the translation most give; the others are named in a comment")
+    func variants() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (name, german) in [("a", "Verwandte Links"), ("b", "Weitere Links"), ("c", "Verwandte Links")] {
+            for (side, language, text) in [("Input", "en", "Related links"), ("de", "de", german)] {
+                let url = folder.appendingPathComponent("\(side)/\(name).html")
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try "<!DOCTYPE html><html lang=\"\(language)\"><body><h2>\(text)</h2></body></html>\n".write(to: url, atomically: true, encoding: .utf8)
+            }
+        }
+        _ = try CatalogAlignment(project: Project(root: folder), language: "de", folder: folder.appendingPathComponent("de")).run()
+        let catalog = try POParser(path: "de.po").parse(fileAt: folder.appendingPathComponent("Locales/en/de.po").path)
+        let entry = try #require(catalog.activeMessages.first { $0.id == "Related links" })
+        #expect(entry.translation == "Verwandte Links" && !entry.isFuzzy)
+        #expect(entry.translatorComments.count == 1
+            && entry.translatorComments[0].hasSuffix("de/b.html translates it differently: Weitere Links"))
+    }
+
     @Test("a translation already in the catalogue is never overwritten; the other one is reported")
     func neverOverwrite() throws {
         var header = CatalogTemplate.header(for: "de")

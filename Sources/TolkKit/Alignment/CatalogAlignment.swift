@@ -105,15 +105,20 @@ public struct CatalogAlignment {
         // A message several pages translate: the confident translation most of them give
         // (the first on a tie), else the first uncertain one. One that is the source's own
         // text (a page that left a meta description untranslated) counts only when it is all there is.
+        // The other translations the pages give are named in a comment, for the team to
+        // make them one.
         let proposals = candidates.mapValues { byKey in
-            byKey.mapValues { found -> (PageAlignment.Proposal, String) in
+            byKey.mapValues { found -> (proposal: PageAlignment.Proposal, page: String, others: [(String, String)]) in
                 let translated = found.filter { $0.0.confident && MessageText.plainText($0.0.translation) != MessageText.plainText($0.0.id) }
                 let confident = translated.isEmpty ? found.filter(\.0.confident) : translated
-                guard !confident.isEmpty else { return found[0] }
+                guard !confident.isEmpty else { return (found[0].0, found[0].1, []) }
                 var counts: [String: Int] = [:]
                 for candidate in confident { counts[candidate.0.translation, default: 0] += 1 }
                 let most = counts.values.max() ?? 0
-                return confident.first { counts[$0.0.translation] == most }!
+                let chosen = confident.first { counts[$0.0.translation] == most }!
+                var seen: Set<String> = [chosen.0.translation]
+                let others = confident.filter { seen.insert($0.0.translation).inserted }.map { ($0.1, $0.0.translation) }
+                return (chosen.0, chosen.1, others)
             }
         }
         for source in proposals.keys.sorted() {
@@ -129,7 +134,7 @@ public struct CatalogAlignment {
             var changed = false
             for index in catalog.entries.indices where !catalog.entries[index].isObsolete && !catalog.entries[index].isHeader {
                 let entry = catalog.entries[index]
-                guard let (proposal, page) = proposals[source]?[entry.key], entry.pluralID == nil else { continue }
+                guard let (proposal, page, others) = proposals[source]?[entry.key], entry.pluralID == nil else { continue }
                 if entry.translations.contains(where: { !$0.isEmpty }) {
                     if entry.translation != proposal.translation {
                         result.conflicts += 1
@@ -143,6 +148,9 @@ public struct CatalogAlignment {
                 catalog.entries[index].isFuzzy = !proposal.confident
                 if !proposal.confident {
                     catalog.entries[index].translatorComments.append("Aligned from \(page): \(proposal.reason ?? "uncertain"); check it")
+                }
+                for (otherPage, translation) in others {
+                    catalog.entries[index].translatorComments.append("\(otherPage) translates it differently: \(translation)")
                 }
                 changed = true
             }

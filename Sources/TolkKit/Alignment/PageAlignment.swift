@@ -66,7 +66,25 @@ struct PageAlignment {
             case let .content(element): kind = "content " + element
             case let .attribute(name, element): kind = "attribute \(name) of \(element)"
             }
-            codeKeys = unit.unit.codes.map { CodeKey($0, bytes: bytes) }
+            var codeKeys = unit.unit.codes.map { CodeKey($0, bytes: bytes) }
+            // Each element's text as a reader sees it: what a paired element holds, what a
+            // protected one keeps.
+            var open: [Int] = []
+            for token in unit.unit.tokens {
+                switch token {
+                case let .open(code): open.append(code)
+                case let .close(code): if let index = open.lastIndex(of: code) { open.remove(at: index) }
+                case let .text(text): for code in open { codeKeys[code].text += text }
+                case let .empty(code):
+                    guard unit.unit.codes[code].protection != nil else { continue }
+                    let text = unit.unit.codes[code].original
+                    for holder in open + [code] { codeKeys[holder].text += text }
+                }
+            }
+            for index in codeKeys.indices {
+                codeKeys[index].text = codeKeys[index].text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            }
+            self.codeKeys = codeKeys
             var protections: [Int: InlineCode.Protection] = [:]
             for (index, code) in unit.unit.codes.enumerated() {
                 switch code.protection {
@@ -104,6 +122,8 @@ struct PageAlignment {
         var element: String
         var attributes: [String: String]
         var original: String
+        /// The text the element holds, whitespace collapsed.
+        var text = ""
 
         static let identifying = ["href", "src", "datetime", "class", "id", "lang", "name", "type"]
 
@@ -122,22 +142,58 @@ struct PageAlignment {
             }
         }
 
+        /// Two addresses that name the same page written differently: one relative
+        /// (`../articles/x/`), one from the site's root (`/International/articles/x/`) or absolute.
+        static func sameTarget(_ first: String, _ second: String) -> Bool {
+            func components(_ address: String) -> [Substring] {
+                var rest = Substring(address)
+                if let scheme = rest.range(of: "://") {
+                    rest = rest[scheme.upperBound...]
+                    rest = rest.firstIndex(of: "/").map { rest[$0...] } ?? ""
+                }
+                return rest.split(separator: "/").filter { $0 != ".." && $0 != "." }
+            }
+            let a = components(first), b = components(second)
+            let shorter = min(a.count, b.count)
+            guard shorter >= 2 else { return false }
+            return a.suffix(shorter) == b.suffix(shorter)
+        }
+
         nonisolated(unsafe) static let attributePattern = try! NSRegularExpression(
             pattern: #"\s([A-Za-z_:][-A-Za-z0-9_:.]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))"#)
 
         /// How well two inline elements correspond; nil when they cannot.
         func similarity(to other: CodeKey) -> Double? {
-            guard element == other.element else { return nil }
-            var score = 1.0
-            for name in ["href", "src", "datetime"] where attributes[name] != nil || other.attributes[name] != nil {
-                if attributes[name] == other.attributes[name] { score += 2 } else if name == "datetime" { return nil } else { score -= 0.5 }
+            let sameText = !text.isEmpty && text == other.text
+            // Another element with the same words or the same class is the same thing
+            // marked up differently (`<code class="kw">` in one page, `<span class="kw">` in the other).
+            if element != other.element {
+                guard sameText || (attributes["class"] != nil && attributes["class"] == other.attributes["class"]) else { return nil }
             }
+            // Text marked as one language is not the text marked as another.
+            if let language = attributes["lang"], let otherLanguage = other.attributes["lang"],
+               language.lowercased() != otherLanguage.lowercased() {
+                return nil
+            }
+            var score = element == other.element ? 1.0 : 0.5
+            for name in ["href", "src", "datetime"] where attributes[name] != nil || other.attributes[name] != nil {
+                if attributes[name] == other.attributes[name] {
+                    score += 2
+                } else if name == "datetime" {
+                    return nil
+                } else if let address = attributes[name], let otherAddress = other.attributes[name],
+                          Self.sameTarget(address, otherAddress) {
+                    score += 1.5
+                } else {
+                    score -= 0.5
+                }
+            }
+            // An element the translator left empty is a poorer partner than one with words.
+            if text.isEmpty != other.text.isEmpty { score -= 1 }
             for name in ["class", "id", "lang", "name", "type"] where attributes[name] != nil || other.attributes[name] != nil {
                 score += attributes[name] == other.attributes[name] ? 0.5 : -0.25
             }
-            if element.hasPrefix("#") || element == "code" || element == "kbd" || element == "samp" {
-                score += original == other.original ? 1 : 0
-            }
+            if sameText { score += 1.5 }
             return score
         }
     }
@@ -322,10 +378,11 @@ struct PageAlignment {
             }
             for part in parts where part.segment.isTranslatable {
                 var partReasons = reasons
-                var (message, unmapped) = self.message(part.tokens, numbering: part.segment.numbering, codeMap: codeMap,
-                                                       target: targetFeatures, sourcePaired: sourcePaired)
+                // An element of the translation with no counterpart (a `<dfn>` the source does
+                // not have, the source's link around the whole unit) leaves its words.
+                var message = self.message(part.tokens, numbering: part.segment.numbering, codeMap: codeMap,
+                                           target: targetFeatures, sourcePaired: sourcePaired)
                 guard !message.isEmpty else { continue }
-                if unmapped { partReasons.append("an inline element of the translation has no counterpart in the source") }
                 if case .failure = PlaceholderCheck.validate(translation: message, source: part.segment.text),
                    let repaired = restoreMissing(message, segment: part.segment, source: sourceFeatures) {
                     message = repaired
@@ -343,12 +400,10 @@ struct PageAlignment {
         return proposals
     }
 
-    /// Translated tokens as a message with the source segment's placeholder numbers; true
-    /// when an inline element of the translation has no counterpart.
+    /// Translated tokens as a message with the source segment's placeholder numbers.
     static func message(_ tokens: [UnitToken], numbering: [Int: Int], codeMap: [Int: Int], target: UnitFeatures,
-                        sourcePaired: Set<Int>) -> (String, Bool) {
+                        sourcePaired: Set<Int>) -> String {
         var message = ""
-        var unmapped = false
         // An element the source protects as a whole (`<code translate="no">`) but the
         // translator's page does not: its placeholder stands for all of it.
         var skipping: Int?
@@ -365,8 +420,6 @@ struct PageAlignment {
                     // or as not to be translated: their text stays, the marking cannot.
                     if case .empty = token, target.protections[code] != nil {
                         message += MessageText.escape(target.codeKeys[code].original)
-                    } else if target.protections[code] == nil {
-                        unmapped = true
                     }
                     continue
                 }
@@ -387,7 +440,7 @@ struct PageAlignment {
                 }
             }
         }
-        return (message.trimmingCharacters(in: .whitespacesAndNewlines), unmapped)
+        return message.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// Where to cut one translated sentence in two for two source sentences of `lengths`:
@@ -484,7 +537,9 @@ struct PageAlignment {
             for (at, candidate) in pieces.enumerated() {
                 guard case let .text(text) = candidate else { continue }
                 var searchFrom = text.startIndex
-                while let range = text.range(of: trimmed, range: searchFrom..<text.endIndex) {
+                // An element's words may change case in the translation ("the <1>server</1>",
+                // "der Server"); protected content is kept as it is.
+                while let range = text.range(of: trimmed, options: paired ? .caseInsensitive : [], range: searchFrom..<text.endIndex) {
                     searchFrom = range.upperBound
                     // A word of its own, not part of a longer one ("lang", not the end of "Sprachlang").
                     let before = range.lowerBound > text.startIndex ? text[text.index(before: range.lowerBound)] : " "
@@ -497,7 +552,7 @@ struct PageAlignment {
             guard let found, case let .text(text) = pieces[found.piece] else { return nil }
             var replacement: [MessageText.Piece] = []
             if found.range.lowerBound > text.startIndex { replacement.append(.text(String(text[..<found.range.lowerBound]))) }
-            replacement += paired ? [.open(number), .text(trimmed), .close(number)] : [.empty(number)]
+            replacement += paired ? [.open(number), .text(String(text[found.range])), .close(number)] : [.empty(number)]
             if found.range.upperBound < text.endIndex { replacement.append(.text(String(text[found.range.upperBound...]))) }
             pieces.replaceSubrange(found.piece...found.piece, with: replacement)
         }
