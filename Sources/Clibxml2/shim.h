@@ -9,6 +9,8 @@
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 #include <libxml/xmlschemas.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
 
 // xmlFree is a global function pointer, which Swift 6 treats as shared mutable state.
 static inline void tolk_xml_free(void *pointer) { xmlFree(pointer); }

@@ -60,6 +60,8 @@ public struct CatalogAlignment {
         var result = Result()
         var pages: [PageExtraction] = []
         try project.forEachPage(locate: true) { pages.append($0) }
+        // The translated pages are read with the project's rules, as the pages are.
+        let its = ITSContext(rules: try project.itsContext().rules, root: nil)
         let known = Set(pages.map { String($0.path.dropFirst("Input/".count)) })
         // Translated pages with no page to translate: reported, not read.
         for path in Self.pageFiles(in: folder) where !known.contains(path) {
@@ -76,7 +78,7 @@ public struct CatalogAlignment {
             let translated: PageExtraction
             do {
                 let (text, _) = try PageEncoding.decode([UInt8](TextFile.readData(path, displayPath: display(relative))), path: display(relative))
-                translated = try PageExtraction.extract(path: display(relative), text: text)
+                translated = try PageExtraction.extract(path: display(relative), text: text, its: its)
             } catch let error as TolkError {
                 result.diagnostics.append(Diagnostic(rule: "align-unreadable", severity: .warning, file: display(relative),
                                                      message: "not aligned: \(error.description)"))

@@ -202,7 +202,9 @@ struct XLIFFWriter {
         if !notes.isEmpty {
             xml += "      <notes>\n"
             for note in notes {
-                xml += "        <note category=\"\(note.category)\">\(Self.text(note.text))</note>\n"
+                // An ITS alert (a note the translator must read) is XLIFF's highest priority.
+                let priority = note.category == "developer" && note.text.hasPrefix("Alert: ") ? " priority=\"1\"" : ""
+                xml += "        <note category=\"\(note.category)\"\(priority)>\(Self.text(note.text))</note>\n"
             }
             xml += "      </notes>\n"
         }

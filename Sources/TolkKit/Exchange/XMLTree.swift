@@ -10,6 +10,18 @@ struct XMLElement: Sendable {
     var children: [XMLContent]
     /// 1-based line of the start tag.
     var line: Int
+    /// The namespace prefixes in scope here, by prefix (`""` for the default namespace).
+    var namespaces: [String: String] = [:]
+
+    /// The element's text, its children's included.
+    var text: String {
+        children.map { content -> String in
+            switch content {
+            case let .text(text): return text
+            case let .element(element): return element.text
+            }
+        }.joined()
+    }
 
     func attribute(_ name: String, namespace: String? = nil) -> String? {
         attributes.first { $0.name == name && $0.namespace == namespace }?.value
@@ -56,7 +68,7 @@ enum XMLTree {
             throw TolkError.exchange(path: path, line: problem?.line ?? 0, problem: "not well-formed XML: " + (problem?.message ?? "empty document"))
         }
         defer { xmlFreeDoc(document) }
-        if document.pointee.intSubset != nil {
+        if schema != nil, document.pointee.intSubset != nil {
             throw TolkError.exchange(path: path, line: 1, problem: "a document type declaration (<!DOCTYPE>) has no place in XLIFF 2")
         }
         if let schema {
@@ -75,10 +87,17 @@ enum XMLTree {
         guard let root = xmlDocGetRootElement(document) else {
             throw TolkError.exchange(path: path, line: 0, problem: "the document has no root element")
         }
-        return convert(root)
+        return convert(root, namespaces: [:])
     }
 
-    private static func convert(_ node: xmlNodePtr) -> XMLElement {
+    private static func convert(_ node: xmlNodePtr, namespaces inherited: [String: String]) -> XMLElement {
+        var namespaces = inherited
+        var declaration = node.pointee.nsDef
+        while let current = declaration {
+            let prefix = current.pointee.prefix.map { String(cString: $0) } ?? ""
+            namespaces[prefix] = current.pointee.href.map { String(cString: $0) } ?? ""
+            declaration = current.pointee.next
+        }
         var attributes: [XMLAttribute] = []
         var attribute = node.pointee.properties
         while let current = attribute {
@@ -94,7 +113,7 @@ enum XMLTree {
         while let current = child {
             switch current.pointee.type {
             case XML_ELEMENT_NODE:
-                children.append(.element(convert(current)))
+                children.append(.element(convert(current, namespaces: namespaces)))
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 if let content = current.pointee.content {
                     let text = String(cString: content)
@@ -111,7 +130,7 @@ enum XMLTree {
         }
         return XMLElement(namespace: node.pointee.ns.flatMap { $0.pointee.href }.map { String(cString: $0) },
                           name: String(cString: node.pointee.name), attributes: attributes, children: children,
-                          line: Int(xmlGetLineNo(node)))
+                          line: Int(xmlGetLineNo(node)), namespaces: namespaces)
     }
 }
 

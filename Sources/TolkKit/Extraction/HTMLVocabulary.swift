@@ -64,6 +64,27 @@ enum HTMLVocabulary {
         return names
     }
 
+    /// HTML's translatable attributes (the HTML standard, "The translate attribute"), which
+    /// ITS takes as its default; Tolk's own list adds ARIA text. `lang` is "translated" by
+    /// the build, which writes the language of each version; `style` and `srcdoc` are code.
+    static func isTranslatableAttribute(_ name: String, of element: HTMLElement) -> Bool {
+        switch name {
+        case "title", "lang", "style": return true
+        case "abbr": return element.name == "th"
+        case "alt": return ["area", "img", "input"].contains(element.name)
+        case "download": return element.name == "a" || element.name == "area"
+        case "label": return ["optgroup", "option", "track"].contains(element.name)
+        case "placeholder": return element.name == "input" || element.name == "textarea"
+        case "srcdoc": return element.name == "iframe"
+        case "value":
+            return element.name == "input" && ["button", "reset"].contains((element[attribute: "type"] ?? "").lowercased())
+        case "content":
+            return element.name == "meta" && ["keywords", "description"].contains((element[attribute: "name"] ?? "").lowercased())
+        default:
+            return translatableAttributes(of: element).contains(name)
+        }
+    }
+
     /// A short description of a placeholder's element for the translator's comment.
     static func describe(_ element: String) -> String {
         switch element {

@@ -38,10 +38,14 @@ public struct PageExtraction: Sendable {
 
     /// Parses and segments one page.
     ///
-    /// - Parameter locate: find where each unit is in the page's bytes, for the build.
-    /// - Throws: `TolkError.unknownLanguage` when `<html lang>` is no language ICU knows.
-    public static func extract(path: String, text: String, locate: Bool = true) throws -> PageExtraction {
-        let document = HTMLParser.parse(text, locate: locate)
+    /// - Parameters:
+    ///   - locate: find where each unit is in the page's bytes, for the build.
+    ///   - its: the ITS global rules to apply besides the page's own scripts (the project's
+    ///     rules file, and where linked rules files are found).
+    /// - Throws: `TolkError.unknownLanguage` when `<html lang>` is no language ICU knows;
+    ///   `TolkError.exchange` for ITS rules that cannot be read or evaluated.
+    public static func extract(path: String, text: String, locate: Bool = true, its: ITSContext = ITSContext()) throws -> PageExtraction {
+        let (document, ruleWarnings) = try parse(path: path, text: text, locate: locate, its: its)
         let language = document.declaredLanguage ?? defaultLanguage
         guard LanguageTag.isKnown(language) else {
             throw TolkError.unknownLanguage(code: language, source: "\(path):\(document.root.line) <html lang>")
@@ -62,7 +66,7 @@ public struct PageExtraction: Sendable {
         }
         var diagnostics = document.problems.map {
             Diagnostic(rule: "markup-repaired", severity: .warning, file: path, line: $0.line, message: "\($0.message) (repaired)")
-        }
+        } + ruleWarnings
         if let line = textAfterDocumentEnd(text) {
             diagnostics.append(Diagnostic(rule: "content-after-html", severity: .warning, file: path, line: line,
                 message: "text after </html> (or in a second <html>) is not read by Tolk, but browsers show it; move it inside <body>",
@@ -80,6 +84,23 @@ public struct PageExtraction: Sendable {
             extraction.outline = PageOutline(document: document)
         }
         return extraction
+    }
+
+    /// The page's tree with the ITS rules applied, and warnings about rules it links to
+    /// but Tolk does not read.
+    static func parse(path: String, text: String, locate: Bool, its: ITSContext) throws -> (HTMLDocument, [Diagnostic]) {
+        var warnings: [Diagnostic] = []
+        do {
+            let document = try HTMLParser.parse(text, locate: locate) { references in
+                try its.ruleSets(for: references, page: path) { line, message in
+                    warnings.append(Diagnostic(rule: "its-rules-link", severity: .warning, file: path, line: line,
+                                               message: message + "; the page is read with its other rules"))
+                }
+            }
+            return (document, warnings)
+        } catch let failure as XPathSelection.Failure {
+            throw TolkError.exchange(path: failure.path, line: failure.line, problem: failure.problem + " (on \(path))")
+        }
     }
 
     /// The line of the first text after the page's first `</html>`, which libxml2 drops

@@ -22,6 +22,9 @@ public struct TranslationUnit: Sendable, Equatable {
     public var preservesSpace: Bool
     /// Where the unit is in the page's bytes, for the build to splice its translation in.
     public var location: Location? = nil
+    /// How many ITS `withinText="nested"` elements hold the unit (0 for most): the build
+    /// writes inner units first, so the unit around them copies them translated.
+    public var nesting = 0
 
     /// Where a unit's text lives in the page's bytes.
     public enum Location: Sendable, Equatable {
@@ -55,6 +58,8 @@ public struct InlineCode: Sendable, Equatable {
         case otherLanguage(String)
         /// A `<time datetime>`, which the build renders for each language.
         case machineReadableTime(String)
+        /// An element ITS puts `withinText="nested"`: translated as units of its own.
+        case nested
     }
 
     /// The element's tag name; `#text` for protected text outside any element,

@@ -18,13 +18,21 @@ struct UnitExtractor {
         var language: String
         var preservesSpace = false
         var context: String?
+        /// Every note that applies, outermost first, as the translator's comments show them.
         var notes: [String] = []
+        /// The ITS localization note that applies: the innermost one.
+        var note: ITSNote?
     }
 
     /// What `element` inherits and sets: the one resolver of `translate`, `lang`/`xml:lang`,
     /// whitespace, context and notes, for units, attributes and standalone times alike.
+    /// ITS global rules that select the element come first; its own markup wins over them.
     static func scope(for element: HTMLElement, inheriting parent: Scope) -> Scope {
         var scope = parent
+        if let marks = element.its?.element {
+            if let translate = marks.translate { scope.translate = translate }
+            if let language = marks.language { scope.language = language }
+        }
         if let translate = element[attribute: "translate"]?.trimmingHTMLWhitespace().lowercased() {
             if translate == "no" { scope.translate = false }
             if translate == "yes" || translate == "" { scope.translate = true }
@@ -38,12 +46,58 @@ struct UnitExtractor {
         if let context = element[attribute: "data-l10n-context"] {
             scope.context = context.trimmingHTMLWhitespace()
         }
-        for name in ["its-loc-note", "data-l10n-note"] {
-            if let note = element[attribute: name]?.collapsingHTMLWhitespace().trimmingHTMLWhitespace(), !note.isEmpty {
-                scope.notes.append(note)
-            }
-        }
+        if let note = note(of: element) { scope.note = note }
+        scope.notes += notes(of: element)
         return scope
+    }
+
+    /// The element's ITS localization note: its own `its-loc-note`/`its-loc-note-ref`
+    /// (with `its-loc-note-type`), else a rule's.
+    static func note(of element: HTMLElement) -> ITSNote? {
+        let text = element[attribute: "its-loc-note"]?.collapsingHTMLWhitespace().trimmingHTMLWhitespace()
+        let reference = element[attribute: "its-loc-note-ref"]?.trimmingHTMLWhitespace()
+        if text?.isEmpty == false || reference?.isEmpty == false {
+            let type = element[attribute: "its-loc-note-type"]?.trimmingHTMLWhitespace().lowercased()
+            return ITSNote(text: text?.isEmpty == false ? text : nil, reference: reference?.isEmpty == false ? reference : nil,
+                           isAlert: type == "alert")
+        }
+        return element.its?.element.note
+    }
+
+    /// The notes an element gives the text it holds, for the translator's comments: its
+    /// ITS note and its `data-l10n-note`.
+    static func notes(of element: HTMLElement) -> [String] {
+        var notes: [String] = []
+        if let note = note(of: element) { notes.append(note.comment) }
+        if let note = element[attribute: "data-l10n-note"]?.collapsingHTMLWhitespace().trimmingHTMLWhitespace(), !note.isEmpty {
+            notes.append(note)
+        }
+        return notes
+    }
+
+    /// Where ITS Elements Within Text puts the element, when its markup or a rule says:
+    /// `its-within-text`, else a `withinTextRule`.
+    static func withinText(_ element: HTMLElement) -> ITSRules.WithinText? {
+        if let local = element[attribute: "its-within-text"]?.trimmingHTMLWhitespace().lowercased(),
+           let value = ITSRules.WithinText(rawValue: local) {
+            return value
+        }
+        return element.its?.element.withinText
+    }
+
+    /// The attributes of `element` offered for translation: those Tolk knows as text
+    /// (`alt`, `title`, a meta description, ...) where translation is on, then those an ITS
+    /// rule makes translatable; a rule that says `translate="no"` for one takes it out.
+    static func translatableAttributes(of element: HTMLElement, scope: Scope) -> [String] {
+        var names = scope.translate ? HTMLVocabulary.translatableAttributes(of: element) : []
+        guard let marks = element.its?.attributes, !marks.isEmpty else { return names }
+        names.removeAll { marks[$0]?.translate == false }
+        for attribute in element.attributes where marks[attribute.name]?.translate == true && !names.contains(attribute.name) {
+            // The build writes these itself, or they are ITS's own.
+            guard !["lang", "xml:lang", "translate", "dir"].contains(attribute.name), !attribute.name.hasPrefix("its-") else { continue }
+            names.append(attribute.name)
+        }
+        return names
     }
 
     /// Protected content is not for translators: `translate="no"`, or another language.
@@ -63,6 +117,8 @@ struct UnitExtractor {
 private struct Collector {
     let pageLanguage: String
     var units: [TranslationUnit] = []
+    /// How many `withinText="nested"` elements hold the units being collected.
+    var nesting = 0
 
     init(pageLanguage: String) {
         self.pageLanguage = pageLanguage
@@ -124,8 +180,15 @@ private struct Collector {
     /// An element counts as inline when HTML calls it phrasing and it holds no blocks
     /// (`<a>` around a `<div>` is a container, not a placeholder).
     func isInline(_ element: HTMLElement) -> Bool {
-        if HTMLVocabulary.opaqueElements.contains(element.name) { return true }
-        guard HTMLVocabulary.inlineElements.contains(element.name) else { return false }
+        switch UnitExtractor.withinText(element) {
+        case .no?: return false
+        // Its own unit, a placeholder in the one around it.
+        case .nested?: return true
+        case .yes?: break
+        case nil:
+            if HTMLVocabulary.opaqueElements.contains(element.name) { return true }
+            guard HTMLVocabulary.inlineElements.contains(element.name) else { return false }
+        }
         return element.children.allSatisfy { child in
             guard case let .element(inner) = child else { return true }
             return HTMLVocabulary.skippedElements.contains(inner.name) || isInline(inner)
@@ -159,7 +222,14 @@ private struct Collector {
         units.append(TranslationUnit(
             kind: .content(element: container.name), tokens: tokens, codes: codes,
             line: line > 0 ? line : container.line, context: context, notes: notes,
-            preservesSpace: scope.preservesSpace, location: location))
+            preservesSpace: scope.preservesSpace, location: location, nesting: nesting))
+    }
+
+    /// An element ITS puts `withinText="nested"`: its content is units of its own.
+    mutating func walkNested(_ element: HTMLElement, scope: UnitExtractor.Scope) {
+        nesting += 1
+        walkBlock(element, scope: scope)
+        nesting -= 1
     }
 
     /// Drops paired placeholders that wrap a whole unit (`<p><a>Read more</a></p>`):
@@ -202,8 +272,13 @@ private struct Collector {
     // MARK: Attributes
 
     mutating func extractAttributes(of element: HTMLElement, scope: UnitExtractor.Scope) {
-        guard !isProtected(scope) else { return }
-        for name in HTMLVocabulary.translatableAttributes(of: element) {
+        for name in UnitExtractor.translatableAttributes(of: element, scope: scope) {
+            var scope = scope
+            if let marks = element.its?.attributes[name] {
+                if let language = marks.language { scope.language = language }
+                if let note = marks.note { scope.notes.append(note.comment) }
+            }
+            guard LanguageTag.sameLanguage(scope.language, pageLanguage) else { continue }
             // A value made by template code (`alt="<?=$alt?>"`) is not the translator's.
             guard let value = element[attribute: name], !value.contains("<?") else { continue }
             let text = scope.preservesSpace ? value : value.collapsingHTMLWhitespace().trimmingHTMLWhitespace()
@@ -215,7 +290,7 @@ private struct Collector {
             units.append(TranslationUnit(
                 kind: .attribute(name: name, element: described), tokens: [.text(text)], codes: [],
                 line: element.line, context: scope.context, notes: scope.notes, preservesSpace: scope.preservesSpace,
-                location: element.span.map { .attribute(owner: $0) }))
+                location: element.span.map { .attribute(owner: $0) }, nesting: nesting))
         }
     }
 
@@ -270,6 +345,7 @@ private struct TokenBuilder {
         case let .element(element):
             let scope = collector.scope(for: element, inheriting: scope)
             let name = element.name
+            let nested = UnitExtractor.withinText(element) == .nested
             if collector.isProtected(scope) && !reopensTranslation(element) {
                 collector.extractAttributesBelow(element, scope: scope)
                 let original = element.textContent.collapsingHTMLWhitespace().trimmingHTMLWhitespace()
@@ -282,6 +358,13 @@ private struct TokenBuilder {
                                         original: element.textContent.collapsingHTMLWhitespace().trimmingHTMLWhitespace(),
                                         span: element.span))
                 tokens.append(.empty(codes.count - 1))
+            } else if nested {
+                // ITS `withinText="nested"` (a footnote, a `<cite>` of its own): translated as
+                // units of its own; here a placeholder for all of it.
+                codes.append(InlineCode(element: name, protection: .nested, original: element.textContent.collapsingHTMLWhitespace()
+                    .trimmingHTMLWhitespace(), span: element.span))
+                tokens.append(.empty(codes.count - 1))
+                collector.walkNested(element, scope: scope)
             } else if HTMLVocabulary.voidElements.contains(name) || HTMLVocabulary.opaqueElements.contains(name) {
                 collector.extractAttributesBelow(element, scope: scope)
                 codes.append(InlineCode(element: name, protection: nil, original: "", span: element.span))
@@ -290,11 +373,8 @@ private struct TokenBuilder {
                 collector.extractAttributes(of: element, scope: scope)
                 codes.append(InlineCode(element: name, protection: nil, original: "", span: element.span))
                 let index = codes.count - 1
-                for attribute in ["its-loc-note", "data-l10n-note"] {
-                    if let note = element[attribute: attribute]?.collapsingHTMLWhitespace().trimmingHTMLWhitespace(),
-                       !note.isEmpty, !notes.contains(note) {
-                        notes.append(note)
-                    }
+                for note in UnitExtractor.notes(of: element) where !notes.contains(note) {
+                    notes.append(note)
                 }
                 if let context = element[attribute: "data-l10n-context"] { contexts[index] = context.trimmingHTMLWhitespace() }
                 tokens.append(.open(index))

@@ -20,6 +20,8 @@ struct HTMLElement: Sendable, Equatable {
     var line: Int
     /// Where the element's tags are in the page's bytes; nil when libxml2 implied it.
     var span: SourceSpan?
+    /// What ITS global rules say of the element and its attributes; nil when no rule selects them.
+    var its: ITSAnnotations?
 
     init(name: String, attributes: [HTMLAttribute] = [], children: [HTMLNode] = [], line: Int = 0,
                 span: SourceSpan? = nil) {
@@ -102,4 +104,27 @@ struct HTMLDocument: Sendable {
 struct HTMLProblem: Sendable, Equatable {
     var line: Int
     var message: String
+}
+
+/// What ITS global rules say of one element and of its attributes (by name).
+final class ITSAnnotations: Sendable, Equatable {
+    let element: ITSMarks
+    let attributes: [String: ITSMarks]
+
+    init(element: ITSMarks, attributes: [String: ITSMarks]) {
+        self.element = element
+        self.attributes = attributes
+    }
+
+    static func == (a: ITSAnnotations, b: ITSAnnotations) -> Bool {
+        a.element == b.element && a.attributes == b.attributes
+    }
+}
+
+/// Where a page names ITS rules, in document order.
+enum ITSReference: Sendable, Equatable {
+    /// `<link rel="its-rules" href>`.
+    case linked(href: String, line: Int)
+    /// The content of `<script type="application/its+xml">`, which starts on `line`.
+    case inline(text: String, line: Int)
 }

@@ -11,6 +11,16 @@ enum HTMLParser {
     ///
     /// - Parameter locate: find each element's byte span (the build needs them; extraction does not).
     static func parse(_ text: String, locate: Bool = true) -> HTMLDocument {
+        // Without a rules resolver, nothing can throw.
+        (try? parse(text, locate: locate, rules: nil)) ?? HTMLDocument(root: HTMLElement(name: "html"), problems: [])
+    }
+
+    /// Parses `text`, applying ITS global rules: `rules` gets the references the page
+    /// makes to rules (linked files, inline scripts) and returns every rule set that
+    /// applies, in order of precedence (earliest first).
+    ///
+    /// - Throws: what `rules` throws, and `XPathSelection.Failure` for a rule libxml2 cannot evaluate.
+    static func parse(_ text: String, locate: Bool, rules: (([ITSReference]) throws -> [ITSRules])?) throws -> HTMLDocument {
         let collector = ProblemCollector()
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue
             | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue)
@@ -34,7 +44,12 @@ enum HTMLParser {
 
         var root = HTMLElement(name: "html")
         if let document, let rootNode = xmlDocGetRootElement(document) {
-            if case let .element(element) = Converter(scan: scan, original: original).convert(rootNode) {
+            var marks: [UnsafeMutableRawPointer: ITSMarks] = [:]
+            if let rules {
+                let sets = try rules(ITSReferences.find(in: rootNode, bytes: bytes))
+                if !sets.isEmpty { marks = try XPathSelection.marks(of: sets, in: document) }
+            }
+            if case let .element(element) = Converter(scan: scan, original: original, marks: marks).convert(rootNode) {
                 root = element
                 if locate { SpanResolver(bytes: bytes).resolve(&root, startTags: scan.startTags) }
             }
@@ -86,10 +101,13 @@ private final class Converter {
     let original: [UInt8]
     /// The content of each text-only element not yet met, by element name, in page order.
     var textContents: [String: ArraySlice<PageScan.TextContent>]
+    /// What ITS global rules say, by node address.
+    let marks: [UnsafeMutableRawPointer: ITSMarks]
 
-    init(scan: PageScan, original: [UInt8]) {
+    init(scan: PageScan, original: [UInt8], marks: [UnsafeMutableRawPointer: ITSMarks] = [:]) {
         self.scan = scan
         self.original = original
+        self.marks = marks
         textContents = Dictionary(grouping: scan.textContents, by: \.element).mapValues { $0[...] }
     }
 
@@ -98,9 +116,11 @@ private final class Converter {
         case XML_ELEMENT_NODE:
             let name = String(cString: node.pointee.name).lowercased()
             var attributes: [HTMLAttribute] = []
+            var attributeMarks: [String: ITSMarks] = [:]
             var attribute = node.pointee.properties
             while let current = attribute {
                 let attributeName = String(cString: current.pointee.name).lowercased()
+                if !marks.isEmpty, let mark = marks[UnsafeMutableRawPointer(current)] { attributeMarks[attributeName] = mark }
                 var value = ""
                 if let raw = xmlNodeListGetString(node.pointee.doc, current.pointee.children, 1) {
                     value = String(cString: raw)
@@ -119,8 +139,14 @@ private final class Converter {
                     child = current.pointee.next
                 }
             }
-            return .element(HTMLElement(name: name, attributes: attributes, children: children,
-                                        line: Int(xmlGetLineNo(node))))
+            var element = HTMLElement(name: name, attributes: attributes, children: children, line: Int(xmlGetLineNo(node)))
+            if !marks.isEmpty {
+                let mark = marks[UnsafeMutableRawPointer(node)]
+                if mark != nil || !attributeMarks.isEmpty {
+                    element.its = ITSAnnotations(element: mark ?? ITSMarks(), attributes: attributeMarks)
+                }
+            }
+            return .element(element)
         case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
             return .text(node.pointee.content.map { String(cString: $0) } ?? "")
         case XML_COMMENT_NODE:
@@ -184,5 +210,60 @@ enum HTMLEntities {
         }
         guard !reference.isEmpty, let entity = htmlEntityLookup(String(reference)) else { return nil }
         return Unicode.Scalar(entity.pointee.value)
+    }
+}
+
+/// Finds where a page names ITS rules, on libxml2's tree.
+private enum ITSReferences {
+    /// The page's `<link rel="its-rules">` and `<script type="application/its+xml">`, in
+    /// document order; the tree is walked only when the bytes mention either.
+    static func find(in root: xmlNodePtr, bytes: [UInt8]) -> [ITSReference] {
+        guard contains(bytes, "its-rules") || contains(bytes, "its+xml") else { return [] }
+        var references: [ITSReference] = []
+        func walk(_ node: xmlNodePtr) {
+            var child: xmlNodePtr? = node
+            while let current = child {
+                if current.pointee.type == XML_ELEMENT_NODE {
+                    let name = String(cString: current.pointee.name).lowercased()
+                    if name == "link", let rel = attribute(current, "rel"),
+                       rel.lowercased().split(whereSeparator: \.isHTMLWhitespace).contains("its-rules"),
+                       let href = attribute(current, "href") {
+                        references.append(.linked(href: href.trimmingHTMLWhitespace(), line: Int(xmlGetLineNo(current))))
+                    } else if name == "script", attribute(current, "type")?.trimmingHTMLWhitespace().lowercased() == "application/its+xml" {
+                        var text = ""
+                        if let content = xmlNodeGetContent(current) {
+                            text = String(cString: content)
+                            tolk_xml_free(content)
+                        }
+                        references.append(.inline(text: text, line: Int(xmlGetLineNo(current))))
+                    }
+                    if let children = current.pointee.children { walk(children) }
+                }
+                child = current.pointee.next
+            }
+        }
+        walk(root)
+        return references
+    }
+
+    private static func attribute(_ node: xmlNodePtr, _ name: String) -> String? {
+        guard let value = xmlGetProp(node, name) else { return nil }
+        defer { tolk_xml_free(value) }
+        return String(cString: value)
+    }
+
+    private static func contains(_ bytes: [UInt8], _ needle: String) -> Bool {
+        let pattern = Array(needle.utf8)
+        return bytes.withUnsafeBufferPointer { haystack -> Bool in
+            guard let base = haystack.baseAddress else { return false }
+            var offset = 0
+            while offset + pattern.count <= haystack.count,
+                  let found = memchr(base + offset, Int32(pattern[0]), haystack.count - offset - pattern.count + 1) {
+                let start = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if memcmp(base + start, pattern, pattern.count) == 0 { return true }
+                offset = start + 1
+            }
+            return false
+        }
     }
 }

@@ -219,10 +219,11 @@ public struct Project: Sendable {
     public func forEachPage(locate: Bool = false, progress: ((_ done: Int, _ total: Int) -> Void)? = nil,
                             _ body: (PageExtraction) throws -> Void) throws {
         let paths = try pagePaths()
+        let its = try itsContext()
         var done = 0
         try Parallel.forEachBatch(paths, { path in
             let (text, charset) = try PageEncoding.decode([UInt8](TextFile.readData(absolute(path), displayPath: path)), path: path)
-            var page = try PageExtraction.extract(path: path, text: text, locate: locate)
+            var page = try PageExtraction.extract(path: path, text: text, locate: locate, its: its)
             page.legacyCharset = charset
             return page
         }, consume: { results in
@@ -230,6 +231,13 @@ public struct Project: Sendable {
             done += results.count
             progress?(done, paths.count)
         })
+    }
+
+    /// The ITS rules every page is read with: `Locales/its-rules.xml`, when the project has one.
+    ///
+    /// - Throws: `TolkError.exchange` with the file and line for rules that cannot be read.
+    public func itsContext() throws -> ITSContext {
+        try ITSContext.project(root: root)
     }
 
     public func absolute(_ relativePath: String) -> String {

@@ -82,18 +82,30 @@ struct PageBuilder {
                     output.diagnostics += unitBuilder.diagnostics
                 }
             }
-            for segmented in page.units {
-                guard case .content = segmented.unit.kind else { continue }
+            // Units ITS nests in others (`withinText="nested"`) first, innermost first: they
+            // join the attributes as edits inside the unit around them, which copies them.
+            let content = page.units.filter { if case .content = $0.unit.kind { return true }; return false }
+            let nested = content.contains { $0.unit.nesting > 0 }
+            for segmented in nested ? content.sorted(by: { $0.unit.nesting > $1.unit.nesting }) : content {
                 var unitBuilder = UnitBuilder(unit: segmented.unit, segments: segmented.segments, source: source,
                                               table: table, sourceLanguage: page.language, dates: dates, page: page.path,
                                               attributeEdits: attributeEdits)
-                unitBuilder.build(into: &contentEdits)
+                if segmented.unit.nesting > 0 {
+                    unitBuilder.build(into: &attributeEdits)
+                } else {
+                    unitBuilder.build(into: &contentEdits)
+                }
                 output.translated += unitBuilder.translated
                 output.diagnostics += unitBuilder.diagnostics
             }
+            // An inner edit a rebuilt unit (or a rebuilt nested unit) around it already copied is not applied twice.
             let rebuilt = contentEdits.edits.map(\.range).filter { !$0.isEmpty }
+            let inner = nested ? attributeEdits.edits.map(\.range).filter { !$0.isEmpty } : []
             edits.append(contentEdits)
-            edits.append(attributeEdits) { edit in !rebuilt.contains { $0.overlaps(edit.range) || $0.contains(edit.range.lowerBound) } }
+            edits.append(attributeEdits) { edit in
+                !rebuilt.contains { $0.overlaps(edit.range) || $0.contains(edit.range.lowerBound) }
+                    && !inner.contains { $0 != edit.range && $0.lowerBound <= edit.range.lowerBound && edit.range.upperBound <= $0.upperBound }
+            }
         } else {
             output.translated = output.segments
         }

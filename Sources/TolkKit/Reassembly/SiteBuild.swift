@@ -68,11 +68,20 @@ public struct SiteBuild {
         defer { finishWriting() }
         let catalogLanguages = project.catalogLanguages()
         let catalogFiles = project.catalogues()
-        let settings = BuildCache.settingsHash(languages: catalogFiles.map(\.key), minimumCompletion: minimumCompletion,
-                                               configuration: site.fingerprint + "\u{1}" + (baseURL ?? "-"))
+        let its = try project.itsContext()
         // Reading the catalogues and reading the cache and the page list are independent.
-        let ((catalogs, states), (inputFiles, cached)) = try Parallel.pair({ try readCatalogs(catalogFiles) }, {
-            (try project.inputFiles(), incremental ? BuildCache.load(from: project.root, settings: settings) : nil)
+        let ((catalogs, states), (inputFiles, cached, settings)) = try Parallel.pair({ try readCatalogs(catalogFiles) }, {
+            let inputFiles = try project.inputFiles()
+            // Pages are read with the ITS rules: the project's, and rules files a page links
+            // (an XML file among the inputs; its stamp stands for its content).
+            var rules = its.fingerprint
+            for asset in inputFiles.assets where asset.lowercased().hasSuffix(".xml") {
+                let stamp = FileStamp.sizeAndTime(project.absolute(asset))
+                rules += "\u{1}\(asset)\u{2}\(stamp.map { "\($0.0):\($0.1)" } ?? "-")"
+            }
+            let settings = BuildCache.settingsHash(languages: catalogFiles.map(\.key), minimumCompletion: minimumCompletion,
+                                                   configuration: site.fingerprint + "\u{1}" + (baseURL ?? "-") + "\u{1}" + rules)
+            return (inputFiles, incremental ? BuildCache.load(from: project.root, settings: settings) : nil, settings)
         })
         let pagePaths = inputFiles.pages
         var reports: [PageReport] = []
@@ -123,7 +132,7 @@ public struct SiteBuild {
         var built = 0
         progress?(pagePaths.count - stale.count, pagePaths.count)
         try Parallel.forEachBatch(stale, { index in
-            try buildPage(pagePaths[index], catalogs: catalogs, states: states, catalogLanguages: published)
+            try buildPage(pagePaths[index], catalogs: catalogs, states: states, catalogLanguages: published, its: its)
         }, consume: { results in
             for result in results {
                 outcomes[stale[built]] = try result.get()
@@ -353,13 +362,13 @@ public struct SiteBuild {
     }
 
     private func buildPage(_ path: String, catalogs: CatalogTables, states: [String: [UInt64: UInt64]],
-                           catalogLanguages: [String]) throws -> PageOutcome {
+                           catalogLanguages: [String], its: ITSContext) throws -> PageOutcome {
         // The stat comes before the read: a change made meanwhile gives the file a newer time.
         let time = FileStamp.sizeAndTime(project.absolute(path))
         let data = try TextFile.readData(project.absolute(path), displayPath: path)
         let source = time.map { FileStamp(size: $0.0, modified: $0.1, content: FileStamp.hash(data)) } ?? .missing
         let (text, charset) = try PageEncoding.decode([UInt8](data), path: path)
-        var page = try PageExtraction.extract(path: path, text: text)
+        var page = try PageExtraction.extract(path: path, text: text, its: its)
         page.legacyCharset = charset
         let bytes = Array(text.utf8)
         let relative = String(path.dropFirst("Input/".count))

@@ -249,6 +249,8 @@ public struct Segmenter: Sendable {
                 comments.append("<\(number)/> stays as is (translate=\"no\"): \(inline.original)")
             case let .otherLanguage(language):
                 comments.append("<\(number)/> stays as is (lang=\"\(language)\"): \(inline.original)")
+            case .nested:
+                comments.append("<\(number)/> is translated on its own: \(inline.original)")
             case let .machineReadableTime(datetime):
                 comments.append("<\(number)/> is rendered for each language from datetime=\"\(datetime)\": \(inline.original)")
             }

@@ -1,0 +1,113 @@
+import Clibxml2
+import Foundation
+
+/// ITS selectors and pointers evaluated by libxml2's XPath engine on a page's libxml2
+/// tree, while `HTMLParser` still holds it. HTML elements and attributes have no
+/// namespace there and lower-case names, as the ITS 2.0 HTML mapping has it (the rules'
+/// XHTML prefixes are removed when they are read).
+enum XPathSelection {
+    /// A rule whose selector or pointer failed on a page (an unknown variable, say).
+    struct Failure: Error {
+        var path: String
+        var line: Int
+        var problem: String
+    }
+
+    /// libxml2's message when `expression` is no XPath it can compile; nil when it is one.
+    static func problem(compiling expression: String, namespaces: [String: String], variables: [String]) -> String? {
+        let collector = XPathProblems()
+        let context = Unmanaged.passUnretained(collector).toOpaque()
+        xmlSetStructuredErrorFunc(context, collectXPathProblem)
+        defer { xmlSetStructuredErrorFunc(nil, nil) }
+        guard let xpath = xmlXPathNewContext(nil) else { return "libxml2 could not start XPath" }
+        defer { xmlXPathFreeContext(xpath) }
+        for (prefix, uri) in namespaces { xmlXPathRegisterNs(xpath, prefix, uri) }
+        guard let compiled = xmlXPathCtxtCompile(xpath, expression) else {
+            return collector.problems.first ?? "not an XPath expression"
+        }
+        xmlXPathFreeCompExpr(compiled)
+        return nil
+    }
+
+    /// What the rules say of each element and attribute they select, by the node's address
+    /// in `document`; later rules override earlier ones.
+    static func marks(of ruleSets: [ITSRules], in document: xmlDocPtr) throws -> [UnsafeMutableRawPointer: ITSMarks] {
+        var marks: [UnsafeMutableRawPointer: ITSMarks] = [:]
+        let collector = XPathProblems()
+        let errorContext = Unmanaged.passUnretained(collector).toOpaque()
+        xmlSetStructuredErrorFunc(errorContext, collectXPathProblem)
+        defer { xmlSetStructuredErrorFunc(nil, nil) }
+        let documentNode = UnsafeMutablePointer<xmlNode>(OpaquePointer(document))
+        for set in ruleSets {
+            guard let xpath = xmlXPathNewContext(document) else { continue }
+            defer { xmlXPathFreeContext(xpath) }
+            // Each rules element's parameters are its variables.
+            for parameter in set.parameters {
+                xmlXPathRegisterVariable(xpath, parameter.name, xmlXPathNewCString(parameter.value))
+            }
+            for rule in set.rules {
+                for (prefix, uri) in rule.namespaces { xmlXPathRegisterNs(xpath, prefix, uri) }
+                func fail(_ expression: String) -> Failure {
+                    Failure(path: set.path, line: rule.line,
+                            problem: "libxml2 cannot evaluate the XPath \"\(expression)\": \(collector.problems.last ?? "no result")")
+                }
+                xpath.pointee.node = documentNode
+                guard let result = xmlXPathEvalExpression(rule.selector, xpath) else { throw fail(rule.selector) }
+                defer { xmlXPathFreeObject(result) }
+                guard result.pointee.type == XPATH_NODESET, let nodes = result.pointee.nodesetval else { continue }
+                for index in 0..<Int(nodes.pointee.nodeNr) {
+                    guard let node = nodes.pointee.nodeTab[index] else { continue }
+                    let type = node.pointee.type
+                    guard type == XML_ELEMENT_NODE || type == XML_ATTRIBUTE_NODE else { continue }
+                    let key = UnsafeMutableRawPointer(node)
+                    var mark = marks[key] ?? ITSMarks()
+                    switch rule.action {
+                    case let .translate(value):
+                        mark.translate = value
+                    case let .withinText(value):
+                        mark.withinText = value
+                    case let .locNote(source, alert):
+                        switch source {
+                        case let .text(text): mark.note = ITSNote(text: text, isAlert: alert)
+                        case let .reference(reference): mark.note = ITSNote(reference: reference, isAlert: alert)
+                        case let .pointer(pointer):
+                            guard let text = try string(pointer, at: node, in: xpath, fail: fail) else { continue }
+                            mark.note = ITSNote(text: text, isAlert: alert)
+                        case let .referencePointer(pointer):
+                            guard let reference = try string(pointer, at: node, in: xpath, fail: fail) else { continue }
+                            mark.note = ITSNote(reference: reference, isAlert: alert)
+                        }
+                    case let .language(pointer):
+                        guard let language = try string(pointer, at: node, in: xpath, fail: fail) else { continue }
+                        mark.language = language
+                    }
+                    marks[key] = mark
+                }
+            }
+        }
+        return marks
+    }
+
+    /// The string value of `pointer` evaluated at `node`, whitespace collapsed; nil when empty.
+    private static func string(_ pointer: String, at node: xmlNodePtr, in xpath: xmlXPathContextPtr,
+                               fail: (String) -> Failure) throws -> String? {
+        xpath.pointee.node = node
+        guard let result = xmlXPathEvalExpression(pointer, xpath) else { throw fail(pointer) }
+        defer { xmlXPathFreeObject(result) }
+        guard let raw = xmlXPathCastToString(result) else { return nil }
+        defer { tolk_xml_free(raw) }
+        let value = String(cString: raw).collapsingHTMLWhitespace().trimmingHTMLWhitespace()
+        return value.isEmpty ? nil : value
+    }
+}
+
+private final class XPathProblems {
+    var problems: [String] = []
+}
+
+private func collectXPathProblem(_ context: UnsafeMutableRawPointer?, _ error: xmlErrorPtr?) {
+    guard let context, let error else { return }
+    let message = error.pointee.message.map { String(cString: $0) } ?? "XPath error"
+    Unmanaged<XPathProblems>.fromOpaque(context).takeUnretainedValue().problems
+        .append(message.trimmingCharacters(in: .whitespacesAndNewlines))
+}
