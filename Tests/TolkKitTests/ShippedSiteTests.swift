@@ -25,6 +25,46 @@ struct ShippedSiteTests {
         #expect(german.components(separatedBy: " lang=\"en\"").count - 1 == 1, "only the link to the English index is in English")
     }
 
+    @Test("Locales/its-rules.xml keeps every class=\"brand\" name out of both catalogues and out of same-as-source; without it they are offered")
+    func brandRule() throws {
+        let folder = try temporaryProject(from: Fixture.repositoryRoot, copying: ["Input", "Locales", SiteConfiguration.fileName])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // The brand names the pages mark.
+        var brands = Set<String>()
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("Input").path) where name.hasSuffix(".html") {
+            let html = try String(contentsOf: folder.appendingPathComponent("Input/\(name)"), encoding: .utf8)
+            let pattern = try NSRegularExpression(pattern: #"class="brand">([^<]+)<"#)
+            for match in pattern.matches(in: html, range: NSRange(html.startIndex..., in: html)) {
+                brands.insert(String(html[Range(match.range(at: 1), in: html)!]))
+            }
+        }
+        #expect(brands.count >= 8, "\(brands)")
+        // With the rules file, extract changes no catalogue and no msgid holds a brand name as text.
+        let shipped = try ["Locales/en/de.po", "Locales/de/en.po", "Locales/en/template.pot", "Locales/de/template.pot"].map {
+            try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8)
+        }
+        _ = try CatalogUpdate(project: Project(root: folder)).run()
+        let catalogues = try ["Locales/en/de.po", "Locales/de/en.po", "Locales/en/template.pot", "Locales/de/template.pot"].map {
+            try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8)
+        }
+        #expect(catalogues == shipped)
+        let check = try CatalogCheck(project: Project(root: folder)).run()
+        #expect(!check.findings.contains { $0.rule == SameAsSourceRule.id })
+        // Every marked name is a placeholder the translator cannot change, named in a comment.
+        var withRules: [SourceSegment] = []
+        try Project(root: folder).forEachPage { withRules += $0.segments }
+        for brand in brands {
+            #expect(withRules.contains { $0.comments.contains { $0.hasSuffix("stays as is (translate=\"no\"): \(brand)") } }, "\(brand)")
+        }
+        // Without the rules file, the marked names are text for translators: in more messages than before.
+        try FileManager.default.removeItem(at: folder.appendingPathComponent(ITSContext.projectRulesPath))
+        var without: [SourceSegment] = []
+        try Project(root: folder).forEachPage { without += $0.segments }
+        for brand in brands {
+            #expect(without.filter { $0.text.contains(brand) }.count > withRules.filter { $0.text.contains(brand) }.count, "\(brand)")
+        }
+    }
+
     @Test("the German page written in German comes back as written, plus its language links")
     func germanSourcePage() throws {
         let (folder, _) = try Self.build()
