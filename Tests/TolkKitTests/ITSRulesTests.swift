@@ -134,6 +134,29 @@ struct ITSRulesTests {
         #expect(built.contains("<p id=\"y\">Kept by the inline rule.</p>"))
     }
 
+    @Test("an incremental build sees a changed rules file: the project's, or one a page links")
+    func rulesChangeRebuilds() throws {
+        let folder = try project(["page.html": "<link rel=\"its-rules\" href=\"rules.xml\">\n<p class=\"brand\">Zebulon</p>\n<p id=\"n\">Hello there.</p>"],
+                                 extra: ["Input/rules.xml": "<its:rules xmlns:its=\"http://www.w3.org/2005/11/its\" version=\"2.0\"/>\n"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let catalog = "msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=UTF-8\\nLanguage: de\\n\"\n\n"
+            + "msgid \"Zebulon\"\nmsgstr \"Zebulon AG\"\n\nmsgid \"Hello there.\"\nmsgstr \"Hallo.\"\n"
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Locales/en"), withIntermediateDirectories: true)
+        try catalog.write(to: folder.appendingPathComponent("Locales/en/de.po"), atomically: true, encoding: .utf8)
+        try "[languages.de]\nmin-completion = 0\n".write(to: folder.appendingPathComponent("tolk.toml"), atomically: true, encoding: .utf8)
+        let output = folder.appendingPathComponent("Output/de/page.html")
+        _ = try SiteBuild(project: Project(root: folder)).run()
+        #expect(try String(contentsOf: output, encoding: .utf8).contains("<p class=\"brand\">Zebulon AG</p>"))
+        try Self.brandRule.write(to: folder.appendingPathComponent(ITSContext.projectRulesPath), atomically: true, encoding: .utf8)
+        _ = try SiteBuild(project: Project(root: folder)).run()
+        #expect(try String(contentsOf: output, encoding: .utf8).contains("<p class=\"brand\">Zebulon</p>"))
+        // The linked file, with a new size so its stamp changes whatever the clock says.
+        try "<its:rules xmlns:its=\"http://www.w3.org/2005/11/its\" version=\"2.0\">\n<its:translateRule selector=\"//p[@id='n']\" translate=\"no\"/>\n</its:rules>\n"
+            .write(to: folder.appendingPathComponent("Input/rules.xml"), atomically: true, encoding: .utf8)
+        _ = try SiteBuild(project: Project(root: folder)).run()
+        #expect(try String(contentsOf: output, encoding: .utf8).contains("<p id=\"n\">Hello there.</p>"))
+    }
+
     @Test("withinText=\"nested\": a unit of its own, a placeholder in the unit around it, both translated in the built page")
     func nested() throws {
         let rules = """
