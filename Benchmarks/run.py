@@ -21,6 +21,18 @@ CORPUS = os.path.join(os.path.dirname(REPO), "shared", "corpus", "w3c-i18n")
 TOLK = os.path.join(REPO, ".build", "release", "tolk")
 
 
+# A project rules file with one rule of each kind Tolk reads (Locales/its-rules.xml).
+ITS_RULES = """<its:rules xmlns:its="http://www.w3.org/2005/11/its" xmlns:h="http://www.w3.org/1999/xhtml" version="2.0">
+  <its:param name="brand">brand</its:param>
+  <its:translateRule selector="//*[@class=$brand]" translate="no"/>
+  <its:translateRule selector="//h:code | //h:kbd" translate="no"/>
+  <its:locNoteRule selector="//h:abbr" locNoteType="description" locNotePointer="@title"/>
+  <its:withinTextRule selector="//h:cite" withinText="yes"/>
+  <its:langRule selector="//h:q" langPointer="@lang"/>
+</its:rules>
+"""
+
+
 def run(command, cwd=None, env=None):
     """Runs a command under /usr/bin/time; returns (seconds, peak MB, exit status)."""
     with tempfile.NamedTemporaryFile("r", suffix=".time") as stats:
@@ -112,10 +124,21 @@ def main():
         def clean_extract():
             shutil.rmtree(os.path.join(base, "extract", "Locales"), ignore_errors=True)
 
+        # The same pages with a project-wide ITS rules file of the usual kinds of rule.
+        its = os.path.join(base, "its")
+        shutil.copytree(os.path.join(base, "extract", "Input"), os.path.join(its, "Input"))
+
+        def clean_its():
+            shutil.rmtree(os.path.join(its, "Locales"), ignore_errors=True)
+            os.makedirs(os.path.join(its, "Locales"))
+            with open(os.path.join(its, "Locales", "its-rules.xml"), "w") as rules:
+                rules.write(ITS_RULES)
+
         xargs_floor = ["sh", "-c", f"find {base}/extract/Input -name '*.html' -print0 | xargs -0 xmllint --html --noout 2>/dev/null; true"]
         commands = {
             "xmllint --html --noout (floor)": (xargs_floor, None),
             "tolk extract": ([TOLK, "extract", "--locale", "de", "--project", os.path.join(base, "extract")], clean_extract),
+            "tolk extract (ITS rules)": ([TOLK, "extract", "--locale", "de", "--project", its], clean_its),
             # The everyday case: the translated catalogue is there and gets updated.
             "tolk extract (update)": ([TOLK, "extract", "--project", site], None),
             "tolk build": ([TOLK, "build", "--full", "--quiet", "--project", site], None),
@@ -142,7 +165,7 @@ def main():
                 results[name].append(run(command))
         # Pages each tool processed.
         built = sum(1 for _, _, names in os.walk(os.path.join(site, "Output", "de")) for name in names if name != "index.html")
-        done = {"tolk extract": len(files), "tolk extract (update)": len(files), "tolk build": built, "tolk check": len(files),
+        done = {"tolk extract": len(files), "tolk extract (ITS rules)": len(files), "tolk extract (update)": len(files), "tolk build": built, "tolk check": len(files),
                 "tolk export": len(files), "tolk import": len(files)}
         if others:
             refused = sum(1 for root, _, names in os.walk(os.path.join(base, "html2po")) for name in names
