@@ -46,7 +46,7 @@ enum HTMLParser {
         if let document, let rootNode = xmlDocGetRootElement(document) {
             var marks: [UnsafeMutableRawPointer: ITSMarks] = [:]
             if let rules {
-                let sets = try rules(ITSReferences.find(in: rootNode, bytes: bytes))
+                let sets = try rules(ITSReferences.find(in: rootNode))
                 if !sets.isEmpty { marks = try XPathSelection.marks(of: sets, in: document) }
             }
             if case let .element(element) = Converter(scan: scan, original: original, marks: marks).convert(rootNode) {
@@ -216,20 +216,19 @@ enum HTMLEntities {
 /// Finds where a page names ITS rules, on libxml2's tree.
 private enum ITSReferences {
     /// The page's `<link rel="its-rules">` and `<script type="application/its+xml">`, in
-    /// document order; the tree is walked only when the bytes mention either.
-    static func find(in root: xmlNodePtr, bytes: [UInt8]) -> [ITSReference] {
-        guard contains(bytes, "its-rules") || contains(bytes, "its+xml") else { return [] }
+    /// document order. The walk compares C strings only: most pages have neither.
+    static func find(in root: xmlNodePtr) -> [ITSReference] {
         var references: [ITSReference] = []
         func walk(_ node: xmlNodePtr) {
             var child: xmlNodePtr? = node
             while let current = child {
-                if current.pointee.type == XML_ELEMENT_NODE {
-                    let name = String(cString: current.pointee.name).lowercased()
-                    if name == "link", let rel = attribute(current, "rel"),
+                if current.pointee.type == XML_ELEMENT_NODE, let name = current.pointee.name {
+                    if strcmp(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self), "link") == 0, let rel = attribute(current, "rel"),
                        rel.lowercased().split(whereSeparator: \.isHTMLWhitespace).contains("its-rules"),
                        let href = attribute(current, "href") {
                         references.append(.linked(href: href.trimmingHTMLWhitespace(), line: Int(xmlGetLineNo(current))))
-                    } else if name == "script", attribute(current, "type")?.trimmingHTMLWhitespace().lowercased() == "application/its+xml" {
+                    } else if strcmp(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self), "script") == 0,
+                              attribute(current, "type")?.trimmingHTMLWhitespace().lowercased() == "application/its+xml" {
                         var text = ""
                         if let content = xmlNodeGetContent(current) {
                             text = String(cString: content)
@@ -250,20 +249,5 @@ private enum ITSReferences {
         guard let value = xmlGetProp(node, name) else { return nil }
         defer { tolk_xml_free(value) }
         return String(cString: value)
-    }
-
-    private static func contains(_ bytes: [UInt8], _ needle: String) -> Bool {
-        let pattern = Array(needle.utf8)
-        return bytes.withUnsafeBufferPointer { haystack -> Bool in
-            guard let base = haystack.baseAddress else { return false }
-            var offset = 0
-            while offset + pattern.count <= haystack.count,
-                  let found = memchr(base + offset, Int32(pattern[0]), haystack.count - offset - pattern.count + 1) {
-                let start = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                if memcmp(base + start, pattern, pattern.count) == 0 { return true }
-                offset = start + 1
-            }
-            return false
-        }
     }
 }
