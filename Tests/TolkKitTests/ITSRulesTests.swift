@@ -132,6 +132,10 @@ struct ITSRulesTests {
         #expect(built.contains("data-caption=\"In Leeds aufgenommen\""))
         #expect(built.contains("<p id=\"x\">Von der späteren Regel wieder übersetzt.</p>"))
         #expect(built.contains("<p id=\"y\">Kept by the inline rule.</p>"))
+        // The rule's note reaches the XLIFF a translator gets, an alert at the highest priority.
+        _ = try CatalogUpdate(project: Project(root: folder)).run()
+        let xliff = try XLIFFExport(project: Project(root: folder), language: "de").run().xml
+        #expect(xliff.contains("<note category=\"developer\" priority=\"1\">Alert: Keep the unit</note>"))
     }
 
     @Test("an incremental build sees a changed rules file: the project's, or one a page links")
