@@ -9,11 +9,14 @@ struct StatsCommand: ParsableCommand {
 
     /// What stats can write (no SARIF: it reports findings, not progress).
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
+        case text, json, html
     }
 
-    @Option(name: .long, help: "Output format: text or json.")
+    @Option(name: .long, help: "Output format: text, json, or html (the progress report, with bars and the check's findings).")
     var format: Format = .text
+
+    @Option(name: [.customShort("o"), .long], help: "Write to this file instead of standard output.")
+    var output: String?
 
     @OptionGroup var options: ProjectOptions
 
@@ -27,6 +30,23 @@ struct StatsCommand: ParsableCommand {
             FileHandle.standardError.write(Data("tolk: error: \(error.description)\n".utf8))
             throw ExitCode(2)
         }
-        print(format == .json ? try stats.json() : stats.table(), terminator: "")
+        let text: String
+        switch format {
+        case .text: text = stats.table()
+        case .json: text = try stats.json()
+        case .html:
+            // The report lists what the check finds, page by page.
+            var findings: [Diagnostic] = []
+            try runReportingErrors { findings = try CatalogCheck(project: options.resolved()).run().findings }
+            text = HTMLReport(stats: stats, findings: findings).html()
+        }
+        guard let output else {
+            print(text, terminator: "")
+            return
+        }
+        try runReportingErrors {
+            try OutputFile.write(text, to: output)
+            if !options.quiet { FileHandle.standardError.write(Data("\(output): written\n".utf8)) }
+        }
     }
 }

@@ -44,6 +44,8 @@ struct PageBuilder {
     var switcher: [(language: String, href: String)] = []
     /// This version's own absolute address, for `<link rel="canonical">` (with a base URL).
     var canonical: String?
+    /// `tolk serve`'s review view: each segment wrapped with its state (never in Output/).
+    var review = false
     /// The zone event times are given in, and the language's readers' own (`tolk.toml`).
     var siteZone: String?
     var audienceZone: String?
@@ -89,7 +91,7 @@ struct PageBuilder {
             for segmented in nested ? content.sorted(by: { $0.unit.nesting > $1.unit.nesting }) : content {
                 var unitBuilder = UnitBuilder(unit: segmented.unit, segments: segmented.segments, source: source,
                                               table: table, sourceLanguage: page.language, dates: dates, page: page.path,
-                                              attributeEdits: attributeEdits)
+                                              attributeEdits: attributeEdits, review: review)
                 if segmented.unit.nesting > 0 {
                     unitBuilder.build(into: &attributeEdits)
                 } else {

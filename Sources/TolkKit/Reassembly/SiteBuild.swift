@@ -12,6 +12,9 @@ public struct SiteBuild {
 
     /// Reuse `.tolk/build-cache` to rebuild only what changed (false: build everything).
     public var incremental: Bool
+    /// Where `tolk serve` wants each translated page's review view (project-relative,
+    /// `.tolk/review`); nil writes none.
+    public var reviewFolder: String?
 
     public init(project: Project, minimumCompletion: Double? = nil, baseURL: String? = nil, incremental: Bool = true) {
         self.project = project
@@ -383,7 +386,7 @@ public struct SiteBuild {
                                                          references: (page.outline?.hasBase ?? false) ? [] : page.outline?.references ?? []))
         // Every version is built in memory first: which of them are written decides the
         // language links in all of them (none may point at a page that is not written).
-        func build(_ language: String, alternates: [(language: String, href: String)]) -> PageBuilder.Output {
+        func build(_ language: String, alternates: [(language: String, href: String)], review: Bool = false) -> PageBuilder.Output {
             let table = tables[language]
             // The switcher links relatively (it works on a copy of Output/ anywhere), in language order.
             let switcher = alternates.filter { $0.language != "x-default" }.map { version in
@@ -394,6 +397,7 @@ public struct SiteBuild {
                                canonical: baseURL.map { _ in links.href(to: relative, in: language, from: relative) }, siteZone: site.timeZone,
                                audienceZone: site.languages[language]?.timeZone)
             builder.switcher = switcher
+            builder.review = review
             return builder.build()
         }
         var versions = languages.map { (language: $0, built: build($0, alternates: alternates)) }
@@ -401,10 +405,20 @@ public struct SiteBuild {
             guard let minimum = minimumCompletion else { return true }
             return Self.percent(version.built.translated, of: version.built.segments) >= minimum
         }.map(\.language)
+        var writtenAlternates = alternates
         if written.count < languages.count {
             let reduced = written.count > 1 ? links.alternates(for: relative, languages: written, pageLanguage: page.language) : []
+            writtenAlternates = reduced
             for index in versions.indices where written.contains(versions[index].language) {
                 versions[index].built = build(versions[index].language, alternates: reduced)
+            }
+        }
+        // `tolk serve`'s review view of each translated version, beside Output/ (never in it).
+        if let reviewFolder {
+            for language in written where !LanguageTag.sameLanguage(language, page.language) {
+                let url = URL(fileURLWithPath: project.absolute("\(reviewFolder)/\(language)/\(relative)"))
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(build(language, alternates: writtenAlternates, review: true).bytes).write(to: url, options: .atomic)
             }
         }
         for (language, built) in versions {

@@ -13,6 +13,8 @@ struct UnitBuilder {
     let page: String
     /// Translated attributes, applied to tags this unit copies.
     var attributeEdits = ByteEdits()
+    /// `tolk serve`'s review view: each segment wrapped in a `<span>` saying its state.
+    var review = false
 
     private(set) var translated = 0
     private(set) var diagnostics: [Diagnostic] = []
@@ -23,6 +25,15 @@ struct UnitBuilder {
         case fallback
         /// Not for translators (no letters): written back as it was.
         case verbatim
+    }
+
+    /// What the review view says of each segment: its state and the catalogue entry.
+    private(set) var reviews: [Review] = []
+
+    struct Review {
+        var state: String
+        var line: Int?
+        var problem: String?
     }
 
     mutating func build(into edits: inout ByteEdits) {
@@ -42,7 +53,7 @@ struct UnitBuilder {
             if textOnly, outcomes.contains(where: { if case .fallback = $0 { return true }; return false }) {
                 translated = 0
             }
-            if translated == 0 {
+            if translated == 0 && !(review && !textOnly) {
                 markSourceLanguage(range: range, container: container, isWholeContainer: isWholeContainer || textOnly, edits: &edits)
                 return
             }
@@ -66,7 +77,17 @@ struct UnitBuilder {
     }
 
     private mutating func outcome(_ segment: SourceSegment) -> Outcome {
-        switch table.verdict(context: segment.context, id: segment.text) {
+        let verdict = table.verdict(context: segment.context, id: segment.text)
+        if review {
+            switch verdict {
+            case let .usable(_, line): reviews.append(Review(state: "translated", line: line))
+            case let .refused(problem, line): reviews.append(Review(state: "refused", line: line, problem: problem.description))
+            case let .fuzzy(line): reviews.append(Review(state: "fuzzy", line: line))
+            case let .untranslated(line): reviews.append(Review(state: "untranslated", line: line))
+            case .missing: reviews.append(Review(state: "missing"))
+            }
+        }
+        switch verdict {
         case let .usable(pieces, line):
             // Published, but said: what `tolk check` calls an invisible-character error.
             let suspect = pieces.contains { if case let .text(text) = $0 { return text.unicodeScalars.contains(where: InvisibleCharacters.isInvisible) }; return false }
@@ -110,21 +131,42 @@ struct UnitBuilder {
     /// their language, joined by a space.
     private func render(_ outcomes: [Outcome]) -> [UInt8]? {
         var bytes: [UInt8] = []
+        var reviewed = 0
         for (index, outcome) in outcomes.enumerated() {
             if index > 0 && segments[index].spaceBefore { bytes.append(UInt8(ascii: " ")) }
+            var rendered: [UInt8]
             switch outcome {
             case .verbatim:
-                guard let rendered = renderSource(segments[index].tokens) else { return nil }
-                bytes += rendered
+                guard let source = renderSource(segments[index].tokens) else { return nil }
+                bytes += source
+                continue
             case let .translated(pieces):
-                guard let rendered = renderTranslation(pieces, numbering: segments[index].numbering) else { return nil }
-                bytes += rendered
+                guard let translation = renderTranslation(pieces, numbering: segments[index].numbering) else { return nil }
+                rendered = translation
             case .fallback:
-                guard let rendered = renderSource(segments[index].tokens) else { return nil }
-                bytes += Array("<span lang=\"\(sourceLanguage)\">".utf8) + rendered + Array("</span>".utf8)
+                guard let source = renderSource(segments[index].tokens) else { return nil }
+                rendered = Array("<span lang=\"\(sourceLanguage)\">".utf8) + source + Array("</span>".utf8)
             }
+            if review, reviewed < reviews.count {
+                rendered = reviewSpan(reviews[reviewed], segment: segments[index]) + rendered + Array("</span>".utf8)
+                reviewed += 1
+            }
+            bytes += rendered
         }
         return bytes
+    }
+
+    /// The review view's wrapper of one segment: its state, msgid and catalogue entry.
+    private func reviewSpan(_ review: Review, segment: SourceSegment) -> [UInt8] {
+        var attributes = [("class", "tolk-review"), ("data-tolk-state", review.state), ("data-tolk-msgid", segment.text),
+                          ("data-tolk-entry", review.line.map { "\(table.path):\($0)" } ?? "\(table.path) (no entry: run tolk extract)")]
+        if let context = segment.context { attributes.append(("data-tolk-msgctxt", context)) }
+        if let problem = review.problem { attributes.append(("data-tolk-problem", problem)) }
+        var bytes = Array("<span".utf8)
+        for (name, value) in attributes {
+            bytes += Array(" \(name)=\"".utf8) + HTMLEscape.attribute(value) + [UInt8(ascii: "\"")]
+        }
+        return bytes + [UInt8(ascii: ">")]
     }
 
     private func renderTranslation(_ pieces: [MessageText.Piece], numbering: [Int: Int]) -> [UInt8]? {

@@ -359,3 +359,13 @@ enum TextFile {
         }
     }
 }
+
+/// A report a command writes where its user says (`-o FILE`): whole or not at all.
+public enum OutputFile {
+    /// Writes `text` to a temporary file beside `path`, then renames it into place.
+    ///
+    /// - Throws: `TolkError.unwritableFile` naming the file.
+    public static func write(_ text: String, to path: String) throws {
+        try TextFile.writeAtomically(text, to: path)
+    }
+}

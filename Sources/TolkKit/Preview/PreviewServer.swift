@@ -1,0 +1,217 @@
+import FlyingFox
+import FlyingSocks
+import Foundation
+
+/// `tolk serve`: the site as it comes out, on a local address, rebuilt when its files
+/// change, with a review view of each translated page and the progress report.
+///
+/// HTTP is FlyingFox's; this type only answers. Only files under `Output/` are served
+/// (`PreviewPath`), plus the report and the review script under `/_tolk/`. The review view
+/// (`?review=1`) serves the page the build wrote to `.tolk/review/` beside `Output/`; what
+/// is written to `Output/` never holds review data or the script.
+public final class PreviewServer: @unchecked Sendable {
+    public let project: Project
+    public let host: String
+    public let port: UInt16
+    /// Where the build writes the review view of each translated page.
+    public static let reviewFolder = ".tolk/review"
+
+    private let lock = NSLock()
+    private var buildNumber = 0
+    private var report = ""
+    private var findings = Data("{}".utf8)
+    private var signature: [String: String] = [:]
+    private var http: HTTPServer?
+    private var serving: Task<Void, any Error>?
+
+    public init(project: Project, host: String = "127.0.0.1", port: UInt16 = 8000) {
+        self.project = project
+        self.host = host
+        self.port = port
+    }
+
+    /// What one build gave.
+    public struct Build: Sendable {
+        public var number: Int
+        public var result: SiteBuild.Result
+    }
+
+    // MARK: Building
+
+    /// Builds the site (the first time in full, so every page has its review view; then
+    /// incrementally), then the progress report and the check's findings.
+    @discardableResult
+    public func rebuild() throws -> Build {
+        let first = lock.withLock { buildNumber == 0 }
+        let seen = Self.signature(of: project)
+        lock.withLock { signature = seen }
+        var build = SiteBuild(project: project, incremental: !first)
+        build.reviewFolder = Self.reviewFolder
+        let result = try build.run()
+        // The report and the findings: what `tolk stats` and `tolk check` say.
+        let stats = try TranslationStats.compute(project)
+        let check = try CatalogCheck(project: project).run()
+        var byEntry: [String: [[String: String]]] = [:]
+        for finding in check.findings {
+            guard let locale = finding.locale, let msgid = finding.msgid else { continue }
+            let key = LanguageTag.primary(locale) + "\u{4}" + (finding.msgctxt ?? "") + "\u{4}" + msgid
+            byEntry[key, default: []].append(["severity": finding.severity.rawValue, "rule": finding.rule, "message": finding.message])
+        }
+        let json = (try? JSONSerialization.data(withJSONObject: byEntry, options: [.sortedKeys])) ?? Data("{}".utf8)
+        let html = HTMLReport(stats: stats, findings: check.findings, time: Date(), reviewLink: { page, language in
+            Self.reviewAddress(page: page, language: language)
+        }).html()
+        return lock.withLock {
+            buildNumber += 1
+            report = html
+            findings = json
+            return Build(number: buildNumber, result: result)
+        }
+    }
+
+    /// The review view's address of a page (`Input/a/b.html`) in `language`.
+    static func reviewAddress(page: String, language: String) -> String {
+        let relative = page.hasPrefix("Input/") ? String(page.dropFirst("Input/".count)) : page
+        return "/\(language)/" + relative.split(separator: "/").map {
+            String($0).addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? String($0)
+        }.joined(separator: "/") + "?review=1"
+    }
+
+    /// Rebuilds whenever a file the build reads changes (looking every `interval`), until
+    /// the task is cancelled; `report` hears of each build or of the error that stopped it.
+    /// The build runs on a thread of its own, so pages are served meanwhile.
+    public func watch(every interval: Duration = .milliseconds(400), report: @escaping @Sendable (Result<Build, any Error>) -> Void) async {
+        while !Task.isCancelled {
+            try? await Task.sleep(for: interval)
+            guard !Task.isCancelled, changed() else { continue }
+            let outcome: Result<Build, any Error> = await withCheckedContinuation { continuation in
+                DispatchQueue.global().async { continuation.resume(returning: Result { try self.rebuild() }) }
+            }
+            report(outcome)
+        }
+    }
+
+    /// True when a page, asset, catalogue, rules file or `tolk.toml` changed since the last build.
+    public func changed() -> Bool {
+        let now = Self.signature(of: project)
+        return lock.withLock { now != signature }
+    }
+
+    /// Size and time of every file the build reads.
+    static func signature(of project: Project) -> [String: String] {
+        var files: [String: String] = [:]
+        for folder in ["Input", "Locales"] {
+            let root = project.root.appendingPathComponent(folder)
+            guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.fileSizeKey, .contentModificationDateKey],
+                                                              options: [.skipsHiddenFiles]) else { continue }
+            for case let url as URL in walker {
+                let values = try? url.resourceValues(forKeys: [.fileSizeKey, .contentModificationDateKey])
+                files[url.path] = "\(values?.fileSize ?? -1):\(values?.contentModificationDate?.timeIntervalSince1970 ?? 0)"
+            }
+        }
+        let settings = project.root.appendingPathComponent(SiteConfiguration.fileName)
+        if let values = try? settings.resourceValues(forKeys: [.fileSizeKey, .contentModificationDateKey]) {
+            files[settings.path] = "\(values.fileSize ?? -1):\(values.contentModificationDate?.timeIntervalSince1970 ?? 0)"
+        }
+        return files
+    }
+
+    // MARK: Serving
+
+    /// Starts answering on `host:port` (port 0: any free one) and returns the site's address.
+    public func start() async throws -> URL {
+        let address: any SocketAddress = try Self.address(host: host, port: port)
+        let server = HTTPServer(address: address, timeout: 30, logger: .disabled, handler: Handler(owner: self))
+        http = server
+        serving = Task { try await server.run() }
+        try await server.waitUntilListening(timeout: 10)
+        var actual = port
+        if case let .ip4(_, listening)? = await server.listeningAddress { actual = listening }
+        if case let .ip6(_, listening)? = await server.listeningAddress { actual = listening }
+        let shown = host.contains(":") ? "[\(host)]" : host
+        return URL(string: "http://\(shown):\(actual)/")!
+    }
+
+    public func stop() async {
+        await http?.stop(timeout: 1)
+        serving?.cancel()
+        http = nil
+    }
+
+    static func address(host: String, port: UInt16) throws -> any SocketAddress {
+        if host.contains(":") { return try sockaddr_in6.inet6(ip6: host, port: port) }
+        return try sockaddr_in.inet(ip4: host == "localhost" ? "127.0.0.1" : host, port: port)
+    }
+
+    /// True for an address only this machine can reach.
+    public static func isLoopback(_ host: String) -> Bool {
+        host == "localhost" || host == "::1" || host.hasPrefix("127.")
+    }
+
+    private struct Handler: HTTPHandler {
+        let owner: PreviewServer
+
+        func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
+            owner.respond(to: request)
+        }
+    }
+
+    func respond(to request: HTTPRequest) -> HTTPResponse {
+        guard request.method == .GET || request.method == .HEAD else {
+            return Self.text(.methodNotAllowed, "only GET and HEAD\n")
+        }
+        let rawPath = request.target.path(percentEncoded: true)
+        let query = request.target.query(percentEncoded: true)
+        switch rawPath {
+        case "/_tolk", "/_tolk/":
+            let html = lock.withLock { report }
+            return Self.response(Data(html.utf8), type: "text/html; charset=utf-8")
+        case "/_tolk/build":
+            return Self.response(Data(String(lock.withLock { buildNumber }).utf8), type: "text/plain; charset=utf-8")
+        case "/_tolk/findings.json":
+            return Self.response(lock.withLock { findings }, type: "application/json")
+        case "/_tolk/review.js":
+            return Self.response(Data(ReviewAssets.script.utf8), type: "text/javascript; charset=utf-8")
+        case "/_tolk/review.css":
+            return Self.response(Data(ReviewAssets.style.utf8), type: "text/css; charset=utf-8")
+        default:
+            break
+        }
+        let output = project.absolute("Output")
+        guard let file = PreviewPath.resolve(rawPath, in: output), var data = FileManager.default.contents(atPath: file) else {
+            return Self.text(.notFound, "Not found\n")
+        }
+        let type = PreviewPath.contentType(of: file)
+        guard type.hasPrefix("text/html") else { return Self.response(data, type: type) }
+        // The review view: the page the build wrote beside Output/, for a translated version.
+        let reviewing = query.split(separator: "&").contains("review=1")
+        if reviewing, let realOutput = Project.realPath(output) {
+            let relative = String(file.dropFirst(realOutput.count + 1))
+            if let review = PreviewPath.resolve("/" + relative, in: project.absolute(Self.reviewFolder)),
+               let reviewData = FileManager.default.contents(atPath: review) {
+                data = reviewData
+            }
+        }
+        return Self.response(Self.withReviewScript(data, build: lock.withLock { buildNumber }), type: type)
+    }
+
+    /// The page with the reload and review script added before `</body>` (or at the end).
+    static func withReviewScript(_ data: Data, build: Int) -> Data {
+        var html = String(decoding: data, as: UTF8.self)
+        let tag = ReviewAssets.tag(build: build)
+        if let end = html.range(of: "</body>", options: [.caseInsensitive, .backwards]) {
+            html.insert(contentsOf: tag, at: end.lowerBound)
+        } else {
+            html += tag
+        }
+        return Data(html.utf8)
+    }
+
+    static func response(_ data: Data, type: String) -> HTTPResponse {
+        HTTPResponse(statusCode: .ok, headers: [.contentType: type, .cacheControl: "no-store"], body: data)
+    }
+
+    static func text(_ status: HTTPStatusCode, _ text: String) -> HTTPResponse {
+        HTTPResponse(statusCode: status, headers: [.contentType: "text/plain; charset=utf-8"], body: Data(text.utf8))
+    }
+}

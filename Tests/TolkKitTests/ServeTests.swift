@@ -1,0 +1,205 @@
+import Foundation
+import Testing
+@testable import TolkKit
+
+/// `tolk serve`: the shipped site on a free local port, opened in headless Chromium, with
+/// an untranslated and a refused entry planted in the German catalogue.
+@Suite("tolk serve", .serialized)
+struct ServeTests {
+    /// A copy of the shipped site whose German catalogue has one entry emptied and one
+    /// whose translation drops a placeholder; the server on a free port, started.
+    static func start() async throws -> (URL, PreviewServer, URL) {
+        let folder = try temporaryProject(from: Fixture.repositoryRoot, copying: ["Input", "Locales", SiteConfiguration.fileName])
+        let path = folder.appendingPathComponent("Locales/en/de.po").path
+        var catalog = try POParser(path: "de.po").parse(fileAt: path)
+        for index in catalog.entries.indices {
+            switch catalog.entries[index].id {
+            case untranslated: catalog.entries[index].translations = [""]
+            case refused: catalog.entries[index].translations = ["Veranstaltungen dieser Woche: Webinare und Diskussionen."]
+            default: break
+            }
+        }
+        try POWriter().write(catalog).write(toFile: path, atomically: true, encoding: .utf8)
+        let server = PreviewServer(project: Project(root: folder), host: "127.0.0.1", port: 0)
+        try server.rebuild()
+        return (folder, server, try await server.start())
+    }
+
+    static let untranslated = "All times are UK time."
+    static let refused = "For five days, <1/> brings together practitioners, managers and leaders through webinars, discussions, stories and networking."
+
+    /// The page's DOM after Chromium loaded it and ran its scripts (the process is awaited,
+    /// so the server in this process keeps answering).
+    static func dom(_ url: URL) async throws -> String {
+        let profile = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: profile) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: BrowserTests.chromium)
+        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                             "--user-data-dir=\(profile.path)", "--virtual-time-budget=3000", "--dump-dom", url.absoluteString]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        let data = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Data, any Error>) in
+            DispatchQueue.global().async {
+                do {
+                    try process.run()
+                    let data = output.fileHandleForReading.readDataToEndOfFile()
+                    process.waitUntilExit()
+                    continuation.resume(returning: data)
+                } catch {
+                    continuation.resume(throwing: error)
+                }
+            }
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// A raw request's status code and body, sent byte for byte (no client tidies the path).
+    static func request(_ server: URL, _ target: String) async throws -> (status: Int, body: String) {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+                defer { close(descriptor) }
+                var address = sockaddr_in()
+                address.sin_family = sa_family_t(AF_INET)
+                address.sin_port = in_port_t(UInt16(server.port!).bigEndian)
+                address.sin_addr.s_addr = inet_addr("127.0.0.1")
+                let connected = withUnsafePointer(to: &address) {
+                    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+                }
+                guard connected == 0 else { return continuation.resume(throwing: POSIXError(.ECONNREFUSED)) }
+                let request = Array("GET \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".utf8)
+                _ = request.withUnsafeBytes { send(descriptor, $0.baseAddress, $0.count, 0) }
+                var response: [UInt8] = []
+                var buffer = [UInt8](repeating: 0, count: 65536)
+                while true {
+                    let count = recv(descriptor, &buffer, buffer.count, 0)
+                    guard count > 0 else { break }
+                    response += buffer.prefix(count)
+                }
+                let text = String(decoding: response, as: UTF8.self)
+                let status = Int(text.split(separator: " ").dropFirst().first ?? "") ?? -1
+                let body = text.components(separatedBy: "\r\n\r\n").dropFirst().joined(separator: "\r\n\r\n")
+                continuation.resume(returning: (status, body))
+            }
+        }
+    }
+
+    static func status(_ server: URL, _ target: String) async throws -> Int {
+        try await request(server, target).status
+    }
+
+    static func fetch(_ server: URL, _ target: String) async throws -> String {
+        try await request(server, target).body
+    }
+
+    @Test("the German page in a browser; the review view outlines the untranslated and the refused sentence with their msgids")
+    func reviewView() async throws {
+        let (folder, server, url) = try await Self.start()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let plain = try await Self.dom(url.appendingPathComponent("de/hls-week-2022.html"))
+        #expect(plain.contains("<html lang=\"de\""))
+        #expect(plain.contains("Human Learning Systems Week 2022"))
+        #expect(plain.contains("Review: off") && !plain.contains("data-tolk-state"))
+        let review = try await Self.dom(URL(string: url.absoluteString + "de/hls-week-2022.html?review=1")!)
+        await server.stop()
+        #expect(review.contains("Review: on"))
+        let html = HTMLDocument.parse(review)
+        let states = html.segments
+        #expect(states.contains { $0.state == "untranslated" && $0.msgid == Self.untranslated })
+        #expect(states.contains { $0.state == "refused" && $0.msgid == Self.refused && $0.problem?.contains("<1/>") == true })
+        #expect(states.filter { $0.state == "translated" }.count > 5)
+        // The switcher keeps the visitor in review on the other language's page.
+        #expect(review.contains("href=\"../en/hls-week-2022.html?review=1\""))
+        // The review data never reaches Output/.
+        let written = try String(contentsOf: folder.appendingPathComponent("Output/de/hls-week-2022.html"), encoding: .utf8)
+        #expect(!written.contains("tolk-review") && !written.contains("/_tolk/"))
+    }
+
+    @Test("the progress report shows the figures tolk stats gives; tolk stats --format html writes the same report")
+    func report() async throws {
+        let (folder, server, url) = try await Self.start()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let report = try await Self.dom(url.appendingPathComponent("_tolk/"))
+        await server.stop()
+        let stats = try TranslationStats.compute(Project(root: folder))
+        let german = try #require(stats.rows.first { $0.language == "de" && $0.page == nil })
+        #expect(german.counts.missing == 2, "the two planted entries are missing")
+        #expect(report.contains("\(german.counts.translated) of \(german.counts.segments) segments translated"))
+        #expect(report.contains("\(german.counts.missing) missing"))
+        for row in stats.rows where row.page != nil {
+            #expect(report.contains("\(row.counts.translated) of \(row.counts.segments) segments translated"))
+        }
+        // Bars: one rect per part, with its number.
+        #expect(report.contains("data-count=\"\(german.counts.missing)\""))
+        #expect(report.contains("href=\"/de/hls-week-2022.html?review=1\""))
+        let file = HTMLReport(stats: stats, findings: try CatalogCheck(project: Project(root: folder)).run().findings).html()
+        #expect(file.contains("\(german.counts.translated) of \(german.counts.segments) segments translated"))
+        #expect(!file.contains("<script"), "the report needs no JavaScript")
+    }
+
+    @Test("an edit to the German catalogue is rebuilt and shows in the page without a restart")
+    func rebuildOnEdit() async throws {
+        let (folder, server, url) = try await Self.start()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let watching = Task { await server.watch(every: .milliseconds(100)) { _ in } }
+        defer { watching.cancel() }
+        let before = try await Self.fetch(url, "/_tolk/build")
+        let path = folder.appendingPathComponent("Locales/en/de.po").path
+        var catalog = try POParser(path: "de.po").parse(fileAt: path)
+        for index in catalog.entries.indices where catalog.entries[index].id == Self.untranslated {
+            catalog.entries[index].translations = ["Alle Zeiten sind britische Zeit."]
+        }
+        try POWriter().write(catalog).write(toFile: path, atomically: true, encoding: .utf8)
+        var after = before
+        for _ in 0..<100 where after == before {
+            try await Task.sleep(for: .milliseconds(100))
+            after = try await Self.fetch(url, "/_tolk/build")
+        }
+        #expect(after != before, "no rebuild within 10 seconds")
+        let page = try await Self.dom(url.appendingPathComponent("de/hls-week-2022.html"))
+        watching.cancel()
+        await server.stop()
+        #expect(page.contains("Alle Zeiten sind britische Zeit."))
+    }
+
+    @Test("path traversal is refused: .., encoded dots and slashes, backslashes, absolute paths, a symlink out of Output/")
+    func traversal() async throws {
+        let (folder, server, url) = try await Self.start()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("Output/escape").path,
+                                                   withDestinationPath: folder.appendingPathComponent("Locales").path)
+        #expect(try await Self.status(url, "/de/hls-week-2022.html") == 200)
+        for target in ["/../Locales/en/de.po", "/de/../../Locales/en/de.po", "/%2e%2e/Locales/en/de.po", "/de/%2e%2e%2f%2e%2e%2fLocales%2fen%2fde.po",
+                       "/..%2fLocales%2fen%2fde.po", "/..\\Locales\\en\\de.po", "//etc/passwd", "/escape/en/de.po", "/.tolk/build-cache",
+                       "/de/hls-week-2022.html%00.png", "http://127.0.0.1/../Locales/en/de.po", "/%252e%252e/Locales/en/de.po"] {
+            #expect(try await Self.status(url, target) == 404, "\(target)")
+        }
+        await server.stop()
+    }
+}
+
+private extension HTMLDocument {
+    struct Segment {
+        var state: String
+        var msgid: String
+        var problem: String?
+    }
+
+    /// The review view's outlined segments.
+    var segments: [Segment] {
+        var found: [Segment] = []
+        func walk(_ element: HTMLElement) {
+            if element[attribute: "class"] == "tolk-review", let state = element[attribute: "data-tolk-state"],
+               let msgid = element[attribute: "data-tolk-msgid"] {
+                found.append(Segment(state: state, msgid: msgid, problem: element[attribute: "data-tolk-problem"]))
+            }
+            for case let .element(child) in element.children { walk(child) }
+        }
+        walk(root)
+        return found
+    }
+
+    static func parse(_ html: String) -> HTMLDocument { HTMLParser.parse(html, locate: false) }
+}
