@@ -37,7 +37,7 @@ struct ServeCommand: ParsableCommand {
         let finished = DispatchSemaphore(value: 0)
         let failure = FailureBox()
         let quiet = options.quiet
-        let task = Task {
+        Task {
             do {
                 let url = try await server.start()
                 say("Serving \(url) (progress report: \(url)_tolk/; review a page with ?review=1). Ctrl-C stops.")
@@ -61,11 +61,12 @@ struct ServeCommand: ParsableCommand {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler {
-                task.cancel()
+                // Files are written whole (a temporary file and a rename), so leaving in the
+                // middle of a rebuild leaves no half-written page.
                 Task {
                     await server.stop()
                     say("Stopped.")
-                    finished.signal()
+                    Foundation.exit(0)
                 }
             }
             source.resume()

@@ -63,7 +63,7 @@ struct CommandTests {
         #expect(version.status == 0 && version.output == TolkVersion.current + "\n")
         let sarif = try tolk(["stats", "--format", "sarif"])
         #expect(sarif.status == 64)
-        #expect(sarif.errors.contains("Please provide one of 'text' and 'json'"))
+        #expect(sarif.errors.contains("Please provide one of 'text', 'json' or 'html'"))
     }
 
     @Test("segment refuses an unknown language and a missing file, with exit code 1")

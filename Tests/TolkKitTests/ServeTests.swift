@@ -164,6 +164,89 @@ struct ServeTests {
         #expect(page.contains("Alle Zeiten sind britische Zeit."))
     }
 
+    @Test("pointing at an outlined sentence shows its state, msgid and catalogue line in the panel")
+    func panel() async throws {
+        let (folder, server, url) = try await Self.start()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // A page of the same site frames the review view and focuses the untranslated sentence, as Tab would.
+        try """
+            <!DOCTYPE html><html><body><iframe id="f" src="/de/hls-week-2022.html?review=1"></iframe><pre id="r">waiting</pre>
+            <script>
+            document.getElementById("f").onload = function () {
+              var d = this.contentDocument;
+              // The panel lists the check's findings, which the page fetches after it loaded.
+              setTimeout(probe, 1000, d);
+            };
+            function probe(d) {
+              var s = d.querySelector('.tolk-review[data-tolk-state="untranslated"]');
+              s.focus();
+              var p = d.getElementById("tolk-panel");
+              document.getElementById("r").textContent = (p.hidden ? "hidden " : "shown ") + p.textContent + " | "
+                + getComputedStyle(s).outlineStyle + " " + getComputedStyle(s, "::before").content;
+            }
+            </script></body></html>
+            """.write(to: folder.appendingPathComponent("Output/probe.html"), atomically: true, encoding: .utf8)
+        let dom = try await Self.dom(url.appendingPathComponent("probe.html"))
+        await server.stop()
+        let report = dom.components(separatedBy: "<pre id=\"r\">").last ?? ""
+        #expect(report.hasPrefix("shown "), "\(report.prefix(300))")
+        #expect(report.contains("State: untranslated") && report.contains("msgid: \(Self.untranslated)"))
+        #expect(report.contains("Entry: Locales/en/de.po:"))
+        #expect(report.contains("Check error: untranslated"), "the check's finding for the entry")
+        #expect(report.contains("dotted \"untranslated \""), "outline and label: \(report)")
+    }
+
+    @Test("tolk serve as a user runs it: prints the address, serves both languages, shows a catalogue edit, stops on Ctrl-C")
+    func command() async throws {
+        let folder = try temporaryProject(from: Fixture.repositoryRoot, copying: ["Input", "Locales", SiteConfiguration.fileName])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let process = Process()
+        process.executableURL = CommandTests.executable
+        process.arguments = ["serve", "--port", "0", "--project", folder.path]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+        let lines = LineReader(output.fileHandleForReading)
+        let serving = try #require(await lines.first { $0.hasPrefix("Serving http://127.0.0.1:") })
+        let url = try #require(URL(string: String(serving.split(separator: " ")[1])))
+        #expect(try await Self.fetch(url, "/de/hls-week-2022.html").contains("Uhrzeiten: britische Zeit (deutsche Zeit)."))
+        #expect(try await Self.fetch(url, "/en/berlin.html").contains("<html lang=\"en\""))
+        #expect(try await Self.status(url, "/") == 200)
+        let path = folder.appendingPathComponent("Locales/en/de.po").path
+        let catalogue = try String(contentsOfFile: path, encoding: .utf8)
+        try catalogue.replacingOccurrences(of: "Uhrzeiten: britische Zeit (deutsche Zeit).", with: "Alle Zeiten: britische Zeit.")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let edited = Date()
+        var page = ""
+        while Date().timeIntervalSince(edited) < 10, !page.contains("Alle Zeiten: britische Zeit.") {
+            try await Task.sleep(for: .milliseconds(100))
+            page = try await Self.fetch(url, "/de/hls-week-2022.html")
+        }
+        #expect(page.contains("Alle Zeiten: britische Zeit."), "not rebuilt within 10 seconds")
+        #expect(Date().timeIntervalSince(edited) < 3, "the edit took \(Date().timeIntervalSince(edited)) s to show")
+        kill(process.processIdentifier, SIGINT)
+        #expect(await lines.first { $0 == "Stopped." } != nil)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+    }
+
+    @Test("tolk stats --format html -o writes the figures tolk stats --format json gives")
+    func statsHTML() throws {
+        let folder = try temporaryProject(from: Fixture.repositoryRoot, copying: ["Input", "Locales", SiteConfiguration.fileName])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let json = try CommandTests().tolk(["stats", "--format", "json", "--project", folder.path, "--quiet"])
+        let stats = try JSONDecoder().decode(TranslationStats.self, from: Data(json.output.utf8))
+        let written = try CommandTests().tolk(["stats", "--format", "html", "-o", "progress.html", "--project", folder.path, "--quiet"], in: folder)
+        #expect(written.status == 0, "\(written.errors)")
+        let html = try String(contentsOf: folder.appendingPathComponent("progress.html"), encoding: .utf8)
+        for row in stats.rows {
+            #expect(html.contains(HTMLReport.figures(row.counts)), "\(row.language) \(row.page ?? "all")")
+            #expect(html.contains("\(row.counts.translatedWords) of \(row.counts.words)") || row.page == nil)
+        }
+    }
+
     @Test("path traversal is refused: .., encoded dots and slashes, backslashes, absolute paths, a symlink out of Output/")
     func traversal() async throws {
         let (folder, server, url) = try await Self.start()
@@ -202,4 +285,34 @@ private extension HTMLDocument {
     }
 
     static func parse(_ html: String) -> HTMLDocument { HTMLParser.parse(html, locate: false) }
+}
+
+/// Lines of a process's output as they come.
+final class LineReader: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lines: [String] = []
+    private var partial = ""
+
+    init(_ handle: FileHandle) {
+        handle.readabilityHandler = { [weak self] handle in
+            let data = handle.availableData
+            guard let self, !data.isEmpty else { handle.readabilityHandler = nil; return }
+            self.lock.withLock {
+                self.partial += String(decoding: data, as: UTF8.self)
+                while let end = self.partial.firstIndex(of: "\n") {
+                    self.lines.append(String(self.partial[..<end]))
+                    self.partial = String(self.partial[self.partial.index(after: end)...])
+                }
+            }
+        }
+    }
+
+    /// The first line that matches, waiting up to 60 seconds for it.
+    func first(where matches: (String) -> Bool) async -> String? {
+        for _ in 0..<600 {
+            if let line = lock.withLock({ lines.first(where: matches) }) { return line }
+            try? await Task.sleep(for: .milliseconds(100))
+        }
+        return nil
+    }
 }
