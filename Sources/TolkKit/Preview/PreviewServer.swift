@@ -40,6 +40,8 @@ public final class PreviewServer: @unchecked Sendable {
 
     /// Builds the site (the first time in full, so every page has its review view; then
     /// incrementally), then the progress report and the check's findings.
+    /// Pages reload as soon as the site is written; the report and the check's findings
+    /// are ready when this returns.
     @discardableResult
     public func rebuild() throws -> Build {
         let first = lock.withLock { buildNumber == 0 }
@@ -48,6 +50,11 @@ public final class PreviewServer: @unchecked Sendable {
         var build = SiteBuild(project: project, incremental: !first)
         build.reviewFolder = Self.reviewFolder
         let result = try build.run()
+        // Open pages reload now; the report and the findings follow when they are ready.
+        let number = lock.withLock {
+            buildNumber += 1
+            return buildNumber
+        }
         // The report and the findings: what `tolk stats` and `tolk check` say.
         let stats = try TranslationStats.compute(project)
         let check = try CatalogCheck(project: project).run()
@@ -61,12 +68,11 @@ public final class PreviewServer: @unchecked Sendable {
         let html = HTMLReport(stats: stats, findings: check.findings, time: Date(), reviewLink: { page, language in
             Self.reviewAddress(page: page, language: language)
         }).html()
-        return lock.withLock {
-            buildNumber += 1
+        lock.withLock {
             report = html
             findings = json
-            return Build(number: buildNumber, result: result)
         }
+        return Build(number: number, result: result)
     }
 
     /// The review view's address of a page (`Input/a/b.html`) in `language`.
