@@ -33,6 +33,19 @@ struct ITSRulesTests {
         return folder
     }
 
+    /// A German catalogue of `translations` (msgid, msgstr), every German page published, and a build.
+    @discardableResult
+    func build(_ folder: URL, translations: [(String, String)]) throws -> SiteBuild.Result {
+        var catalog = "msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=UTF-8\\nLanguage: de\\n\"\n"
+        for (id, translation) in translations {
+            catalog += "\nmsgid \"\(id)\"\nmsgstr \"\(translation)\"\n"
+        }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Locales/en"), withIntermediateDirectories: true)
+        try catalog.write(to: folder.appendingPathComponent("Locales/en/de.po"), atomically: true, encoding: .utf8)
+        try "[languages.de]\nmin-completion = 0\n".write(to: folder.appendingPathComponent("tolk.toml"), atomically: true, encoding: .utf8)
+        return try SiteBuild(project: Project(root: folder)).run()
+    }
+
     func messages(_ folder: URL) throws -> [String] {
         var ids: [String] = []
         try Project(root: folder).forEachPage { ids += $0.segments.map(\.text) }
@@ -113,21 +126,8 @@ struct ITSRulesTests {
         #expect(pages[0].diagnostics.isEmpty)
 
         // The build writes the rule-made attribute's translation where it was.
-        let catalog = """
-            msgid ""
-            msgstr "Content-Type: text/plain; charset=UTF-8\\nLanguage: de\\n"
-
-            msgid "Taken in Leeds"
-            msgstr "In Leeds aufgenommen"
-
-            msgid "Translated again by the later rule."
-            msgstr "Von der späteren Regel wieder übersetzt."
-
-            """
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Locales/en"), withIntermediateDirectories: true)
-        try catalog.write(to: folder.appendingPathComponent("Locales/en/de.po"), atomically: true, encoding: .utf8)
-        try "[languages.de]\nmin-completion = 0\n".write(to: folder.appendingPathComponent("tolk.toml"), atomically: true, encoding: .utf8)
-        _ = try SiteBuild(project: Project(root: folder)).run()
+        try build(folder, translations: [("Taken in Leeds", "In Leeds aufgenommen"),
+                                          ("Translated again by the later rule.", "Von der späteren Regel wieder übersetzt.")])
         let built = try String(contentsOf: folder.appendingPathComponent("Output/de/sub/page.html"), encoding: .utf8)
         #expect(built.contains("data-caption=\"In Leeds aufgenommen\""))
         #expect(built.contains("<p id=\"x\">Von der späteren Regel wieder übersetzt.</p>"))
@@ -143,13 +143,8 @@ struct ITSRulesTests {
         let folder = try project(["page.html": "<link rel=\"its-rules\" href=\"rules.xml\">\n<p class=\"brand\">Zebulon</p>\n<p id=\"n\">Hello there.</p>"],
                                  extra: ["Input/rules.xml": "<its:rules xmlns:its=\"http://www.w3.org/2005/11/its\" version=\"2.0\"/>\n"])
         defer { try? FileManager.default.removeItem(at: folder) }
-        let catalog = "msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=UTF-8\\nLanguage: de\\n\"\n\n"
-            + "msgid \"Zebulon\"\nmsgstr \"Zebulon AG\"\n\nmsgid \"Hello there.\"\nmsgstr \"Hallo.\"\n"
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Locales/en"), withIntermediateDirectories: true)
-        try catalog.write(to: folder.appendingPathComponent("Locales/en/de.po"), atomically: true, encoding: .utf8)
-        try "[languages.de]\nmin-completion = 0\n".write(to: folder.appendingPathComponent("tolk.toml"), atomically: true, encoding: .utf8)
         let output = folder.appendingPathComponent("Output/de/page.html")
-        _ = try SiteBuild(project: Project(root: folder)).run()
+        try build(folder, translations: [("Zebulon", "Zebulon AG"), ("Hello there.", "Hallo.")])
         #expect(try String(contentsOf: output, encoding: .utf8).contains("<p class=\"brand\">Zebulon AG</p>"))
         try Self.brandRule.write(to: folder.appendingPathComponent(ITSContext.projectRulesPath), atomically: true, encoding: .utf8)
         _ = try SiteBuild(project: Project(root: folder)).run()
@@ -174,24 +169,9 @@ struct ITSRulesTests {
         let ids = try messages(folder)
         #expect(ids.contains("Named after the <1>Palouse</1> river."))
         #expect(ids.contains("The Appaloosa <1/> are horses."))
-        let catalog = """
-            msgid ""
-            msgstr "Content-Type: text/plain; charset=UTF-8\\nLanguage: de\\n"
-
-            msgid "Named after the <1>Palouse</1> river."
-            msgstr "Nach dem Fluss <1>Palouse</1> benannt."
-
-            msgid "The Appaloosa <1/> are horses."
-            msgstr "Die Appaloosa <1/> sind Pferde."
-
-            msgid "Only a note: <1/> here."
-            msgstr "Nur ein Hinweis: <1/> hier."
-
-            """
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Locales/en"), withIntermediateDirectories: true)
-        try catalog.write(to: folder.appendingPathComponent("Locales/en/de.po"), atomically: true, encoding: .utf8)
-        try "[languages.de]\nmin-completion = 0\n".write(to: folder.appendingPathComponent("tolk.toml"), atomically: true, encoding: .utf8)
-        let result = try SiteBuild(project: Project(root: folder)).run()
+        let result = try build(folder, translations: [("Named after the <1>Palouse</1> river.", "Nach dem Fluss <1>Palouse</1> benannt."),
+                                                      ("The Appaloosa <1/> are horses.", "Die Appaloosa <1/> sind Pferde."),
+                                                      ("Only a note: <1/> here.", "Nur ein Hinweis: <1/> hier.")])
         #expect(!result.diagnostics.contains { $0.rule == "overlapping-edits" })
         let built = try String(contentsOf: folder.appendingPathComponent("Output/de/page.html"), encoding: .utf8)
         #expect(built.contains("<p>Die Appaloosa <cite>Nach dem Fluss <b>Palouse</b> benannt.</cite> sind Pferde.</p>"))
