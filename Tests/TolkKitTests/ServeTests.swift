@@ -25,6 +25,19 @@ struct ServeTests {
         return (folder, server, try await server.start())
     }
 
+    /// Runs `body` with a started server, then stops it and removes the project, whatever happened.
+    static func serving(_ body: (URL, PreviewServer, URL) async throws -> Void) async throws {
+        let (folder, server, url) = try await start()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        do {
+            try await body(folder, server, url)
+        } catch {
+            await server.stop()
+            throw error
+        }
+        await server.stop()
+    }
+
     static let untranslated = "All times are UK time."
     static let refused = "For five days, <1/> brings together practitioners, managers and leaders through webinars, discussions, stories and networking."
 
@@ -96,104 +109,100 @@ struct ServeTests {
 
     @Test("the German page in a browser; the review view outlines the untranslated and the refused sentence with their msgids")
     func reviewView() async throws {
-        let (folder, server, url) = try await Self.start()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let plain = try await Self.dom(url.appendingPathComponent("de/hls-week-2022.html"))
-        #expect(plain.contains("<html lang=\"de\""))
-        #expect(plain.contains("Human Learning Systems Week 2022"))
-        #expect(plain.contains("Review: off") && !plain.contains("data-tolk-state"))
-        let review = try await Self.dom(URL(string: url.absoluteString + "de/hls-week-2022.html?review=1")!)
-        await server.stop()
-        #expect(review.contains("Review: on"))
-        let html = HTMLDocument.parse(review)
-        let states = html.segments
-        #expect(states.contains { $0.state == "untranslated" && $0.msgid == Self.untranslated })
-        #expect(states.contains { $0.state == "refused" && $0.msgid == Self.refused && $0.problem?.contains("<1/>") == true })
-        #expect(states.filter { $0.state == "translated" }.count > 5)
-        // The switcher keeps the visitor in review on the other language's page.
-        #expect(review.contains("href=\"../en/hls-week-2022.html?review=1\""))
-        // The review data never reaches Output/.
-        let written = try String(contentsOf: folder.appendingPathComponent("Output/de/hls-week-2022.html"), encoding: .utf8)
-        #expect(!written.contains("tolk-review") && !written.contains("/_tolk/"))
+        try await Self.serving { folder, server, url in
+            let plain = try await Self.dom(url.appendingPathComponent("de/hls-week-2022.html"))
+            #expect(plain.contains("<html lang=\"de\""))
+            #expect(plain.contains("Human Learning Systems Week 2022"))
+            #expect(plain.contains("Review: off") && !plain.contains("data-tolk-state"))
+            let review = try await Self.dom(URL(string: url.absoluteString + "de/hls-week-2022.html?review=1")!)
+            #expect(review.contains("Review: on"))
+            let html = HTMLDocument.parse(review)
+            let states = html.segments
+            #expect(states.contains { $0.state == "untranslated" && $0.msgid == Self.untranslated })
+            #expect(states.contains { $0.state == "refused" && $0.msgid == Self.refused && $0.problem?.contains("<1/>") == true })
+            #expect(states.filter { $0.state == "translated" }.count > 5)
+            // The switcher keeps the visitor in review on the other language's page.
+            #expect(review.contains("href=\"../en/hls-week-2022.html?review=1\""))
+            // The review data never reaches Output/.
+            let written = try String(contentsOf: folder.appendingPathComponent("Output/de/hls-week-2022.html"), encoding: .utf8)
+            #expect(!written.contains("tolk-review") && !written.contains("/_tolk/"))
+        }
     }
 
     @Test("the progress report shows the figures tolk stats gives; tolk stats --format html writes the same report")
     func report() async throws {
-        let (folder, server, url) = try await Self.start()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let report = try await Self.dom(url.appendingPathComponent("_tolk/"))
-        await server.stop()
-        let stats = try TranslationStats.compute(Project(root: folder))
-        let german = try #require(stats.rows.first { $0.language == "de" && $0.page == nil })
-        #expect(german.counts.missing == 2, "the two planted entries are missing")
-        #expect(report.contains("\(german.counts.translated) of \(german.counts.segments) segments translated"))
-        #expect(report.contains("\(german.counts.missing) missing"))
-        for row in stats.rows where row.page != nil {
-            #expect(report.contains("\(row.counts.translated) of \(row.counts.segments) segments translated"))
+        try await Self.serving { folder, server, url in
+            let report = try await Self.dom(url.appendingPathComponent("_tolk/"))
+            let stats = try TranslationStats.compute(Project(root: folder))
+            let german = try #require(stats.rows.first { $0.language == "de" && $0.page == nil })
+            #expect(german.counts.missing == 2, "the two planted entries are missing")
+            #expect(report.contains("\(german.counts.translated) of \(german.counts.segments) segments translated"))
+            #expect(report.contains("\(german.counts.missing) missing"))
+            for row in stats.rows where row.page != nil {
+                #expect(report.contains("\(row.counts.translated) of \(row.counts.segments) segments translated"))
+            }
+            // Bars: one rect per part, with its number.
+            #expect(report.contains("data-count=\"\(german.counts.missing)\""))
+            #expect(report.contains("href=\"/de/hls-week-2022.html?review=1\""))
+            let file = HTMLReport(stats: stats, findings: try CatalogCheck(project: Project(root: folder)).run().findings).html()
+            #expect(file.contains("\(german.counts.translated) of \(german.counts.segments) segments translated"))
+            #expect(!file.contains("<script"), "the report needs no JavaScript")
         }
-        // Bars: one rect per part, with its number.
-        #expect(report.contains("data-count=\"\(german.counts.missing)\""))
-        #expect(report.contains("href=\"/de/hls-week-2022.html?review=1\""))
-        let file = HTMLReport(stats: stats, findings: try CatalogCheck(project: Project(root: folder)).run().findings).html()
-        #expect(file.contains("\(german.counts.translated) of \(german.counts.segments) segments translated"))
-        #expect(!file.contains("<script"), "the report needs no JavaScript")
     }
 
     @Test("an edit to the German catalogue is rebuilt and shows in the page without a restart")
     func rebuildOnEdit() async throws {
-        let (folder, server, url) = try await Self.start()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let watching = Task { await server.watch(every: .milliseconds(100)) { _ in } }
-        defer { watching.cancel() }
-        let before = try await Self.fetch(url, "/_tolk/build")
-        let path = folder.appendingPathComponent("Locales/en/de.po").path
-        var catalog = try POParser(path: "de.po").parse(fileAt: path)
-        for index in catalog.entries.indices where catalog.entries[index].id == Self.untranslated {
-            catalog.entries[index].translations = ["Alle Zeiten sind britische Zeit."]
+        try await Self.serving { folder, server, url in
+            let watching = Task { await server.watch(every: .milliseconds(100)) { _ in } }
+            defer { watching.cancel() }
+            let before = try await Self.fetch(url, "/_tolk/build")
+            let path = folder.appendingPathComponent("Locales/en/de.po").path
+            var catalog = try POParser(path: "de.po").parse(fileAt: path)
+            for index in catalog.entries.indices where catalog.entries[index].id == Self.untranslated {
+                catalog.entries[index].translations = ["Alle Zeiten sind britische Zeit."]
+            }
+            try POWriter().write(catalog).write(toFile: path, atomically: true, encoding: .utf8)
+            var after = before
+            for _ in 0..<100 where after == before {
+                try await Task.sleep(for: .milliseconds(100))
+                after = try await Self.fetch(url, "/_tolk/build")
+            }
+            #expect(after != before, "no rebuild within 10 seconds")
+            let page = try await Self.dom(url.appendingPathComponent("de/hls-week-2022.html"))
+            watching.cancel()
+            #expect(page.contains("Alle Zeiten sind britische Zeit."))
         }
-        try POWriter().write(catalog).write(toFile: path, atomically: true, encoding: .utf8)
-        var after = before
-        for _ in 0..<100 where after == before {
-            try await Task.sleep(for: .milliseconds(100))
-            after = try await Self.fetch(url, "/_tolk/build")
-        }
-        #expect(after != before, "no rebuild within 10 seconds")
-        let page = try await Self.dom(url.appendingPathComponent("de/hls-week-2022.html"))
-        watching.cancel()
-        await server.stop()
-        #expect(page.contains("Alle Zeiten sind britische Zeit."))
     }
 
     @Test("pointing at an outlined sentence shows its state, msgid and catalogue line in the panel")
     func panel() async throws {
-        let (folder, server, url) = try await Self.start()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        // A page of the same site frames the review view and focuses the untranslated sentence, as Tab would.
-        try """
-            <!DOCTYPE html><html><body><iframe id="f" src="/de/hls-week-2022.html?review=1"></iframe><pre id="r">waiting</pre>
-            <script>
-            document.getElementById("f").onload = function () {
-              var d = this.contentDocument;
-              // The panel lists the check's findings, which the page fetches after it loaded.
-              setTimeout(probe, 1000, d);
-            };
-            function probe(d) {
-              var s = d.querySelector('.tolk-review[data-tolk-state="untranslated"]');
-              s.focus();
-              var p = d.getElementById("tolk-panel");
-              document.getElementById("r").textContent = (p.hidden ? "hidden " : "shown ") + p.textContent + " | "
-                + getComputedStyle(s).outlineStyle + " " + getComputedStyle(s, "::before").content;
-            }
-            </script></body></html>
-            """.write(to: folder.appendingPathComponent("Output/probe.html"), atomically: true, encoding: .utf8)
-        let dom = try await Self.dom(url.appendingPathComponent("probe.html"))
-        await server.stop()
-        let report = dom.components(separatedBy: "<pre id=\"r\">").last ?? ""
-        #expect(report.hasPrefix("shown "), "\(report.prefix(300))")
-        #expect(report.contains("State: untranslated") && report.contains("msgid: \(Self.untranslated)"))
-        #expect(report.contains("Entry: Locales/en/de.po:"))
-        #expect(report.contains("Check error: untranslated"), "the check's finding for the entry")
-        #expect(report.contains("dotted \"untranslated \""), "outline and label: \(report)")
+        try await Self.serving { folder, server, url in
+            // A page of the same site frames the review view and focuses the untranslated sentence, as Tab would.
+            try """
+                <!DOCTYPE html><html><body><iframe id="f" src="/de/hls-week-2022.html?review=1"></iframe><pre id="r">waiting</pre>
+                <script>
+                document.getElementById("f").onload = function () {
+                  var d = this.contentDocument;
+                  // The panel lists the check's findings, which the page fetches after it loaded.
+                  setTimeout(probe, 1000, d);
+                };
+                function probe(d) {
+                  var s = d.querySelector('.tolk-review[data-tolk-state="untranslated"]');
+                  s.focus();
+                  var p = d.getElementById("tolk-panel");
+                  document.getElementById("r").textContent = (p.hidden ? "hidden " : "shown ") + p.textContent + " | "
+                    + getComputedStyle(s).outlineStyle + " " + getComputedStyle(s, "::before").content;
+                }
+                </script></body></html>
+                """.write(to: folder.appendingPathComponent("Output/probe.html"), atomically: true, encoding: .utf8)
+            let dom = try await Self.dom(url.appendingPathComponent("probe.html"))
+            let report = dom.components(separatedBy: "<pre id=\"r\">").last ?? ""
+            #expect(report.hasPrefix("shown "), "\(report.prefix(300))")
+            #expect(report.contains("State: untranslated") && report.contains("msgid: \(Self.untranslated)"))
+            #expect(report.contains("Entry: Locales/en/de.po:"))
+            #expect(report.contains("Check error: untranslated"), "the check's finding for the entry")
+            #expect(report.contains("dotted \"untranslated \""), "outline and label: \(report)")
+        }
     }
 
     @Test("tolk serve as a user runs it: prints the address, serves both languages, shows a catalogue edit, stops on Ctrl-C")
@@ -249,17 +258,17 @@ struct ServeTests {
 
     @Test("path traversal is refused: .., encoded dots and slashes, backslashes, absolute paths, a symlink out of Output/")
     func traversal() async throws {
-        let (folder, server, url) = try await Self.start()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("Output/escape").path,
-                                                   withDestinationPath: folder.appendingPathComponent("Locales").path)
-        #expect(try await Self.status(url, "/de/hls-week-2022.html") == 200)
-        for target in ["/../Locales/en/de.po", "/de/../../Locales/en/de.po", "/%2e%2e/Locales/en/de.po", "/de/%2e%2e%2f%2e%2e%2fLocales%2fen%2fde.po",
-                       "/..%2fLocales%2fen%2fde.po", "/..\\Locales\\en\\de.po", "//etc/passwd", "/escape/en/de.po", "/.tolk/build-cache",
-                       "/de/hls-week-2022.html%00.png", "http://127.0.0.1/../Locales/en/de.po", "/%252e%252e/Locales/en/de.po"] {
-            #expect(try await Self.status(url, target) == 404, "\(target)")
+        try await Self.serving { folder, server, url in
+            try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("Output/escape").path,
+                                                       withDestinationPath: folder.appendingPathComponent("Locales").path)
+            #expect(try await Self.status(url, "/de/hls-week-2022.html") == 200)
+            for target in ["/../Locales/en/de.po", "/de/../../Locales/en/de.po", "/%2e%2e/Locales/en/de.po", "/de/%2e%2e%2f%2e%2e%2fLocales%2fen%2fde.po",
+                           "/..%2fLocales%2fen%2fde.po", "/..\\Locales\\en\\de.po", "//etc/passwd", "/escape/en/de.po", "/.tolk/build-cache",
+                           "/de/hls-week-2022.html%00.png", "http://127.0.0.1/../Locales/en/de.po", "/%252e%252e/Locales/en/de.po"] {
+                #expect(try await Self.status(url, target) == 404, "\(target)")
+            }
+            await server.stop()
         }
-        await server.stop()
     }
 }
 
