@@ -216,6 +216,7 @@ struct ITSRulesTests {
             <link rel="its-rules" href="../../outside.xml">
             <link rel="its-rules" href="missing.xml">
             <link rel="its-rules" href="https://example.org/rules.xml">
+            <link rel="its-rules" href="../rules/linked.xml">
             <script type="application/its+xml">
             <its:rules xmlns:its="http://www.w3.org/2005/11/its" version="2.0">
               <its:translateRule selector="//p[@id='a']" translate="no"/>
@@ -223,12 +224,19 @@ struct ITSRulesTests {
             </script>
             </head><body><p id="a">Kept.</p><p>Hello there.</p></body></html>
             """.write(to: folder.appendingPathComponent("Input/page.html"), atomically: true, encoding: .utf8)
+        // A link to a file inside the project that is a symbolic link to one outside it.
+        let outside = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: outside) }
+        try Self.brandRule.write(to: outside.appendingPathComponent("rules.xml"), atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("rules"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("rules/linked.xml").path,
+                                                   withDestinationPath: outside.appendingPathComponent("rules.xml").path)
         var pages: [PageExtraction] = []
         try Project(root: folder).forEachPage { pages.append($0) }
         let warnings = pages[0].diagnostics.filter { $0.rule == "its-rules-link" }
-        #expect(warnings.map(\.line) == [3, 4, 5])
+        #expect(warnings.map(\.line) == [3, 4, 5, 6])
         #expect(warnings[0].message.contains("outside the project") && warnings[1].message.contains("no file Input/missing.xml")
-                && warnings[2].message.contains("never fetches"))
+                && warnings[2].message.contains("never fetches") && warnings[3].message.contains("outside the project"), "\(warnings.map(\.message))")
         #expect(pages[0].segments.map(\.text) == ["Hello there."], "the page's other rules still apply")
         // Malformed rules inside the page: the page and the line in it.
         try "<html><head><script type=\"application/its+xml\">\n<its:rules xmlns:its=\"http://www.w3.org/2005/11/its\" version=\"2.0\">\n<its:oops>\n</its:rules></script></head><body><p>Hi.</p></body></html>"

@@ -71,6 +71,11 @@ public struct ITSContext: Sendable {
                     warn(line, "ITS rules at \(href) are not read: there is no file \(shown)")
                     continue
                 }
+                // A symbolic link may lead out of the project: where the file really is counts.
+                if let real = Project.realPath(resolved), let realRoot = Project.realPath(rootPath), !real.hasPrefix(realRoot + "/") {
+                    warn(line, "ITS rules at \(href) are not read: \(shown) leads outside the project")
+                    continue
+                }
                 let data = try TextFile.readData(resolved, displayPath: String(shown))
                 sets.append(try ITSRules.read(data, path: String(shown)))
             }
