@@ -138,6 +138,24 @@ struct ITSRulesTests {
         #expect(xliff.contains("<note category=\"developer\" priority=\"1\">Alert: Keep the unit</note>"))
     }
 
+    @Test("local its-within-text, its-loc-note-ref and its-loc-note-type, with no rules at all")
+    func localMarkup() throws {
+        let folder = try project(["page.html": """
+            <p>Read <span its-within-text="no">this part alone</span> and the rest.</p>
+            <p>See <span its-within-text="nested">a note of its own</span> here.</p>
+            <p its-loc-note-ref="https://example.org/style#units" its-loc-note-type="alert">Weighs 5 kg.</p>
+            <p its-loc-note="Keep it short" its-loc-note-type="description">Book now.</p>
+            """])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var segments: [SourceSegment] = []
+        try Project(root: folder).forEachPage { segments += $0.segments }
+        let ids = segments.map(\.text)
+        #expect(ids.contains("Read") && ids.contains("this part alone") && ids.contains("and the rest."), "\(ids)")
+        #expect(ids.contains("See <1/> here.") && ids.contains("a note of its own"))
+        #expect(segments.first { $0.text == "Weighs 5 kg." }?.comments == ["Alert: See https://example.org/style#units"])
+        #expect(segments.first { $0.text == "Book now." }?.comments == ["Keep it short"])
+    }
+
     @Test("an incremental build sees a changed rules file: the project's, or one a page links")
     func rulesChangeRebuilds() throws {
         let folder = try project(["page.html": "<link rel=\"its-rules\" href=\"rules.xml\">\n<p class=\"brand\">Zebulon</p>\n<p id=\"n\">Hello there.</p>"],

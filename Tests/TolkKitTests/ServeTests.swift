@@ -241,6 +241,31 @@ struct ServeTests {
         #expect(process.terminationStatus == 0)
     }
 
+    @Test("--host other than loopback serves with a warning; a port in use is an error naming it, exit 1")
+    func hostAndPort() async throws {
+        let folder = try temporaryProject(from: Fixture.repositoryRoot, copying: ["Input", "Locales", SiteConfiguration.fileName])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let process = Process()
+        process.executableURL = CommandTests.executable
+        process.arguments = ["serve", "--host", "0.0.0.0", "--port", "0", "--project", folder.path]
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+        let lines = LineReader(output.fileHandleForReading), warnings = LineReader(errors.fileHandleForReading)
+        let serving = try #require(await lines.first { $0.hasPrefix("Serving http://0.0.0.0:") })
+        #expect(await warnings.first { $0.contains("warning: serving on 0.0.0.0: anyone who can reach this address") } != nil)
+        // A second server on the same port.
+        let port = try #require(URL(string: String(serving.split(separator: " ")[1]))?.port)
+        let second = try CommandTests().tolk(["serve", "--port", String(port), "--project", folder.path, "--quiet"])
+        #expect(second.status == 1)
+        #expect(second.errors.contains("tolk: error: cannot serve on 127.0.0.1:\(port)"), "\(second.errors)")
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+    }
+
     @Test("tolk stats --format html -o writes the figures tolk stats --format json gives")
     func statsHTML() throws {
         let folder = try temporaryProject(from: Fixture.repositoryRoot, copying: ["Input", "Locales", SiteConfiguration.fileName])
