@@ -7,7 +7,7 @@ import Testing
 struct BrowserTests {
     static let chromium = "/usr/bin/chromium"
 
-    /// The page's DOM after Chromium has loaded it and run its scripts.
+    /// The page's DOM (a file or an address) after Chromium has loaded it and run its scripts.
     func dom(_ file: URL, arguments extra: [String] = []) throws -> String {
         guard FileManager.default.isExecutableFile(atPath: Self.chromium) else {
             throw GNUGettext.Failure(description: "Chromium is missing at \(Self.chromium): run Scripts/test, which installs it")

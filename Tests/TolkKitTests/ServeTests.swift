@@ -41,31 +41,14 @@ struct ServeTests {
     static let untranslated = "All times are UK time."
     static let refused = "For five days, <1/> brings together practitioners, managers and leaders through webinars, discussions, stories and networking."
 
-    /// The page's DOM after Chromium loaded it and ran its scripts (the process is awaited,
-    /// so the server in this process keeps answering).
+    /// The page's DOM after Chromium loaded it and ran its scripts. Chromium runs on a
+    /// thread of its own, so the server in this process keeps answering meanwhile.
     static func dom(_ url: URL) async throws -> String {
-        let profile = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: profile) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: BrowserTests.chromium)
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                             "--user-data-dir=\(profile.path)", "--virtual-time-budget=3000", "--dump-dom", url.absoluteString]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        let data = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Data, any Error>) in
+        try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global().async {
-                do {
-                    try process.run()
-                    let data = output.fileHandleForReading.readDataToEndOfFile()
-                    process.waitUntilExit()
-                    continuation.resume(returning: data)
-                } catch {
-                    continuation.resume(throwing: error)
-                }
+                continuation.resume(with: Result { try BrowserTests().dom(url, arguments: ["--virtual-time-budget=3000"]) })
             }
         }
-        return String(decoding: data, as: UTF8.self)
     }
 
     /// A raw request's status code and body, sent byte for byte (no client tidies the path).
