@@ -46,8 +46,11 @@ struct UnitExtractor {
         if let context = element[attribute: "data-l10n-context"] {
             scope.context = context.trimmingHTMLWhitespace()
         }
-        if let note = note(of: element) { scope.note = note }
-        scope.notes += notes(of: element)
+        if let note = note(of: element) {
+            scope.note = note
+            scope.notes.append(note.comment)
+        }
+        if let note = l10nNote(of: element) { scope.notes.append(note) }
         return scope
     }
 
@@ -67,12 +70,14 @@ struct UnitExtractor {
     /// The notes an element gives the text it holds, for the translator's comments: its
     /// ITS note and its `data-l10n-note`.
     static func notes(of element: HTMLElement) -> [String] {
-        var notes: [String] = []
-        if let note = note(of: element) { notes.append(note.comment) }
-        if let note = element[attribute: "data-l10n-note"]?.collapsingHTMLWhitespace().trimmingHTMLWhitespace(), !note.isEmpty {
-            notes.append(note)
-        }
-        return notes
+        [note(of: element)?.comment, l10nNote(of: element)].compactMap { $0 }
+    }
+
+    /// Tolk's own `data-l10n-note`.
+    static func l10nNote(of element: HTMLElement) -> String? {
+        guard let note = element[attribute: "data-l10n-note"]?.collapsingHTMLWhitespace().trimmingHTMLWhitespace(), !note.isEmpty
+        else { return nil }
+        return note
     }
 
     /// Where ITS Elements Within Text puts the element, when its markup or a rule says:
