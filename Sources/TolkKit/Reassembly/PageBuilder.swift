@@ -86,9 +86,9 @@ struct PageBuilder {
             }
             // Units ITS nests in others (`withinText="nested"`) first, innermost first: they
             // join the attributes as edits inside the unit around them, which copies them.
-            let content = page.units.filter { if case .content = $0.unit.kind { return true }; return false }
-            let nested = content.contains { $0.unit.nesting > 0 }
-            for segmented in nested ? content.sorted(by: { $0.unit.nesting > $1.unit.nesting }) : content {
+            let nested = page.units.contains { $0.unit.nesting > 0 }
+            for segmented in nested ? page.units.sorted(by: { $0.unit.nesting > $1.unit.nesting }) : page.units {
+                guard case .content = segmented.unit.kind else { continue }
                 var unitBuilder = UnitBuilder(unit: segmented.unit, segments: segmented.segments, source: source,
                                               table: table, sourceLanguage: page.language, dates: dates, page: page.path,
                                               attributeEdits: attributeEdits, review: review)
