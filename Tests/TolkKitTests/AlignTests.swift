@@ -153,6 +153,19 @@ struct AlignTests {
             && entry.translatorComments[0].hasSuffix("de/b.html translates it differently: Weitere Links"))
     }
 
+    @Test("words the two languages share (cognates: Unicode, Normalisierung) vouch for a pair whose lengths differ; unrelated text of that length does not")
+    func cognates() throws {
+        func features(_ body: String, _ language: String) throws -> PageAlignment.UnitFeatures {
+            let page = try PageExtraction.extract(path: "p.html", text: "<html lang=\"\(language)\"><body>\(body)</body></html>")
+            return PageAlignment.UnitFeatures(page.units.last!, bytes: Array(page.text.utf8))
+        }
+        let english = try features("<p>Normalization converts Unicode text to one canonical form.</p>", "en")
+        let translation = try features("<p>Die Normalisierung wandelt Unicode-Text in eine kanonische Form um, wie es der Unicode-Standard beschreibt.</p>", "de")
+        let unrelated = try features("<p>Die Anmeldung ist bis Freitag geöffnet, danach schicken wir allen Gästen eine kurze Erinnerung.</p>", "de")
+        #expect(PageAlignment.score(english, translation) >= PageAlignment.confidentUnit)
+        #expect(PageAlignment.score(english, unrelated) < PageAlignment.confidentUnit)
+    }
+
     @Test("a translation already in the catalogue is never overwritten; the other one is reported")
     func neverOverwrite() throws {
         var header = CatalogTemplate.header(for: "de")

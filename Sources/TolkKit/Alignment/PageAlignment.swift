@@ -56,6 +56,10 @@ struct PageAlignment {
         var codes: [String]
         var length: Int
         var numbers: Set<String>
+        /// Cognates, after Simard, Foster and Isabelle ("Using Cognates to Align Sentences in
+        /// Bilingual Corpora", 1992): the first four letters of each word of four or more,
+        /// case folded. Technical words, names and borrowings share them across languages.
+        var cognates: Set<Substring>
         /// Each inline element's name and identifying attributes.
         var codeKeys: [CodeKey]
         /// The inline elements that are protected content (another language, `translate="no"`), by index.
@@ -113,6 +117,11 @@ struct PageAlignment {
             }
             if !digits.isEmpty { numbers.insert(digits) }
             self.numbers = numbers
+            var cognates = Set<Substring>()
+            for word in text.lowercased().split(whereSeparator: { !$0.isLetter }) where word.count >= 4 {
+                cognates.insert(word.prefix(4))
+            }
+            self.cognates = cognates
         }
     }
 
@@ -212,6 +221,12 @@ struct PageAlignment {
         let l1 = Double(source.length), l2 = Double(target.length)
         let delta = (l2 - l1 * 1.1) / sqrt(max(1, (l1 + l2 / 1.1) / 2) * 6.8)
         score -= min(2, abs(delta) * 0.4)
+        if source.cognates.count >= 2, target.cognates.count >= 2 {
+            // Dice's coefficient of the two sets, against what unrelated text shares.
+            let shared = Double(source.cognates.intersection(target.cognates).count)
+            let dice = 2 * shared / Double(source.cognates.count + target.cognates.count)
+            score += (dice - cognateBaseline) * cognateWeight
+        }
         if !source.numbers.isEmpty || !target.numbers.isEmpty {
             let shared = source.numbers.intersection(target.numbers).count
             let all = source.numbers.union(target.numbers).count
@@ -220,6 +235,8 @@ struct PageAlignment {
         return score
     }
 
+    static let cognateBaseline = 0.1
+    static let cognateWeight = 2.0
     static let unitThreshold = 0.6
     static let confidentUnit = 1.6
 
