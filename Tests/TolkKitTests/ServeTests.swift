@@ -264,6 +264,22 @@ struct ServeTests {
         }
     }
 
+    @Test("a rebuild is due after a page, an asset, a catalogue, the rules or tolk.toml changes, and not otherwise")
+    func watchedFiles() throws {
+        let folder = try temporaryProject(from: Fixture.repositoryRoot, copying: ["Input", "Locales", SiteConfiguration.fileName])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let server = PreviewServer(project: Project(root: folder), port: 0)
+        try server.rebuild()
+        #expect(!server.changed(), "the build itself (Output/, .tolk/) is not a change")
+        for path in ["Input/hls-week-2022.html", "Input/styles/events.css", "Locales/en/de.po", "Locales/its-rules.xml", "tolk.toml"] {
+            let url = folder.appendingPathComponent(path)
+            try (try String(contentsOf: url, encoding: .utf8) + "\n").write(to: url, atomically: true, encoding: .utf8)
+            #expect(server.changed(), "\(path)")
+            try server.rebuild()
+            #expect(!server.changed(), "\(path)")
+        }
+    }
+
     @Test("path traversal is refused: .., encoded dots and slashes, backslashes, absolute paths, a symlink out of Output/")
     func traversal() async throws {
         try await Self.serving { folder, server, url in
