@@ -70,7 +70,15 @@ struct Assets {
     static func resolve(_ address: String, from page: String) -> Resolved? {
         var path = Substring(address)
         if let cut = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = path[..<cut] }
-        guard !path.isEmpty, let decoded = String(path).removingPercentEncoding else { return nil }
+        guard !path.isEmpty else { return nil }
+        // Most addresses have no escape: Foundation's decoding costs more than the rest.
+        let decoded: String
+        if path.contains("%") {
+            guard let text = String(path).removingPercentEncoding else { return nil }
+            decoded = text
+        } else {
+            decoded = String(path)
+        }
         // Under Output/LL/ the page sits where it sits under Input/.
         var components = page.split(separator: "/").dropFirst().dropLast().map(String.init)
         var climbedOut = 0

@@ -255,31 +255,42 @@ public struct SiteBuild {
     /// provides: the published pages would show it broken. One warning per missing file,
     /// at its first reference, saying how many other pages refer to it.
     private func unresolvedReferences(in cache: BuildCache, files: Set<String>, indexName: String) -> [Diagnostic] {
-        var missing: [String: (page: String, line: Int, address: String, pages: Set<String>)] = [:]
-        var order: [String] = []
-        var resolved: [String: [String: String?]] = [:]
-        for (path, page) in cache.pages.sorted(by: { $0.key < $1.key }) where !page.references.isEmpty {
-            let folder = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
-            for reference in page.references {
-                // Pages in one folder share their addresses: each is resolved once per folder.
-                let target: String?
-                if let known = resolved[folder]?[reference.target] {
-                    target = known
-                } else {
-                    target = Assets.missingTarget(reference.target, from: path, files: files, indexName: indexName)
-                    resolved[folder, default: [:]][reference.target] = .some(target)
+        // Pages in one folder share their addresses: each is resolved once per folder, the
+        // folders on all cores.
+        let pages = cache.pages.filter { !$0.value.references.isEmpty }.sorted { $0.key < $1.key }
+        func folder(of path: String) -> Substring { path[..<(path.lastIndex(of: "/") ?? path.startIndex)] }
+        let byFolder = Dictionary(grouping: pages) { folder(of: $0.key) }
+        let folders = Array(byFolder.keys)
+        var resolved: [Substring: [String: String?]] = [:]
+        for (name, result) in zip(folders, Parallel.map(folders, { name -> [String: String?] in
+            var targets: [String: String?] = [:]
+            for (path, page) in byFolder[name]! {
+                for reference in page.references where targets[reference.target] == nil {
+                    targets[reference.target] = .some(Assets.missingTarget(reference.target, from: path, files: files, indexName: indexName))
                 }
-                guard let target else { continue }
-                if missing[target] == nil {
-                    missing[target] = (path, reference.line, reference.target, [])
+            }
+            return targets
+        })) {
+            resolved[name] = (try? result.get()) ?? [:]
+        }
+        // In page order: the first page naming a missing file, and how many name it.
+        var missing: [String: (page: String, line: Int, address: String, pages: Int, last: String)] = [:]
+        var order: [String] = []
+        for (path, page) in pages {
+            let targets = resolved[folder(of: path)] ?? [:]
+            for reference in page.references {
+                guard case let target?? = targets[reference.target] else { continue }
+                if let known = missing[target] {
+                    if known.last != path { missing[target] = (known.page, known.line, known.address, known.pages + 1, path) }
+                } else {
+                    missing[target] = (path, reference.line, reference.target, 1, path)
                     order.append(target)
                 }
-                missing[target]!.pages.insert(path)
             }
         }
         return order.map { target in
             let first = missing[target]!
-            let others = first.pages.count - 1
+            let others = first.pages - 1
             return Diagnostic(rule: "missing-file", severity: .warning, file: first.page, line: first.line,
                 message: "'\(first.address)' is not under Input/, so the published page will show it broken"
                     + (others > 0 ? " (\(others) other page\(others == 1 ? "" : "s") refer to it too)" : ""),
