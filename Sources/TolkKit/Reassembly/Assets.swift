@@ -46,7 +46,12 @@ struct Assets {
     /// The file `address` (written in `page`) leads to, when nothing will be there in
     /// `Output/`; nil when it resolves (or cannot be known).
     static func missingTarget(_ address: String, from page: String, files: Set<String>, indexName: String) -> String? {
-        switch resolve(address, from: page) {
+        missingTarget(address, folder: folder(of: page), files: files, indexName: indexName)
+    }
+
+    /// The same for a page in `folder` (`folder(of:)`), which a folder's pages share.
+    static func missingTarget(_ address: String, folder: [Substring], files: Set<String>, indexName: String) -> String? {
+        switch resolve(address, folder: folder) {
         case nil:
             return nil
         case let .input(path)?:
@@ -68,6 +73,15 @@ struct Assets {
 
     /// Where `address`, written in `page` (`Input/…`), leads; nil when it cannot be known.
     static func resolve(_ address: String, from page: String) -> Resolved? {
+        resolve(address, folder: folder(of: page))
+    }
+
+    /// The folders a page (`Input/a/b.html`) sits in under `Input/`: `["a"]`.
+    static func folder(of page: String) -> [Substring] {
+        Array(page.split(separator: "/").dropFirst().dropLast())
+    }
+
+    static func resolve(_ address: String, folder: [Substring]) -> Resolved? {
         var path = Substring(address)
         if let cut = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = path[..<cut] }
         guard !path.isEmpty else { return nil }
@@ -80,7 +94,7 @@ struct Assets {
             decoded = String(path)
         }
         // Under Output/LL/ the page sits where it sits under Input/.
-        var components = page.split(separator: "/").dropFirst().dropLast().map(String.init)
+        var components = folder
         var climbedOut = 0
         for component in decoded.split(separator: "/", omittingEmptySubsequences: false) {
             switch component {
@@ -88,7 +102,7 @@ struct Assets {
             case "..":
                 if components.isEmpty { climbedOut += 1 } else { components.removeLast() }
             default:
-                components.append(String(component))
+                components.append(component)
             }
         }
         if climbedOut == 0 { return .input((["Input"] + components).joined(separator: "/")) }

@@ -264,9 +264,11 @@ public struct SiteBuild {
         var resolved: [Substring: [String: String?]] = [:]
         for (name, result) in zip(folders, Parallel.map(folders, { name -> [String: String?] in
             var targets: [String: String?] = [:]
-            for (path, page) in byFolder[name]! {
+            let pagesHere = byFolder[name]!
+            let under = Assets.folder(of: pagesHere[0].key)
+            for (_, page) in pagesHere {
                 for reference in page.references where targets[reference.target] == nil {
-                    targets[reference.target] = .some(Assets.missingTarget(reference.target, from: path, files: files, indexName: indexName))
+                    targets[reference.target] = .some(Assets.missingTarget(reference.target, folder: under, files: files, indexName: indexName))
                 }
             }
             return targets
