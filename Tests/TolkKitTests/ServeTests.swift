@@ -86,6 +86,18 @@ struct ServeTests {
         try await request(server, target).status
     }
 
+    /// `tolk` started with `arguments`, its output and errors read line by line as they come.
+    static func launch(_ arguments: [String]) throws -> (Process, output: LineReader, errors: LineReader) {
+        let process = Process()
+        process.executableURL = CommandTests.executable
+        process.arguments = arguments
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        return (process, LineReader(output.fileHandleForReading), LineReader(errors.fileHandleForReading))
+    }
+
     static func fetch(_ server: URL, _ target: String) async throws -> String {
         try await request(server, target).body
     }
@@ -192,15 +204,8 @@ struct ServeTests {
     func command() async throws {
         let folder = try temporaryProject(from: Fixture.repositoryRoot, copying: ["Input", "Locales", SiteConfiguration.fileName])
         defer { try? FileManager.default.removeItem(at: folder) }
-        let process = Process()
-        process.executableURL = CommandTests.executable
-        process.arguments = ["serve", "--port", "0", "--project", folder.path]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let (process, lines, _) = try Self.launch(["serve", "--port", "0", "--project", folder.path])
         defer { if process.isRunning { process.terminate() } }
-        let lines = LineReader(output.fileHandleForReading)
         let serving = try #require(await lines.first { $0.hasPrefix("Serving http://127.0.0.1:") })
         let url = try #require(URL(string: String(serving.split(separator: " ")[1])))
         #expect(try await Self.fetch(url, "/de/hls-week-2022.html").contains("Uhrzeiten: britische Zeit (deutsche Zeit)."))
@@ -228,15 +233,8 @@ struct ServeTests {
     func hostAndPort() async throws {
         let folder = try temporaryProject(from: Fixture.repositoryRoot, copying: ["Input", "Locales", SiteConfiguration.fileName])
         defer { try? FileManager.default.removeItem(at: folder) }
-        let process = Process()
-        process.executableURL = CommandTests.executable
-        process.arguments = ["serve", "--host", "0.0.0.0", "--port", "0", "--project", folder.path]
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
+        let (process, lines, warnings) = try Self.launch(["serve", "--host", "0.0.0.0", "--port", "0", "--project", folder.path])
         defer { if process.isRunning { process.terminate() } }
-        let lines = LineReader(output.fileHandleForReading), warnings = LineReader(errors.fileHandleForReading)
         let serving = try #require(await lines.first { $0.hasPrefix("Serving http://0.0.0.0:") })
         #expect(await warnings.first { $0.contains("warning: serving on 0.0.0.0: anyone who can reach this address") } != nil)
         // A second server on the same port.

@@ -57,14 +57,15 @@ public struct ITSRules: Sendable, Equatable {
 
     /// The file (or page) the rules were read from, for messages.
     public var path: String
-    /// `its:param` values, by name, in order.
-    public var parameters: [(name: String, value: String)]
-    public var rules: [Rule]
-
-    public static func == (a: ITSRules, b: ITSRules) -> Bool {
-        a.path == b.path && a.rules == b.rules && a.parameters.map(\.name) == b.parameters.map(\.name)
-            && a.parameters.map(\.value) == b.parameters.map(\.value)
+    /// An `its:param`: an XPath variable for the rules of its `its:rules`.
+    public struct Parameter: Sendable, Equatable {
+        public var name: String
+        public var value: String
     }
+
+    /// The parameters, in order.
+    public var parameters: [Parameter]
+    public var rules: [Rule]
 
     /// Reads an ITS rules document.
     ///
@@ -96,7 +97,7 @@ public struct ITSRules: Sendable, Equatable {
         for element in root.elements where element.namespace == namespace {
             if element.name == "param" {
                 guard let name = element.attribute("name"), !name.isEmpty else { throw fail(element, "<its:param> needs a name") }
-                result.parameters.append((name, element.text))
+                result.parameters.append(Parameter(name: name, value: element.text))
                 continue
             }
             let action: Rule.Action

@@ -103,21 +103,18 @@ public final class PreviewServer: @unchecked Sendable {
         return lock.withLock { now != signature }
     }
 
-    /// Size and time of every file the build reads.
+    /// Size and time of every file the build reads: what `Input/` holds as the build lists
+    /// it, the catalogues, glossary and rules under `Locales/`, and `tolk.toml`.
     static func signature(of project: Project) -> [String: String] {
-        var files: [String: String] = [:]
-        for folder in ["Input", "Locales"] {
-            let root = project.root.appendingPathComponent(folder)
-            guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.fileSizeKey, .contentModificationDateKey],
-                                                              options: [.skipsHiddenFiles]) else { continue }
-            for case let url as URL in walker {
-                let values = try? url.resourceValues(forKeys: [.fileSizeKey, .contentModificationDateKey])
-                files[url.path] = "\(values?.fileSize ?? -1):\(values?.contentModificationDate?.timeIntervalSince1970 ?? 0)"
-            }
+        var paths = (try? project.inputFiles()).map { ($0.pages + $0.assets).map(project.absolute) } ?? []
+        let locales = project.root.appendingPathComponent("Locales")
+        if let walker = FileManager.default.enumerator(at: locales, includingPropertiesForKeys: nil, options: [.skipsHiddenFiles]) {
+            for case let url as URL in walker { paths.append(url.path) }
         }
-        let settings = project.root.appendingPathComponent(SiteConfiguration.fileName)
-        if let values = try? settings.resourceValues(forKeys: [.fileSizeKey, .contentModificationDateKey]) {
-            files[settings.path] = "\(values.fileSize ?? -1):\(values.contentModificationDate?.timeIntervalSince1970 ?? 0)"
+        paths.append(project.absolute(SiteConfiguration.fileName))
+        var files: [String: String] = [:]
+        for path in paths {
+            files[path] = FileStamp.sizeAndTime(path).map { "\($0.0):\($0.1)" } ?? "-"
         }
         return files
     }

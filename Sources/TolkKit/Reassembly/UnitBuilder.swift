@@ -21,19 +21,12 @@ struct UnitBuilder {
 
     /// What the catalogue gave for a segment.
     private enum Outcome {
-        case translated([MessageText.Piece])
-        case fallback
+        /// Published, from the entry at `line`.
+        case translated([MessageText.Piece], line: Int)
+        /// The source kept; the catalogue's verdict says why.
+        case fallback(TranslationTable.Verdict)
         /// Not for translators (no letters): written back as it was.
         case verbatim
-    }
-
-    /// What the review view says of each segment: its state and the catalogue entry.
-    private(set) var reviews: [Review] = []
-
-    struct Review {
-        var state: String
-        var line: Int?
-        var problem: String?
     }
 
     mutating func build(into edits: inout ByteEdits) {
@@ -42,7 +35,7 @@ struct UnitBuilder {
         translated = outcomes.filter { if case .translated = $0 { return true }; return false }.count
         switch unit.location {
         case let .attribute(owner)?:
-            guard case let .attribute(name, _) = unit.kind, case let .translated(pieces)? = outcomes.first else { return }
+            guard case let .attribute(name, _) = unit.kind, case let .translated(pieces, _)? = outcomes.first else { return }
             let value = pieces.reduce(into: "") { if case let .text(text) = $1 { $0 += text } }
             Attributes.set(name, to: value, on: owner, in: source, edits: &edits)
         case let .content(range, container, isWholeContainer)?:
@@ -78,15 +71,6 @@ struct UnitBuilder {
 
     private mutating func outcome(_ segment: SourceSegment) -> Outcome {
         let verdict = table.verdict(context: segment.context, id: segment.text)
-        if review {
-            switch verdict {
-            case let .usable(_, line): reviews.append(Review(state: "translated", line: line))
-            case let .refused(problem, line): reviews.append(Review(state: "refused", line: line, problem: problem.description))
-            case let .fuzzy(line): reviews.append(Review(state: "fuzzy", line: line))
-            case let .untranslated(line): reviews.append(Review(state: "untranslated", line: line))
-            case .missing: reviews.append(Review(state: "missing"))
-            }
-        }
         switch verdict {
         case let .usable(pieces, line):
             // Published, but said: what `tolk check` calls an invisible-character error.
@@ -99,14 +83,14 @@ struct UnitBuilder {
                     message: "the translation published in \(page) holds invisible or control characters (\(codes))",
                     sourceFile: page, sourceLine: segment.line, msgctxt: segment.context, msgid: segment.text))
             }
-            return .translated(pieces)
+            return .translated(pieces, line: line)
         case let .refused(problem, line):
             diagnostics.append(Diagnostic(rule: "translation-refused", severity: .warning, file: table.path, line: line,
                 message: "translation not used (\(problem)); \(page):\(segment.line) stays in \(sourceLanguage)",
                 sourceFile: page, sourceLine: segment.line, msgctxt: segment.context, msgid: segment.text))
-            return .fallback
+            return .fallback(verdict)
         case .fuzzy, .untranslated, .missing:
-            return .fallback
+            return .fallback(verdict)
         }
     }
 
@@ -131,7 +115,6 @@ struct UnitBuilder {
     /// their language, joined by a space.
     private func render(_ outcomes: [Outcome]) -> [UInt8]? {
         var bytes: [UInt8] = []
-        var reviewed = 0
         for (index, outcome) in outcomes.enumerated() {
             if index > 0 && segments[index].spaceBefore { bytes.append(UInt8(ascii: " ")) }
             var rendered: [UInt8]
@@ -140,16 +123,15 @@ struct UnitBuilder {
                 guard let source = renderSource(segments[index].tokens) else { return nil }
                 bytes += source
                 continue
-            case let .translated(pieces):
+            case let .translated(pieces, _):
                 guard let translation = renderTranslation(pieces, numbering: segments[index].numbering) else { return nil }
                 rendered = translation
             case .fallback:
                 guard let source = renderSource(segments[index].tokens) else { return nil }
                 rendered = Array("<span lang=\"\(sourceLanguage)\">".utf8) + source + Array("</span>".utf8)
             }
-            if review, reviewed < reviews.count {
-                rendered = reviewSpan(reviews[reviewed], segment: segments[index]) + rendered + Array("</span>".utf8)
-                reviewed += 1
+            if review {
+                rendered = reviewSpan(outcome, segment: segments[index]) + rendered + Array("</span>".utf8)
             }
             bytes += rendered
         }
@@ -157,11 +139,20 @@ struct UnitBuilder {
     }
 
     /// The review view's wrapper of one segment: its state, msgid and catalogue entry.
-    private func reviewSpan(_ review: Review, segment: SourceSegment) -> [UInt8] {
-        var attributes = [("class", "tolk-review"), ("data-tolk-state", review.state), ("data-tolk-msgid", segment.text),
-                          ("data-tolk-entry", review.line.map { "\(table.path):\($0)" } ?? "\(table.path) (no entry: run tolk extract)")]
+    private func reviewSpan(_ outcome: Outcome, segment: SourceSegment) -> [UInt8] {
+        let state: String, line: Int?
+        var problem: String?
+        switch outcome {
+        case let .translated(_, at), let .fallback(.usable(_, at)): (state, line) = ("translated", at)
+        case let .fallback(.refused(reason, at)): (state, line, problem) = ("refused", at, reason.description)
+        case let .fallback(.fuzzy(at)): (state, line) = ("fuzzy", at)
+        case let .fallback(.untranslated(at)): (state, line) = ("untranslated", at)
+        case .fallback(.missing), .verbatim: (state, line) = ("missing", nil)
+        }
+        var attributes = [("class", "tolk-review"), ("data-tolk-state", state), ("data-tolk-msgid", segment.text),
+                          ("data-tolk-entry", line.map { "\(table.path):\($0)" } ?? "\(table.path) (no entry: run tolk extract)")]
         if let context = segment.context { attributes.append(("data-tolk-msgctxt", context)) }
-        if let problem = review.problem { attributes.append(("data-tolk-problem", problem)) }
+        if let problem { attributes.append(("data-tolk-problem", problem)) }
         var bytes = Array("<span".utf8)
         for (name, value) in attributes {
             bytes += Array(" \(name)=\"".utf8) + HTMLEscape.attribute(value) + [UInt8(ascii: "\"")]
