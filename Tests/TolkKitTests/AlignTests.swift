@@ -134,7 +134,7 @@ struct AlignTests {
         #expect(translation(catalog, "Graphic text problems")! == ("Textgrafik-Probleme (Blogeintrag)", false))
     }
 
-    @Test("a message several pages translate differently takes the translation most give; the others are named in a comment")
+    @Test("a message pages translate differently: the entry takes the translation most give, and each other page keeps its own wording in an entry of its own")
     func variants() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -145,12 +145,57 @@ struct AlignTests {
                 try "<!DOCTYPE html><html lang=\"\(language)\"><body><h2>\(text)</h2></body></html>\n".write(to: url, atomically: true, encoding: .utf8)
             }
         }
-        _ = try CatalogAlignment(project: Project(root: folder), language: "de", folder: folder.appendingPathComponent("de")).run()
-        let catalog = try POParser(path: "de.po").parse(fileAt: folder.appendingPathComponent("Locales/en/de.po").path)
-        let entry = try #require(catalog.activeMessages.first { $0.id == "Related links" })
-        #expect(entry.translation == "Verwandte Links" && !entry.isFuzzy)
-        #expect(entry.translatorComments.count == 1
-            && entry.translatorComments[0].hasSuffix("de/b.html translates it differently: Weitere Links"))
+        let project = Project(root: folder)
+        _ = try CatalogAlignment(project: project, language: "de", folder: folder.appendingPathComponent("de")).run()
+        let path = folder.appendingPathComponent("Locales/en/de.po").path
+        let catalog = try POParser(path: "de.po").parse(fileAt: path)
+        let shared = try #require(catalog.activeMessages.first { $0.id == "Related links" && $0.context == nil })
+        #expect(shared.translation == "Verwandte Links" && !shared.isFuzzy && shared.translatorComments.isEmpty)
+        let own = try #require(catalog.activeMessages.first { $0.id == "Related links" && $0.context == "Input/b.html" })
+        #expect(own.translation == "Weitere Links" && !own.isFuzzy && Array(own.references) == ["Input/b.html:1"])
+        #expect(own.translatorComments.count == 1
+            && own.translatorComments[0].hasSuffix("de/b.html, which words it differently from the other pages: this page's own translation"))
+
+        // The build says what each translated page said; stats and check agree.
+        try "[languages.de]\nmin-completion = 0\n".write(to: folder.appendingPathComponent("tolk.toml"), atomically: true, encoding: .utf8)
+        _ = try SiteBuild(project: project).run()
+        func heading(_ name: String) throws -> String {
+            let built = try String(contentsOf: folder.appendingPathComponent("Output/de/\(name).html"), encoding: .utf8)
+            return String(built[built.range(of: "<h2>")!.upperBound..<built.range(of: "</h2>")!.lowerBound])
+        }
+        #expect(try ["a", "b", "c"].map(heading) == ["Verwandte Links", "Weitere Links", "Verwandte Links"])
+        #expect(try TranslationStats.compute(project).rows.filter { $0.page != nil }.allSatisfy { $0.counts.missing == 0 })
+        let findings = try CatalogCheck(project: project).run().findings.map(\.rule)
+        #expect(!findings.contains("obsolete-entry") && !findings.contains("missing-entry"), "\(findings)")
+
+        // extract keeps it as it is; the page's own entry changed rebuilds that page, with the new words.
+        _ = try CatalogUpdate(project: project).run()
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == POWriter().write(catalog))
+        let edited = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "msgstr \"Weitere Links\"", with: "msgstr \"Mehr Links\"")
+        try edited.write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(try SiteBuild(project: project).run().rebuiltPages == 1)
+        #expect(try heading("b") == "Mehr Links")
+        // Marked fuzzy, it is not used: the page shows the message's translation.
+        try edited.replacingOccurrences(of: "#: Input/b.html:1\n", with: "#: Input/b.html:1\n#, fuzzy\n").write(toFile: path, atomically: true, encoding: .utf8)
+        _ = try SiteBuild(project: project).run()
+        #expect(try heading("b") == "Verwandte Links")
+
+        // A page that no longer has the text: its entry becomes obsolete, with its words.
+        try "<!DOCTYPE html><html lang=\"en\"><body><h2>Further reading</h2></body></html>\n"
+            .write(to: folder.appendingPathComponent("Input/b.html"), atomically: true, encoding: .utf8)
+        _ = try CatalogUpdate(project: project).run()
+        let updated = try POParser(path: "de.po").parse(fileAt: path)
+        #expect(updated.entries.contains { $0.context == "Input/b.html" && $0.isObsolete && $0.translation == "Mehr Links" })
+        #expect(!updated.activeMessages.contains { $0.context == "Input/b.html" })
+    }
+
+    @Test("a preformatted block the translator trimmed: the translation starts and ends with a line break where the source does, as msgfmt requires")
+    func preformatted() throws {
+        let (folder, _, catalog) = try align("<pre>\nbody { margin: 0 }\n</pre>", "<pre>body { margin: 0 }</pre>")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let entry = try #require(catalog?.activeMessages.first { $0.id.contains("margin") })
+        #expect(entry.translation.hasSuffix("\n") == entry.id.hasSuffix("\n") && entry.translation.hasPrefix("\n") == entry.id.hasPrefix("\n"))
+        _ = try GNUGettext.run("msgfmt", ["--check", "-o", "/dev/null", folder.appendingPathComponent("Locales/en/de.po").path])
     }
 
     @Test("words the two languages share (cognates: Unicode, Normalisierung) vouch for a pair whose lengths differ; unrelated text of that length does not")

@@ -68,9 +68,8 @@ public struct CatalogAlignment {
             result.diagnostics.append(Diagnostic(rule: "align-no-source", severity: .warning, file: display(path),
                 message: "no page Input/\(path) to align this translation with; skipped"))
         }
-        // Proposals per source language, in page order; the first for a message wins.
         // Every page's proposals per source language, in page order.
-        var candidates: [String: [POEntry.Key: [(PageAlignment.Proposal, String)]]] = [:]
+        var candidates: [String: [POEntry.Key: [Candidate]]] = [:]
         for page in pages where !LanguageTag.sameLanguage(page.language, target) {
             let relative = String(page.path.dropFirst("Input/".count))
             let path = folder.appendingPathComponent(relative).path
@@ -95,8 +94,7 @@ public struct CatalogAlignment {
             let source = CatalogUpdate.folderName(for: page.language)
             for proposal in alignment.proposals {
                 let key = POEntry.Key(context: proposal.context, id: proposal.id)
-                // The first confident translation of a message wins; an uncertain one only until then.
-                candidates[source, default: [:]][key, default: []].append((proposal, display(relative)))
+                candidates[source, default: [:]][key, default: []].append(Candidate(proposal: proposal, page: page.path, translation: display(relative)))
                 if proposal.confident { report.translated += 1 } else { report.fuzzy += 1 }
             }
             result.pages.append(report)
@@ -104,25 +102,7 @@ public struct CatalogAlignment {
 
         // Each catalogue brought up to date with its pages, as extract would, then filled.
         let existing = project.catalogues()
-        // A message several pages translate: the confident translation most of them give
-        // (the first on a tie), else the first uncertain one. One that is the source's own
-        // text (a page that left a meta description untranslated) counts only when it is all there is.
-        // The other translations the pages give are named in a comment, for the team to
-        // make them one.
-        let proposals = candidates.mapValues { byKey in
-            byKey.mapValues { found -> (proposal: PageAlignment.Proposal, page: String, others: [(String, String)]) in
-                let translated = found.filter { $0.0.confident && MessageText.plainText($0.0.translation) != MessageText.plainText($0.0.id) }
-                let confident = translated.isEmpty ? found.filter(\.0.confident) : translated
-                guard !confident.isEmpty else { return (found[0].0, found[0].1, []) }
-                var counts: [String: Int] = [:]
-                for candidate in confident { counts[candidate.0.translation, default: 0] += 1 }
-                let most = counts.values.max() ?? 0
-                let chosen = confident.first { counts[$0.0.translation] == most }!
-                var seen: Set<String> = [chosen.0.translation]
-                let others = confident.filter { seen.insert($0.0.translation).inserted }.map { ($0.1, $0.0.translation) }
-                return (chosen.0, chosen.1, others)
-            }
-        }
+        let proposals = candidates.mapValues(Self.choose)
         for source in proposals.keys.sorted() {
             let sourceLanguage = LanguageTag.bcp47(source) ?? source
             let file = existing.first { $0.language == target && $0.sourceFolder == source }
@@ -132,11 +112,19 @@ public struct CatalogAlignment {
             let absolute = project.absolute(file.path)
             let old = FileManager.default.fileExists(atPath: absolute)
                 ? try POParser(path: file.path).parse(fileAt: absolute) { stamp.add($0) } : nil
-            var catalog = CatalogUpdate.merged(old, pages: pages, language: target, source: sourceLanguage)
+            // Pages that word a message their own way get entries of their own, placed
+            // as extract places them.
+            var base = old ?? POCatalog()
+            let present = Set(base.entries.map(\.key))
+            for key in proposals[source]?.keys.sorted() ?? [] where key.context != nil && !present.contains(key) {
+                if proposals[source]?[key]?.pageOwn == true { base.entries.append(POEntry(context: key.context, id: key.id)) }
+            }
+            var catalog = CatalogUpdate.merged(base, pages: pages, language: target, source: sourceLanguage)
             var changed = false
             for index in catalog.entries.indices where !catalog.entries[index].isObsolete && !catalog.entries[index].isHeader {
                 let entry = catalog.entries[index]
-                guard let (proposal, page, others) = proposals[source]?[entry.key], entry.pluralID == nil else { continue }
+                guard let choice = proposals[source]?[entry.key], entry.pluralID == nil else { continue }
+                let (proposal, page) = (choice.proposal, choice.translation)
                 if entry.translations.contains(where: { !$0.isEmpty }) {
                     if entry.translation != proposal.translation {
                         result.conflicts += 1
@@ -151,7 +139,11 @@ public struct CatalogAlignment {
                 if !proposal.confident {
                     catalog.entries[index].translatorComments.append("Aligned from \(page): \(proposal.reason ?? "uncertain"); check it")
                 }
-                for (otherPage, translation) in others {
+                if choice.pageOwn {
+                    catalog.entries[index].translatorComments.append(
+                        "Aligned from \(page), which words it differently from the other pages: this page's own translation")
+                }
+                for (otherPage, translation) in choice.others {
                     catalog.entries[index].translatorComments.append("\(otherPage) translates it differently: \(translation)")
                 }
                 changed = true
@@ -165,6 +157,77 @@ public struct CatalogAlignment {
             }
         }
         return result
+    }
+
+    /// A translation one page proposes for a message.
+    struct Candidate {
+        var proposal: PageAlignment.Proposal
+        /// The page (`Input/b.html`) and its translation, as messages name it (`de/b.html`).
+        var page: String
+        var translation: String
+    }
+
+    /// What goes into one entry.
+    struct Choice {
+        var proposal: PageAlignment.Proposal
+        /// The translated page it comes from, as messages name it.
+        var translation: String
+        /// Other translations the pages give, named in a comment: (translated page, text).
+        var others: [(String, String)] = []
+        /// An entry of one page's own (`PageTranslations`), not the message's.
+        var pageOwn = false
+    }
+
+    /// The entries a message's proposals fill.
+    ///
+    /// The message's entry takes the confident translation most pages give (the first on
+    /// a tie), else the first uncertain one; one that is the source's own text (a page
+    /// that left a meta description untranslated) counts only when it is all there is. A
+    /// page whose own confident translation differs keeps it in an entry of its own (msgctxt
+    /// the page's path), so the built page says what the translated page said. A message
+    /// with a msgctxt of its own cannot have page entries: there the other translations
+    /// are named in a comment, for the team to make them one.
+    static func choose(_ byKey: [POEntry.Key: [Candidate]]) -> [POEntry.Key: Choice] {
+        var result: [POEntry.Key: Choice] = [:]
+        for (key, found) in byKey {
+            guard let chosen = preferred(found) else {
+                result[key] = Choice(proposal: found[0].proposal, translation: found[0].translation)
+                continue
+            }
+            var choice = Choice(proposal: chosen.proposal, translation: chosen.translation)
+            var seen: Set<String> = [chosen.proposal.translation]
+            if key.context == nil {
+                // A page that never gives the chosen translation keeps its own wording.
+                var pages: [String] = []
+                var byPage: [String: [Candidate]] = [:]
+                for candidate in found {
+                    if byPage[candidate.page] == nil { pages.append(candidate.page) }
+                    byPage[candidate.page, default: []].append(candidate)
+                }
+                for page in pages where !byPage[page]!.contains(where: { $0.proposal.confident && $0.proposal.translation == chosen.proposal.translation }) {
+                    guard let own = preferred(byPage[page]!) else { continue }
+                    seen.insert(own.proposal.translation)
+                    result[POEntry.Key(context: page, id: key.id)] = Choice(proposal: own.proposal, translation: own.translation, pageOwn: true)
+                }
+            }
+            choice.others = found.filter { $0.proposal.confident && seen.insert($0.proposal.translation).inserted }
+                .map { ($0.translation, $0.proposal.translation) }
+            result[key] = choice
+        }
+        return result
+    }
+
+    /// The confident translation most candidates give (the first on a tie), one that is
+    /// not the source's own text when there is one; nil when none is confident.
+    private static func preferred(_ candidates: [Candidate]) -> Candidate? {
+        let confident = candidates.filter(\.proposal.confident)
+        let translated = confident.filter { MessageText.plainText($0.proposal.translation) != MessageText.plainText($0.proposal.id) }
+        let pool = translated.isEmpty ? confident : translated
+        guard !pool.isEmpty else { return nil }
+        var counts: [String: Int] = [:]
+        for candidate in pool { counts[candidate.proposal.translation, default: 0] += 1 }
+        let most = counts.values.max() ?? 0
+        return pool.first { counts[$0.proposal.translation] == most }
     }
 
     /// How a translated page is named in messages: its path under the folder as given.

@@ -409,12 +409,27 @@ struct PageAlignment {
                     // The translated text without placeholders is still a useful start.
                     message = MessageText.escape(MessageText.plainText(message))
                 }
+                message = Self.lineBreaks(of: part.segment.text, on: message)
                 proposals.append(Proposal(context: part.segment.context, id: part.segment.text, translation: message,
                                           confident: partReasons.isEmpty,
                                           reason: partReasons.isEmpty ? nil : partReasons.joined(separator: "; ")))
             }
         }
         return proposals
+    }
+
+    /// `translation` starting and ending with a line break exactly where `id` does, as
+    /// gettext requires of a msgstr (`msgfmt --check`): a preformatted block the
+    /// translator trimmed.
+    static func lineBreaks(of id: String, on translation: String) -> String {
+        var result = Substring(translation)
+        if id.hasPrefix("\n") { if !result.hasPrefix("\n") { result = "\n" + result } } else { result = result.drop { $0 == "\n" } }
+        if id.hasSuffix("\n") {
+            if !result.hasSuffix("\n") { result += "\n" }
+        } else {
+            while result.hasSuffix("\n") { result = result.dropLast() }
+        }
+        return String(result)
     }
 
     /// Translated tokens as a message with the source segment's placeholder numbers.

@@ -38,7 +38,7 @@ public struct CatalogUpdate {
         if base.header == nil {
             base.entries.insert(CatalogTemplate.header(for: language, name: LanguageTag.catalogName(language)), at: 0)
         }
-        return CatalogMerger().merge(existing: base, template: builder.entries())
+        return CatalogMerger().merge(existing: base, template: PageTranslations.adding(to: builder.entries(), for: base))
     }
 
     /// Updates the templates and catalogues, and starts a catalogue for each of `newLanguages`.
@@ -148,7 +148,7 @@ public struct CatalogUpdate {
                     diagnostics.append(Diagnostic(rule: "header-added", severity: .note, file: file.path,
                                                   message: "the catalogue had no header entry; Tolk added one for '\(target.language)'"))
                 }
-                var merged = CatalogMerger().merge(existing: base, template: templateEntries[index])
+                var merged = CatalogMerger().merge(existing: base, template: PageTranslations.adding(to: templateEntries[index], for: base))
                 if let at = merged.entries.firstIndex(where: \.isHeader) {
                     merged.entries[at] = CatalogTemplate.synchronized(merged.entries[at], with: header)
                 }

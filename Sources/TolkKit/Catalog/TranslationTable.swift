@@ -11,14 +11,35 @@ public struct TranslationTable: Sendable {
     /// The catalogue's path, for warnings (`Locales/de.po`).
     public let path: String
     private let entries: [POEntry.Key: POEntry]
+    /// The msgctxts of the catalogue's entries: a page's path among them means the page
+    /// has translations of its own.
+    private let contexts: Set<String>
 
     public init(catalog: POCatalog, path: String) {
         self.path = path
         var entries: [POEntry.Key: POEntry] = [:]
+        var contexts: Set<String> = []
         for entry in catalog.entries where !entry.isObsolete && !entry.isHeader {
             entries[entry.key] = entry
+            if let context = entry.context { contexts.insert(context) }
         }
         self.entries = entries
+        self.contexts = contexts
+    }
+
+    /// The entry that answers `segment` on `page` (`Input/b.html`): the page's own
+    /// translation (`PageTranslations`) when it has one the build can use, else the message's.
+    public func key(for segment: SourceSegment, page: String) -> POEntry.Key {
+        if segment.context == nil, contexts.contains(page), verdict(context: page, id: segment.text).isUsable {
+            return POEntry.Key(context: page, id: segment.text)
+        }
+        return POEntry.Key(context: segment.context, id: segment.text)
+    }
+
+    /// What `segment` becomes on `page`: the verdict of the entry that answers it there.
+    public func verdict(for segment: SourceSegment, page: String) -> Verdict {
+        let key = key(for: segment, page: page)
+        return verdict(context: key.context, id: key.id)
     }
 
     public func lookup(context: String?, id: String) -> Lookup {

@@ -30,7 +30,7 @@ struct EventSummary: Sendable, Equatable {
         let titleUnits = page.units.filter { if case .content(element: "title") = $0.unit.kind { return true }; return false }
         if let unit = (headings.first ?? titleUnits.first), let segment = unit.segments.first {
             for language in languages {
-                if let title = Self.title(segment, unit.unit, pageLanguage: page.language, in: language, table: tables[language]) {
+                if let title = Self.title(segment, unit.unit, page: page.path, pageLanguage: page.language, in: language, table: tables[language]) {
                     titles[language] = Title(text: title.text, translated: title.translated)
                 }
             }
@@ -39,14 +39,14 @@ struct EventSummary: Sendable, Equatable {
     }
 
     /// The title in `language` as plain text, and whether the catalogue translated it.
-    static func title(_ segment: SourceSegment, _ unit: TranslationUnit, pageLanguage: String, in language: String,
+    static func title(_ segment: SourceSegment, _ unit: TranslationUnit, page: String, pageLanguage: String, in language: String,
                       table: TranslationTable?) -> (text: String, translated: Bool)? {
         let codeFor = Dictionary(uniqueKeysWithValues: segment.numbering.map { ($1, $0) })
         var message = segment.text
         var translated = false
         if let table, !LanguageTag.sameLanguage(language, pageLanguage),
-           table.verdict(context: segment.context, id: segment.text).isUsable,
-           case let .translated(translation, _) = table.lookup(context: segment.context, id: segment.text) {
+           case let key = table.key(for: segment, page: page), table.verdict(context: key.context, id: key.id).isUsable,
+           case let .translated(translation, _) = table.lookup(context: key.context, id: key.id) {
             message = translation
             translated = true
         } else if LanguageTag.sameLanguage(language, pageLanguage) {

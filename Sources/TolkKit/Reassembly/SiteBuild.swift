@@ -390,7 +390,7 @@ public struct SiteBuild {
         let relative = String(path.dropFirst("Input/".count))
         let languages = Self.languages(of: page, catalogs: catalogLanguages)
         let alternates = languages.count > 1 ? links.alternates(for: relative, languages: languages, pageLanguage: page.language) : []
-        let keys = page.segments.map { Fingerprints.key(context: $0.context, id: $0.text) }
+        let keys = page.segments.map { Fingerprints.key(context: $0.context, id: $0.text) } + [Fingerprints.page(path)]
         var tables: [String: TranslationTable] = [:]
         for language in languages { tables[language] = catalogs.table(for: language, source: page.language) }
         let summary = EventSummary(page: page, relative: relative, languages: languages, tables: tables)

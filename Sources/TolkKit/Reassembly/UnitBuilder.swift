@@ -70,7 +70,7 @@ struct UnitBuilder {
     }
 
     private mutating func outcome(_ segment: SourceSegment) -> Outcome {
-        let verdict = table.verdict(context: segment.context, id: segment.text)
+        let verdict = table.verdict(for: segment, page: page)
         switch verdict {
         case let .usable(pieces, line):
             // Published, but said: what `tolk check` calls an invisible-character error.

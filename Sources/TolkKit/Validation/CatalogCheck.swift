@@ -95,14 +95,21 @@ public struct CatalogCheck {
         var catalogs: [(String, String)] = []
         var catalogSummaries: [String: Summary] = [:]
         let files = project.catalogues().filter { available.contains($0.language) }
-        var builders = files.map { CatalogTemplate.Builder(language: $0.language, source: $0.source, keepsAllReferences: false) }
+        var catalogues: [POCatalog] = []
+        for file in files {
+            guard LanguageTag.isKnown(file.name) else { throw TolkError.unknownLanguage(code: file.language, source: file.path) }
+            try project.checkCatalogueLink(file.path)
+            catalogues.append(try POParser(path: file.path, references: .first).parse(fileAt: project.absolute(file.path)))
+        }
+        // Every reference only where a page's own translations need to know their pages.
+        var builders = zip(files, catalogues).map { file, catalog in
+            CatalogTemplate.Builder(language: file.language, source: file.source,
+                                    keepsAllReferences: !PageTranslations.candidates(in: catalog).isEmpty)
+        }
         try project.forEachPage(progress: progress) { page in
             for index in builders.indices { builders[index].add(page) }
         }
-        for (file, builder) in zip(files, builders) {
-            guard LanguageTag.isKnown(file.name) else { throw TolkError.unknownLanguage(code: file.language, source: file.path) }
-            try project.checkCatalogueLink(file.path)
-            let catalog = try POParser(path: file.path, references: .first).parse(fileAt: project.absolute(file.path))
+        for (file, (catalog, builder)) in zip(files, zip(catalogues, builders)) {
             let (catalogFindings, summary) = check(catalog, language: file.language, path: file.path, template: builder, glossary: glossary)
             findings += catalogFindings
             summaries[file.language, default: Summary()].add(summary)
@@ -119,14 +126,15 @@ public struct CatalogCheck {
     /// - Parameter source: the language of the pages the catalogue translates; nil for every language but `language`.
     public func check(_ catalog: POCatalog, language: String, source: String? = nil, path: String, pages: [PageExtraction],
                       glossary: Glossary? = nil) -> (findings: [Diagnostic], summary: Summary) {
-        var builder = CatalogTemplate.Builder(language: language, source: source, keepsAllReferences: false)
+        var builder = CatalogTemplate.Builder(language: language, source: source,
+                                              keepsAllReferences: !PageTranslations.candidates(in: catalog).isEmpty)
         for page in pages { builder.add(page) }
         return check(catalog, language: language, path: path, template: builder, glossary: glossary)
     }
 
     func check(_ catalog: POCatalog, language: String, path: String, template builder: CatalogTemplate.Builder, glossary: Glossary?)
         -> ([Diagnostic], Summary) {
-        let template = builder.entries()
+        let template = PageTranslations.adding(to: builder.entries(), for: catalog)
         let sourceLanguages = builder.sourceLanguages
         let catalogContext = CatalogContext(catalog: catalog, language: language, path: path, template: template,
                                             sourceLanguages: sourceLanguages, strict: strict)

@@ -52,7 +52,7 @@ public struct TranslationStats: Sendable, Codable, Equatable {
                     let words = BreakIterator.words(in: MessageText.plainText(segment.text), locale: page.language).count
                     let state: State
                     // Translated means what the build publishes: a translation it refuses is missing.
-                    switch table?.verdict(context: segment.context, id: segment.text) ?? .missing {
+                    switch table?.verdict(for: segment, page: page.path) ?? .missing {
                     case .usable: state = .translated
                     case .fuzzy: state = .fuzzy
                     case .refused, .untranslated, .missing: state = .missing

@@ -9,16 +9,33 @@ enum Fingerprints {
         return hash.value
     }
 
+    /// The key every page also records: the state of the translations of its own
+    /// (`PageTranslations`), entries whose msgctxt is the page's path.
+    static func page(_ path: String) -> UInt64 {
+        var hash = FastHash()
+        hash.combine("\u{1}page")
+        hash.combine(path)
+        return hash.value
+    }
+
     /// The state of every active entry of a catalogue, by key hash: changes when the
-    /// entry is retranslated or marked fuzzy.
+    /// entry is retranslated or marked fuzzy. Entries with a msgctxt also count towards
+    /// the state under `page(msgctxt)`, which a page of that path records.
     static func states(of catalog: POCatalog) -> [UInt64: UInt64] {
         var states: [UInt64: UInt64] = [:]
+        var contexts: [String: FastHash] = [:]
         for entry in catalog.entries where !entry.isObsolete && !entry.isHeader {
             var hash = FastHash()
             hash.combine(entry.isFuzzy ? 1 : 2)
             for translation in entry.translations { hash.combine(translation) }
-            states[key(context: entry.context, id: entry.id)] = hash.value
+            let key = key(context: entry.context, id: entry.id)
+            states[key] = hash.value
+            if let context = entry.context, context != IndexMessage.context {
+                contexts[context, default: FastHash()].combine(key)
+                contexts[context, default: FastHash()].combine(hash.value)
+            }
         }
+        for (context, hash) in contexts { states[page(context)] = hash.value }
         return states
     }
 
