@@ -69,6 +69,44 @@ struct AlignTests {
         #expect(translation(catalog, "Print the header before the page.")! == ("Geben Sie den Header vor der Seite aus.", false))
     }
 
+    @Test("a paragraph whose sentences do not pair one to one: the page keeps the paragraph whole as its own translation, which build, stats, check and extract all take")
+    func wholeParagraph() throws {
+        let english = "<p>We meet in the hall at nine. Bring a friend, a notebook and <strong>lunch</strong>. The workshop ends at noon.</p>"
+        let german = "<p>Wir treffen uns um neun im Saal und enden mittags; bringen Sie jemanden, ein Notizbuch und <strong>Mittagessen</strong> mit.</p>"
+        let (folder, _, catalog) = try align(english, german)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let whole = try #require(catalog?.activeMessages.first { $0.context == "Input/page.html" })
+        #expect(whole.id == "We meet in the hall at nine. Bring a friend, a notebook and <1>lunch</1>. The workshop ends at noon.")
+        #expect(whole.translation == "Wir treffen uns um neun im Saal und enden mittags; bringen Sie jemanden, ein Notizbuch und <1>Mittagessen</1> mit.")
+        #expect(!whole.isFuzzy && Array(whole.references) == ["Input/page.html:2"])
+        #expect(whole.translatorComments.count == 1 && whole.translatorComments[0].hasSuffix(
+            "the paragraph whole, as its sentences do not pair one to one; this page's own translation"))
+
+        let project = Project(root: folder)
+        try "[languages.de]\nmin-completion = 0\n".write(to: folder.appendingPathComponent("tolk.toml"), atomically: true, encoding: .utf8)
+        let report = try SiteBuild(project: project).run().pages.first { $0.language == "de" }!
+        let built = try String(contentsOf: folder.appendingPathComponent("Output/de/page.html"), encoding: .utf8)
+        #expect(built.contains("<p>\(german.dropFirst(3))"), "the built paragraph is the translator's")
+        #expect(report.translated == report.segments, "every sentence counts as translated")
+        let stats = try TranslationStats.compute(project).rows.first { $0.page == "Input/page.html" }!
+        #expect(stats.counts.missing == 0 && stats.counts.fuzzy == 0, "\(stats.counts)")
+        let findings = try CatalogCheck(project: project).run().findings
+        #expect(!findings.contains { $0.msgctxt == "Input/page.html" || $0.rule == "obsolete-entry" }, "\(findings.map(\.message))")
+        let path = folder.appendingPathComponent("Locales/en/de.po").path
+        let before = try String(contentsOfFile: path, encoding: .utf8)
+        _ = try CatalogUpdate(project: project).run()
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == before, "extract keeps it as it is")
+
+        // The English paragraph changed: no longer this page's text, it is kept obsolete; the sentences go on.
+        let page = folder.appendingPathComponent("Input/page.html")
+        try String(contentsOf: page, encoding: .utf8).replacingOccurrences(of: "at noon", with: "at one")
+            .write(to: page, atomically: true, encoding: .utf8)
+        _ = try CatalogUpdate(project: project).run()
+        let updated = try POParser(path: "de.po").parse(fileAt: path)
+        #expect(updated.entries.contains { $0.context == "Input/page.html" && $0.isObsolete })
+        #expect(!updated.activeMessages.contains { $0.context == "Input/page.html" })
+    }
+
     @Test("a paragraph added to the English and one dropped from the German do not shift the others")
     func addedAndDropped() throws {
         let (folder, result, catalog) = try align(
@@ -171,6 +209,15 @@ struct AlignTests {
         // extract keeps it as it is; the page's own entry changed rebuilds that page, with the new words.
         _ = try CatalogUpdate(project: project).run()
         #expect(try String(contentsOfFile: path, encoding: .utf8) == POWriter().write(catalog))
+        // gettext's msgmerge with the template (Weblate's add-on) marks it obsolete; the next extract brings it back.
+        let merged = try GNUGettext.run("msgmerge", ["--quiet", "--previous", "-o", "-", path,
+                                                     folder.appendingPathComponent("Locales/en/template.pot").path])
+        #expect(merged.contains("#~ msgctxt \"Input/b.html\""))
+        try merged.write(toFile: path, atomically: true, encoding: .utf8)
+        _ = try CatalogUpdate(project: project).run()
+        #expect(try POParser(path: "de.po").parse(fileAt: path).activeMessages.contains {
+            $0.context == "Input/b.html" && $0.translation == "Weitere Links" && !$0.isFuzzy
+        })
         let edited = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "msgstr \"Weitere Links\"", with: "msgstr \"Mehr Links\"")
         try edited.write(toFile: path, atomically: true, encoding: .utf8)
         #expect(try SiteBuild(project: project).run().rebuiltPages == 1)

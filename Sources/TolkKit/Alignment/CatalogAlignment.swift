@@ -139,7 +139,9 @@ public struct CatalogAlignment {
                 if !proposal.confident {
                     catalog.entries[index].translatorComments.append("Aligned from \(page): \(proposal.reason ?? "uncertain"); check it")
                 }
-                if choice.pageOwn {
+                if let remark = proposal.remark {
+                    catalog.entries[index].translatorComments.append("Aligned from \(page): \(remark); this page's own translation")
+                } else if choice.pageOwn {
                     catalog.entries[index].translatorComments.append(
                         "Aligned from \(page), which words it differently from the other pages: this page's own translation")
                 }
@@ -194,7 +196,7 @@ public struct CatalogAlignment {
                 result[key] = Choice(proposal: found[0].proposal, translation: found[0].translation)
                 continue
             }
-            var choice = Choice(proposal: chosen.proposal, translation: chosen.translation)
+            var choice = Choice(proposal: chosen.proposal, translation: chosen.translation, pageOwn: key.context == chosen.page)
             var seen: Set<String> = [chosen.proposal.translation]
             if key.context == nil {
                 // A page that never gives the chosen translation keeps its own wording.

@@ -24,6 +24,8 @@ struct PageAlignment {
         var confident: Bool
         /// Why it is not confident, for the entry's comment.
         var reason: String?
+        /// What a confident translation of a paragraph whole is, for the entry's comment.
+        var remark: String?
     }
 
     var proposals: [Proposal] = []
@@ -44,7 +46,8 @@ struct PageAlignment {
         alignedUnits = pairs.count
         for pair in pairs {
             proposals += Self.alignSentences(sourceUnits[pair.source], sourceFeatures[pair.source],
-                                             targetUnits[pair.target], targetFeatures[pair.target], unitConfident: pair.confident)
+                                             targetUnits[pair.target], targetFeatures[pair.target], unitConfident: pair.confident,
+                                             page: source.path)
         }
     }
 
@@ -354,7 +357,7 @@ struct PageAlignment {
 
     static func alignSentences(_ source: PageExtraction.SegmentedUnit, _ sourceFeatures: UnitFeatures,
                                _ target: PageExtraction.SegmentedUnit, _ targetFeatures: UnitFeatures,
-                               unitConfident: Bool) -> [Proposal] {
+                               unitConfident: Bool, page: String) -> [Proposal] {
         let codeMap = mapCodes(sourceFeatures.codeKeys, targetFeatures.codeKeys)
         // The source's elements with content (a placeholder pair), by code index.
         let sourcePaired = Set(source.unit.tokens.compactMap { token -> Int? in if case let .open(code) = token { return code }; return nil })
@@ -395,27 +398,55 @@ struct PageAlignment {
             }
             for part in parts where part.segment.isTranslatable {
                 var partReasons = reasons
-                // An element of the translation with no counterpart (a `<dfn>` the source does
-                // not have, the source's link around the whole unit) leaves its words.
-                var message = self.message(part.tokens, numbering: part.segment.numbering, codeMap: codeMap,
-                                           target: targetFeatures, sourcePaired: sourcePaired)
-                guard !message.isEmpty else { continue }
-                if case .failure = PlaceholderCheck.validate(translation: message, source: part.segment.text),
-                   let repaired = restoreMissing(message, segment: part.segment, source: sourceFeatures) {
-                    message = repaired
-                }
-                if case let .failure(problem) = PlaceholderCheck.validate(translation: message, source: part.segment.text) {
-                    partReasons.append("its inline elements do not match the source's: \(problem.description)")
-                    // The translated text without placeholders is still a useful start.
-                    message = MessageText.escape(MessageText.plainText(message))
-                }
-                message = Self.lineBreaks(of: part.segment.text, on: message)
+                guard let (message, problem) = translation(part.tokens, of: part.segment, codeMap: codeMap, source: sourceFeatures,
+                                                           target: targetFeatures, sourcePaired: sourcePaired) else { continue }
+                if let problem { partReasons.append("its inline elements do not match the source's: \(problem.description)") }
                 proposals.append(Proposal(context: part.segment.context, id: part.segment.text, translation: message,
                                           confident: partReasons.isEmpty,
                                           reason: partReasons.isEmpty ? nil : partReasons.joined(separator: "; ")))
             }
         }
+        // Paired paragraphs whose sentences do not pair one to one with confidence (joined,
+        // split, reworded, one left out): the paragraph whole is the page's own translation
+        // (`PageTranslations`), so the built page says what the translated one said.
+        let doubt = proposals.contains { !$0.confident }
+            || beads.contains { bead in bead.target.isEmpty && bead.source.contains { sourceSegments[$0].isTranslatable } }
+            || beads.contains { bead in bead.source.isEmpty && bead.target.contains { targetSegments[$0].isTranslatable } }
+        if unitConfident, doubt, let whole = Segmenter.whole(source) {
+            var tokens: [UnitToken] = []
+            for (index, segment) in targetSegments.enumerated() {
+                if index > 0 && segment.spaceBefore { tokens.append(.text(" ")) }
+                tokens += segment.tokens
+            }
+            if let (message, problem) = translation(tokens, of: whole, codeMap: codeMap, source: sourceFeatures,
+                                                    target: targetFeatures, sourcePaired: sourcePaired), problem == nil {
+                proposals.append(Proposal(context: page, id: whole.text, translation: message, confident: true,
+                                          remark: "the paragraph whole, as its sentences do not pair one to one"))
+            }
+        }
         return proposals
+    }
+
+    /// Translated tokens as the translation of `segment`: its placeholder numbers, a lost
+    /// placeholder put back where its text stands, line breaks where the msgid has them;
+    /// with the problem when the inline elements still do not match (then without
+    /// placeholders, a useful start). Nil when nothing of it is left.
+    static func translation(_ tokens: [UnitToken], of segment: SourceSegment, codeMap: [Int: Int], source: UnitFeatures,
+                            target: UnitFeatures, sourcePaired: Set<Int>) -> (String, PlaceholderCheck.Problem?)? {
+        // An element of the translation with no counterpart (a `<dfn>` the source does
+        // not have, the source's link around the whole unit) leaves its words.
+        var message = self.message(tokens, numbering: segment.numbering, codeMap: codeMap, target: target, sourcePaired: sourcePaired)
+        guard !message.isEmpty else { return nil }
+        if case .failure = PlaceholderCheck.validate(translation: message, source: segment.text),
+           let repaired = restoreMissing(message, segment: segment, source: source) {
+            message = repaired
+        }
+        var problem: PlaceholderCheck.Problem?
+        if case let .failure(found) = PlaceholderCheck.validate(translation: message, source: segment.text) {
+            problem = found
+            message = MessageText.escape(MessageText.plainText(message))
+        }
+        return (lineBreaks(of: segment.text, on: message), problem)
     }
 
     /// `translation` starting and ending with a line break exactly where `id` does, as

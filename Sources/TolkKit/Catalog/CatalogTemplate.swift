@@ -23,6 +23,15 @@ enum CatalogTemplate {
         /// The source language's folder in `Locales/`, for a template's builder.
         private(set) var folder = ""
 
+        /// Page translations the catalogues have (`PageTranslations.candidates`), looked
+        /// for on their pages; those found, in order, with their references.
+        var pageKeys: Set<POEntry.Key> = [] {
+            didSet { pagesWithKeys = Set(pageKeys.compactMap(\.context)) }
+        }
+        private var pagesWithKeys: Set<String> = []
+        private(set) var pageTranslations: [PageTranslations.Found] = []
+        private var pageTranslationIndex: [POEntry.Key: Int] = [:]
+
         init(language: String, source: String? = nil, keepsAllReferences: Bool = true) {
             self.language = language
             self.source = source
@@ -63,6 +72,38 @@ enum CatalogTemplate {
                     sourceLanguages[key] = page.language
                 }
             }
+            if pagesWithKeys.contains(page.path) { addPageTranslations(page) }
+        }
+
+        /// The page translations `pageKeys` names that `page` holds: its sentences, and its paragraphs whole.
+        private mutating func addPageTranslations(_ page: PageExtraction) {
+            for unit in page.units {
+                for segment in unit.segments where segment.isTranslatable && segment.context == nil {
+                    addPageTranslation(segment, page: page, after: POEntry.Key(context: nil, id: segment.text))
+                }
+                if let whole = Segmenter.whole(unit), let first = unit.segments.first(where: \.isTranslatable) {
+                    addPageTranslation(whole, page: page, after: POEntry.Key(context: first.context, id: first.text))
+                }
+            }
+        }
+
+        private mutating func addPageTranslation(_ segment: SourceSegment, page: PageExtraction, after: POEntry.Key) {
+            let key = POEntry.Key(context: page.path, id: segment.text)
+            guard pageKeys.contains(key) else { return }
+            let reference = "\(page.path):\(segment.line)"
+            if let index = pageTranslationIndex[key] {
+                if pageTranslations[index].entry.references.last != reference { pageTranslations[index].entry.references.append(reference) }
+                return
+            }
+            var entry = POEntry(context: page.path, id: segment.text)
+            entry.extractedComments = segment.comments
+            if segment.tokens.contains(where: { if case .text = $0 { return false }; return true }) {
+                entry.flags = [CatalogTemplate.placeholdersFlag]
+            }
+            entry.references = [reference]
+            pageTranslationIndex[key] = pageTranslations.count
+            pageTranslations.append(PageTranslations.Found(after: after, entry: entry))
+            sourceLanguages[key] = page.language
         }
 
         /// The index's messages are English: they belong to a catalogue of English pages

@@ -32,13 +32,14 @@ public struct CatalogUpdate {
     /// merged the way msgmerge does (new segments added, changed ones fuzzy, vanished ones
     /// obsolete), or a new catalogue with a header when there is none.
     public static func merged(_ existing: POCatalog?, pages: [PageExtraction], language: String, source: String? = nil) -> POCatalog {
-        var builder = CatalogTemplate.Builder(language: language, source: source)
-        for page in pages { builder.add(page) }
         var base = existing ?? POCatalog(entries: [CatalogTemplate.header(for: language, name: LanguageTag.catalogName(language))])
         if base.header == nil {
             base.entries.insert(CatalogTemplate.header(for: language, name: LanguageTag.catalogName(language)), at: 0)
         }
-        return CatalogMerger().merge(existing: base, template: PageTranslations.adding(to: builder.entries(), for: base))
+        var builder = CatalogTemplate.Builder(language: language, source: source)
+        builder.pageKeys = PageTranslations.candidates(in: base)
+        for page in pages { builder.add(page) }
+        return CatalogMerger().merge(existing: base, template: PageTranslations.adding(builder.pageTranslations, to: builder.entries(), for: base))
     }
 
     /// Updates the templates and catalogues, and starts a catalogue for each of `newLanguages`.
@@ -74,6 +75,21 @@ public struct CatalogUpdate {
             return templates.count - 1
         }
         for file in existing where file.source != nil { _ = templateIndex(for: file.source!) }
+
+        // Every catalogue is read and checked before any is written; the pages' own
+        // translations they hold are looked for as the pages come.
+        var catalogs: [String: POCatalog] = [:]
+        var stamps: [String: TextFile.Stamp] = [:]
+        for file in existing {
+            try project.checkCatalogueLink(file.path)
+            var stamp = TextFile.Stamp.Builder()
+            catalogs[file.path] = try POParser(path: file.path, references: .none).parse(fileAt: project.absolute(file.path)) { stamp.add($0) }
+            stamps[file.path] = stamp.stamp
+            if let source = file.source, let catalog = catalogs[file.path] {
+                let index = templateIndex(for: source)
+                templates[index].pageKeys.formUnion(PageTranslations.candidates(in: catalog))
+            }
+        }
         try project.forEachPage(progress: progress) { page in
             diagnostics += page.diagnostics
             templates[templateIndex(for: page.language)].add(page)
@@ -94,15 +110,6 @@ public struct CatalogUpdate {
         }
         templates.sort { $0.folder < $1.folder }
 
-        // Every catalogue is read and checked before any is written.
-        var catalogs: [String: POCatalog] = [:]
-        var stamps: [String: TextFile.Stamp] = [:]
-        for file in existing {
-            try project.checkCatalogueLink(file.path)
-            var stamp = TextFile.Stamp.Builder()
-            catalogs[file.path] = try POParser(path: file.path, references: .none).parse(fileAt: project.absolute(file.path)) { stamp.add($0) }
-            stamps[file.path] = stamp.stamp
-        }
         let legacy = existing.filter { $0.source == nil }
         for old in legacy {
             if let clash = existing.first(where: { $0.source != nil && $0.language == old.language }) {
@@ -112,6 +119,7 @@ public struct CatalogUpdate {
             }
         }
         let templateEntries = templates.map { $0.entries() }
+        let pageTranslations = templates.map(\.pageTranslations)
         // The builders' pages are in the entries now; only each one's language and folder is needed.
         let sources = templates.map { (source: $0.source ?? "", folder: $0.folder) }
         templates.removeAll()
@@ -148,7 +156,7 @@ public struct CatalogUpdate {
                     diagnostics.append(Diagnostic(rule: "header-added", severity: .note, file: file.path,
                                                   message: "the catalogue had no header entry; Tolk added one for '\(target.language)'"))
                 }
-                var merged = CatalogMerger().merge(existing: base, template: PageTranslations.adding(to: templateEntries[index], for: base))
+                var merged = CatalogMerger().merge(existing: base, template: PageTranslations.adding(pageTranslations[index], to: templateEntries[index], for: base))
                 if let at = merged.entries.firstIndex(where: \.isHeader) {
                     merged.entries[at] = CatalogTemplate.synchronized(merged.entries[at], with: header)
                 }

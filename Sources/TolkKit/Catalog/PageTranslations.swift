@@ -1,48 +1,49 @@
 /// Translations of one page of its own: an entry whose msgctxt is a page's path
-/// (`Input/b.html`) translates its msgid on that page only.
+/// (`Input/b.html`) translates its msgid on that page only. Its msgid is one of the page's
+/// sentences, or one of its paragraphs whole (`Segmenter.whole`: the sentences joined,
+/// placeholders numbered across the paragraph).
 ///
-/// A site that was translated by hand often puts one sentence two ways on two pages;
-/// `tolk align` keeps each page's wording this way rather than making the pages
-/// agree, and a translator can add one to any catalogue. It answers the page's text only
-/// where that text has no msgctxt of its own, and the build uses it only while it is a
-/// translation the build publishes (else the message's own entry answers:
-/// `TranslationTable.key(for:page:)`). It lives in the language's catalogue, not in the
-/// template: other languages translate the message once.
+/// A site that was translated by hand often puts one sentence two ways on two pages, or
+/// translates a paragraph in sentences that do not match the source's one by one;
+/// `tolk align` keeps each page's wording this way rather than making the pages agree or
+/// leaving sentences out, and a translator can add one to any catalogue. It answers the
+/// page's text only where that text has no msgctxt of its own, and the build uses it only
+/// while it is a translation the build publishes (else the sentences' own entries answer:
+/// `TranslationTable.key(for:page:)`, `TranslationTable.wholeUnit(_:page:)`). It lives in
+/// the language's catalogue, not in the template: other languages translate the message once.
 enum PageTranslations {
-    /// `template` with, after each message, the page entries `catalog` has for it (active
-    /// or obsolete, so a page entry a tool marked obsolete comes back): those whose page
-    /// still holds the msgid, with that page's references.
-    ///
-    /// With them in the template, updating the catalogue keeps them (and makes one
-    /// obsolete when its page loses the text), and the check counts them as messages.
-    static func adding(to template: [POEntry], for catalog: POCatalog) -> [POEntry] {
-        let wanted = candidates(in: catalog)
-        guard !wanted.isEmpty else { return template }
-        var result: [POEntry] = []
-        result.reserveCapacity(template.count)
-        var present = Set(template.lazy.filter { $0.context != nil }.map(\.key))
-        for entry in template {
-            result.append(entry)
-            guard entry.context == nil, entry.pluralID == nil, let pages = wanted[entry.id] else { continue }
-            for page in pages where present.insert(POEntry.Key(context: page, id: entry.id)).inserted {
-                let references = entry.references.filter { $0.hasPrefix(page + ":") }
-                guard !references.isEmpty else { present.remove(POEntry.Key(context: page, id: entry.id)); continue }
-                var own = entry
-                own.context = page
-                own.references = POReferences(references)
-                result.append(own)
-            }
+    /// The msgctxts and msgids of a catalogue's entries that may be page translations
+    /// (active or obsolete: one a tool marked obsolete comes back while its page has the text).
+    static func candidates(in catalog: POCatalog) -> Set<POEntry.Key> {
+        var keys: Set<POEntry.Key> = []
+        for entry in catalog.entries where !entry.isHeader && entry.pluralID == nil {
+            if let context = entry.context, context != IndexMessage.context { keys.insert(entry.key) }
         }
-        return result
+        return keys
     }
 
-    /// The msgctxts that may name pages, by msgid: every one but the index's.
-    static func candidates(in catalog: POCatalog) -> [String: [String]] {
-        var candidates: [String: [String]] = [:]
-        for entry in catalog.entries where !entry.isHeader && entry.pluralID == nil {
-            guard let context = entry.context, context != IndexMessage.context else { continue }
-            candidates[entry.id, default: []].append(context)
+    /// A page translation found on its page, and the template entry it follows (the
+    /// sentence it translates, or the paragraph's first sentence).
+    struct Found: Sendable {
+        var after: POEntry.Key
+        var entry: POEntry
+    }
+
+    /// `template` with the page translations `catalog` has among `found`, each after the
+    /// entry it follows; those a page no longer holds are left out, so updating the
+    /// catalogue makes them obsolete, and the check counts the others as messages.
+    static func adding(_ found: [Found], to template: [POEntry], for catalog: POCatalog) -> [POEntry] {
+        guard !found.isEmpty else { return template }
+        let wanted = candidates(in: catalog)
+        var following: [POEntry.Key: [POEntry]] = [:]
+        for item in found where wanted.contains(item.entry.key) { following[item.after, default: []].append(item.entry) }
+        guard !following.isEmpty else { return template }
+        var result: [POEntry] = []
+        result.reserveCapacity(template.count + found.count)
+        for entry in template {
+            result.append(entry)
+            if let own = following.removeValue(forKey: entry.key) { result += own }
         }
-        return candidates
+        return result
     }
 }

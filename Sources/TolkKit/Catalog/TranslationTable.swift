@@ -36,6 +36,13 @@ public struct TranslationTable: Sendable {
         return POEntry.Key(context: segment.context, id: segment.text)
     }
 
+    /// The unit as one segment, when `page` has a translation of its own for all of it
+    /// (`PageTranslations`) that the build publishes; nil when its sentences are translated one by one.
+    public func wholeUnit(_ unit: PageExtraction.SegmentedUnit, page: String) -> SourceSegment? {
+        guard contexts.contains(page), let whole = Segmenter.whole(unit), verdict(context: page, id: whole.text).isUsable else { return nil }
+        return whole
+    }
+
     /// What `segment` becomes on `page`: the verdict of the entry that answers it there.
     public func verdict(for segment: SourceSegment, page: String) -> Verdict {
         let key = key(for: segment, page: page)

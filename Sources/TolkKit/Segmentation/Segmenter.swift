@@ -45,6 +45,25 @@ public struct Segmenter: Sendable {
         return segments
     }
 
+    /// A unit's sentences as one segment, joined as the page writes them, with placeholders
+    /// numbered across the unit: what a page's own translation of a whole paragraph
+    /// translates (`PageTranslations`). Nil for a unit with a msgctxt of its own or fewer
+    /// than two sentences for translators.
+    public static func whole(_ segmented: PageExtraction.SegmentedUnit) -> SourceSegment? {
+        let segments = segmented.segments
+        guard segmented.unit.context == nil, segments.count > 1, segments.filter(\.isTranslatable).count > 1 else { return nil }
+        var tokens: [UnitToken] = []
+        for (index, segment) in segments.enumerated() {
+            if index > 0 && segment.spaceBefore { tokens.append(.text(" ")) }
+            tokens += segment.tokens
+        }
+        let segmenter = Segmenter(locale: "")
+        let (text, numbering) = segmenter.render(tokens)
+        return SourceSegment(context: nil, text: text, comments: segmenter.comments(for: segmented.unit, numbering: numbering),
+                             line: segments[0].line, tokens: tokens, numbering: numbering, isTranslatable: true,
+                             spaceBefore: segments[0].spaceBefore)
+    }
+
     // MARK: Whitespace
 
     /// Collapses whitespace as a browser renders it, across placeholder boundaries too.

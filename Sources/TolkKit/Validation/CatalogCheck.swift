@@ -101,10 +101,10 @@ public struct CatalogCheck {
             try project.checkCatalogueLink(file.path)
             catalogues.append(try POParser(path: file.path, references: .first).parse(fileAt: project.absolute(file.path)))
         }
-        // Every reference only where a page's own translations need to know their pages.
         var builders = zip(files, catalogues).map { file, catalog in
-            CatalogTemplate.Builder(language: file.language, source: file.source,
-                                    keepsAllReferences: !PageTranslations.candidates(in: catalog).isEmpty)
+            var builder = CatalogTemplate.Builder(language: file.language, source: file.source, keepsAllReferences: false)
+            builder.pageKeys = PageTranslations.candidates(in: catalog)
+            return builder
         }
         try project.forEachPage(progress: progress) { page in
             for index in builders.indices { builders[index].add(page) }
@@ -126,15 +126,15 @@ public struct CatalogCheck {
     /// - Parameter source: the language of the pages the catalogue translates; nil for every language but `language`.
     public func check(_ catalog: POCatalog, language: String, source: String? = nil, path: String, pages: [PageExtraction],
                       glossary: Glossary? = nil) -> (findings: [Diagnostic], summary: Summary) {
-        var builder = CatalogTemplate.Builder(language: language, source: source,
-                                              keepsAllReferences: !PageTranslations.candidates(in: catalog).isEmpty)
+        var builder = CatalogTemplate.Builder(language: language, source: source, keepsAllReferences: false)
+        builder.pageKeys = PageTranslations.candidates(in: catalog)
         for page in pages { builder.add(page) }
         return check(catalog, language: language, path: path, template: builder, glossary: glossary)
     }
 
     func check(_ catalog: POCatalog, language: String, path: String, template builder: CatalogTemplate.Builder, glossary: Glossary?)
         -> ([Diagnostic], Summary) {
-        let template = PageTranslations.adding(to: builder.entries(), for: catalog)
+        let template = PageTranslations.adding(builder.pageTranslations, to: builder.entries(), for: catalog)
         let sourceLanguages = builder.sourceLanguages
         let catalogContext = CatalogContext(catalog: catalog, language: language, path: path, template: template,
                                             sourceLanguages: sourceLanguages, strict: strict)

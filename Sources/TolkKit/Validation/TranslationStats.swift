@@ -48,17 +48,21 @@ public struct TranslationStats: Sendable, Codable, Equatable {
             for (index, language) in languages.enumerated() where !LanguageTag.sameLanguage(page.language, language) {
                 let table = catalogs.table(for: language, source: page.language)
                 var counts = Counts()
-                for segment in page.segments {
-                    let words = BreakIterator.words(in: MessageText.plainText(segment.text), locale: page.language).count
-                    let state: State
-                    // Translated means what the build publishes: a translation it refuses is missing.
-                    switch table?.verdict(for: segment, page: page.path) ?? .missing {
-                    case .usable: state = .translated
-                    case .fuzzy: state = .fuzzy
-                    case .refused, .untranslated, .missing: state = .missing
+                for unit in page.units {
+                    // A translation of the whole unit of the page's own translates every sentence.
+                    let whole = table?.wholeUnit(unit, page: page.path) != nil
+                    for segment in unit.segments where segment.isTranslatable {
+                        let words = BreakIterator.words(in: MessageText.plainText(segment.text), locale: page.language).count
+                        let state: State
+                        // Translated means what the build publishes: a translation it refuses is missing.
+                        switch whole ? .usable([], line: 0) : table?.verdict(for: segment, page: page.path) ?? .missing {
+                        case .usable: state = .translated
+                        case .fuzzy: state = .fuzzy
+                        case .refused, .untranslated, .missing: state = .missing
+                        }
+                        counts.add(words: words, state: state)
+                        totals[index].add(words: words, state: state)
                     }
-                    counts.add(words: words, state: state)
-                    totals[index].add(words: words, state: state)
                 }
                 pageRows[index].append(Row(language: language, page: page.path, counts: counts))
             }
