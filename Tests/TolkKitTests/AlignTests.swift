@@ -84,7 +84,9 @@ struct AlignTests {
 
         let project = Project(root: folder)
         try "[languages.de]\nmin-completion = 0\n".write(to: folder.appendingPathComponent("tolk.toml"), atomically: true, encoding: .utf8)
-        let report = try SiteBuild(project: project).run().pages.first { $0.language == "de" }!
+        var build = SiteBuild(project: project)
+        build.reviewFolder = ".tolk/review"
+        let report = try build.run().pages.first { $0.language == "de" }!
         let built = try String(contentsOf: folder.appendingPathComponent("Output/de/page.html"), encoding: .utf8)
         #expect(built.contains("<p>\(german.dropFirst(3))"), "the built paragraph is the translator's")
         #expect(report.translated == report.segments, "every sentence counts as translated")
@@ -92,6 +94,13 @@ struct AlignTests {
         #expect(stats.counts.missing == 0 && stats.counts.fuzzy == 0, "\(stats.counts)")
         let findings = try CatalogCheck(project: project).run().findings
         #expect(!findings.contains { $0.msgctxt == "Input/page.html" || $0.rule == "obsolete-entry" }, "\(findings.map(\.message))")
+        // A CAT tool sees the page's own tags for its placeholders, and the page named.
+        let xliff = try XLIFFExport(project: project, language: "de").run().xml
+        let unitStart = try #require(xliff.range(of: "<unit id=\"\(XLIFFExport.unitID(context: "Input/page.html", id: whole.id))\""))
+        let unit = xliff[unitStart.lowerBound..<xliff[unitStart.upperBound...].range(of: "</unit>")!.upperBound]
+        #expect(unit.contains("&lt;strong&gt;</data>") && unit.contains("Input/page.html"), "\(unit)")
+        let review = try String(contentsOf: folder.appendingPathComponent(".tolk/review/de/page.html"), encoding: .utf8)
+        #expect(review.contains("data-tolk-msgctxt=\"Input/page.html\""), "the review view names the entry that answered")
         let path = folder.appendingPathComponent("Locales/en/de.po").path
         let before = try String(contentsOfFile: path, encoding: .utf8)
         _ = try CatalogUpdate(project: project).run()

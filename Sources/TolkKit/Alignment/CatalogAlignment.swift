@@ -185,10 +185,11 @@ public struct CatalogAlignment {
     /// The message's entry takes the confident translation most pages give (the first on
     /// a tie), else the first uncertain one; one that is the source's own text (a page
     /// that left a meta description untranslated) counts only when it is all there is. A
-    /// page whose own confident translation differs keeps it in an entry of its own (msgctxt
-    /// the page's path), so the built page says what the translated page said. A message
-    /// with a msgctxt of its own cannot have page entries: there the other translations
-    /// are named in a comment, for the team to make them one.
+    /// page that never gives that translation keeps its own (chosen the same way) in an
+    /// entry of its own (`PageTranslations`), so the built page says what the translated
+    /// page said. A message with a msgctxt of its own cannot have page translations: there
+    /// the other translations are named in a comment, for the team to make them one. A
+    /// page's translation of a paragraph whole is its own already.
     static func choose(_ byKey: [POEntry.Key: [Candidate]]) -> [POEntry.Key: Choice] {
         var result: [POEntry.Key: Choice] = [:]
         for (key, found) in byKey {

@@ -53,20 +53,32 @@ public struct XLIFFExport {
         }
         try project.checkCatalogueLink(file.path)
         let catalog = try POParser(path: file.path).parse(fileAt: project.absolute(file.path))
-        // The pages' original tags, for the tool to show in place of the placeholders.
+        // The pages' original tags, for the tool to show in place of the placeholders; a
+        // page's own translations (`PageTranslations`) have that page's.
         var originals: [POEntry.Key: [Int: OriginalCode]] = [:]
+        let pageKeys = PageTranslations.candidates(in: catalog)
+        let pagesWithKeys = Set(pageKeys.compactMap(\.context))
         try project.forEachPage(locate: true) { page in
             guard LanguageTag.sameLanguage(page.language, sourceLanguage) else { return }
             let bytes = Array(page.text.utf8)
+            func add(_ segment: SourceSegment, as key: POEntry.Key, of unit: TranslationUnit) {
+                guard originals[key] == nil else { return }
+                var codes: [Int: OriginalCode] = [:]
+                for (index, number) in segment.numbering where index < unit.codes.count {
+                    codes[number] = OriginalCode(unit.codes[index], bytes: bytes)
+                }
+                originals[key] = codes
+            }
+            let hasOwn = pagesWithKeys.contains(page.path)
             for unit in page.units {
                 for segment in unit.segments where segment.isTranslatable {
-                    let key = POEntry.Key(context: segment.context, id: segment.text)
-                    guard originals[key] == nil else { continue }
-                    var codes: [Int: OriginalCode] = [:]
-                    for (index, number) in segment.numbering where index < unit.unit.codes.count {
-                        codes[number] = OriginalCode(unit.unit.codes[index], bytes: bytes)
+                    add(segment, as: POEntry.Key(context: segment.context, id: segment.text), of: unit.unit)
+                    if hasOwn, segment.context == nil, pageKeys.contains(POEntry.Key(context: page.path, id: segment.text)) {
+                        add(segment, as: POEntry.Key(context: page.path, id: segment.text), of: unit.unit)
                     }
-                    originals[key] = codes
+                }
+                if hasOwn, let whole = Segmenter.whole(unit), pageKeys.contains(POEntry.Key(context: page.path, id: whole.text)) {
+                    add(whole, as: POEntry.Key(context: page.path, id: whole.text), of: unit.unit)
                 }
             }
         }

@@ -156,7 +156,8 @@ struct UnitBuilder {
         }
         var attributes = [("class", "tolk-review"), ("data-tolk-state", state), ("data-tolk-msgid", segment.text),
                           ("data-tolk-entry", line.map { "\(table.path):\($0)" } ?? "\(table.path) (no entry: run tolk extract)")]
-        if let context = segment.context { attributes.append(("data-tolk-msgctxt", context)) }
+        // The entry that answered: a page's own translation has the page's path as msgctxt.
+        if let context = table.key(for: segment, page: page).context { attributes.append(("data-tolk-msgctxt", context)) }
         if let problem { attributes.append(("data-tolk-problem", problem)) }
         var bytes = Array("<span".utf8)
         for (name, value) in attributes {

@@ -53,10 +53,10 @@ public struct TranslationStats: Sendable, Codable, Equatable {
                     let whole = table?.wholeUnit(unit, page: page.path) != nil
                     for segment in unit.segments where segment.isTranslatable {
                         let words = BreakIterator.words(in: MessageText.plainText(segment.text), locale: page.language).count
-                        let state: State
                         // Translated means what the build publishes: a translation it refuses is missing.
-                        switch whole ? .usable([], line: 0) : table?.verdict(for: segment, page: page.path) ?? .missing {
-                        case .usable: state = .translated
+                        let state: State
+                        switch table?.verdict(for: segment, page: page.path) ?? .missing {
+                        case _ where whole, .usable: state = .translated
                         case .fuzzy: state = .fuzzy
                         case .refused, .untranslated, .missing: state = .missing
                         }
