@@ -94,6 +94,10 @@ struct AlignTests {
         #expect(stats.counts.missing == 0 && stats.counts.fuzzy == 0, "\(stats.counts)")
         let findings = try CatalogCheck(project: project).run().findings
         #expect(!findings.contains { $0.msgctxt == "Input/page.html" || $0.rule == "obsolete-entry" }, "\(findings.map(\.message))")
+        // The paragraph's sentences are left untranslated or fuzzy, but no page needs them now: notes, not errors.
+        let sentences = findings.filter { ["untranslated", "fuzzy"].contains($0.rule) && $0.sourceFile == "Input/page.html" }
+        #expect(!sentences.isEmpty && sentences.allSatisfy { $0.severity == .note && $0.message.contains("no page needs it now") },
+                "\(sentences.map { "\($0.severity) \($0.message)" })")
         // A CAT tool sees the page's own tags for its placeholders, and the page named.
         let xliff = try XLIFFExport(project: project, language: "de").run().xml
         let unitStart = try #require(xliff.range(of: "<unit id=\"\(XLIFFExport.unitID(context: "Input/page.html", id: whole.id))\""))
@@ -114,6 +118,9 @@ struct AlignTests {
         let updated = try POParser(path: "de.po").parse(fileAt: path)
         #expect(updated.entries.contains { $0.context == "Input/page.html" && $0.isObsolete })
         #expect(!updated.activeMessages.contains { $0.context == "Input/page.html" })
+        // Now a page needs the sentences again: the check says so as before.
+        let again = try CatalogCheck(project: project).run().findings.filter { $0.msgid == "We meet in the hall at nine." }
+        #expect(!again.isEmpty && again.allSatisfy { $0.severity != .note }, "\(again.map(\.message))")
     }
 
     @Test("a paragraph added to the English and one dropped from the German do not shift the others")

@@ -13,6 +13,8 @@ enum CatalogTemplate {
         private var positions: [POEntry.Key: Int] = [:]
         /// Each collected entry's references as (page, line) numbers, and the pages' paths.
         private var locations: [[UInt64]] = []
+        /// How many times the pages hold each collected entry's text.
+        private var counts: [Int] = []
         private var pagePaths: [String] = []
         /// The language each msgid is written in (its first page's).
         private(set) var sourceLanguages: [POEntry.Key: String] = [:]
@@ -29,6 +31,9 @@ enum CatalogTemplate {
             didSet { pagesWithKeys = Set(pageKeys.compactMap(\.context)) }
         }
         private var pagesWithKeys: Set<String> = []
+        /// The catalogue whose page translations the check counts (`answeredByPages`).
+        var answering: TranslationTable?
+        private var answered: [POEntry.Key: Int] = [:]
         private(set) var pageTranslations: [PageTranslations.Found] = []
         private var pageTranslationIndex: [POEntry.Key: Int] = [:]
 
@@ -53,6 +58,7 @@ enum CatalogTemplate {
                 let key = POEntry.Key(context: segment.context, id: segment.text)
                 let reference = POReferences.pack(page: pageNumber, line: segment.line)
                 if let index = positions[key] {
+                    counts[index] += 1
                     // Pages come in order, so a repeat from the same page is the last reference.
                     if keepsAllReferences, locations[index].last != reference {
                         locations[index].append(reference)
@@ -69,10 +75,18 @@ enum CatalogTemplate {
                     positions[key] = collected.count
                     collected.append(entry)
                     locations.append([reference])
+                    counts.append(1)
                     sourceLanguages[key] = page.language
                 }
             }
             if pagesWithKeys.contains(page.path) { addPageTranslations(page) }
+            if let answering { PageTranslations.answered(on: page, by: answering, into: &answered) }
+        }
+
+        /// The messages no page needs from `answering` now: wherever the pages hold the
+        /// text, a translation of the page's own answers instead.
+        var answeredByPages: Set<POEntry.Key> {
+            Set(answered.filter { $0.value >= occurrences(of: $0.key) }.keys)
         }
 
         /// The page translations `pageKeys` names that `page` holds: its sentences, and its paragraphs whole.
@@ -104,6 +118,11 @@ enum CatalogTemplate {
             pageTranslationIndex[key] = pageTranslations.count
             pageTranslations.append(PageTranslations.Found(after: after, entry: entry))
             sourceLanguages[key] = page.language
+        }
+
+        /// How many times the pages hold the text of the entry with `key`.
+        func occurrences(of key: POEntry.Key) -> Int {
+            positions[key].map { counts[$0] } ?? 0
         }
 
         /// The index's messages are English: they belong to a catalogue of English pages

@@ -46,4 +46,18 @@ enum PageTranslations {
         }
         return result
     }
+
+    /// Counts, by message, the times `page` holds its text where a page translation
+    /// answers instead (as the build decides: `TranslationTable`).
+    static func answered(on page: PageExtraction, by table: TranslationTable, into counts: inout [POEntry.Key: Int]) {
+        guard table.hasTranslations(of: page.path) else { return }
+        for unit in page.units {
+            let whole = table.wholeUnit(unit, page: page.path) != nil
+            for segment in unit.segments where segment.isTranslatable {
+                if whole || table.key(for: segment, page: page.path).context != segment.context {
+                    counts[POEntry.Key(context: segment.context, id: segment.text), default: 0] += 1
+                }
+            }
+        }
+    }
 }

@@ -27,6 +27,11 @@ public struct TranslationTable: Sendable {
         self.contexts = contexts
     }
 
+    /// Whether the catalogue has translations of `page`'s own (`PageTranslations`).
+    public func hasTranslations(of page: String) -> Bool {
+        contexts.contains(page)
+    }
+
     /// The entry that answers `segment` on `page` (`Input/b.html`): the page's own
     /// translation (`PageTranslations`) when it has one the build can use, else the message's.
     public func key(for segment: SourceSegment, page: String) -> POEntry.Key {

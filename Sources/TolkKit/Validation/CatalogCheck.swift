@@ -104,6 +104,7 @@ public struct CatalogCheck {
         var builders = zip(files, catalogues).map { file, catalog in
             var builder = CatalogTemplate.Builder(language: file.language, source: file.source, keepsAllReferences: false)
             builder.pageKeys = PageTranslations.candidates(in: catalog)
+            if !builder.pageKeys.isEmpty { builder.answering = TranslationTable(catalog: catalog, path: file.path) }
             return builder
         }
         try project.forEachPage(progress: progress) { page in
@@ -128,6 +129,7 @@ public struct CatalogCheck {
                       glossary: Glossary? = nil) -> (findings: [Diagnostic], summary: Summary) {
         var builder = CatalogTemplate.Builder(language: language, source: source, keepsAllReferences: false)
         builder.pageKeys = PageTranslations.candidates(in: catalog)
+        if !builder.pageKeys.isEmpty { builder.answering = TranslationTable(catalog: catalog, path: path) }
         for page in pages { builder.add(page) }
         return check(catalog, language: language, path: path, template: builder, glossary: glossary)
     }
@@ -137,7 +139,7 @@ public struct CatalogCheck {
         let template = PageTranslations.adding(builder.pageTranslations, to: builder.entries(), for: catalog)
         let sourceLanguages = builder.sourceLanguages
         let catalogContext = CatalogContext(catalog: catalog, language: language, path: path, template: template,
-                                            sourceLanguages: sourceLanguages, strict: strict)
+                                            sourceLanguages: sourceLanguages, strict: strict, answeredByPages: builder.answeredByPages)
         var findings = catalogRules.flatMap { $0.check(catalogContext) }
         var summary = Summary()
         var checked: [EntryContext] = []

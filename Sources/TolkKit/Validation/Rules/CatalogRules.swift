@@ -10,15 +10,26 @@ public struct CatalogContext: Sendable {
     public var sourceLanguages: [POEntry.Key: String]
     /// Under `--strict`, fuzzy entries are errors.
     public var strict: Bool
+    /// Messages no page needs now: wherever a page holds the text, a translation of that
+    /// page's own answers instead (`PageTranslations`).
+    public var answeredByPages: Set<POEntry.Key>
 
     public init(catalog: POCatalog, language: String, path: String, template: [POEntry],
-                sourceLanguages: [POEntry.Key: String] = [:], strict: Bool = false) {
+                sourceLanguages: [POEntry.Key: String] = [:], strict: Bool = false, answeredByPages: Set<POEntry.Key> = []) {
         self.catalog = catalog
         self.language = language
         self.path = path
         self.template = template
         self.sourceLanguages = sourceLanguages
         self.strict = strict
+        self.answeredByPages = answeredByPages
+    }
+
+    /// The finding for an entry no page needs now, or nil.
+    func answeredByPages(_ entry: POEntry, rule: String, _ what: String) -> Diagnostic? {
+        guard answeredByPages.contains(entry.key) else { return nil }
+        return entryContext(entry).finding(rule, .note, "\(what); no page needs it now: each page with this text has a translation of its own",
+                                           fix: "translate it for pages that will use it")
     }
 
     /// What an entry rule would see of `entry` in this catalogue.
@@ -73,7 +84,8 @@ public struct UntranslatedRule: CatalogRule {
 
     public func check(_ context: CatalogContext) -> [Diagnostic] {
         context.catalog.activeMessages.filter { !$0.isTranslated }.map {
-            context.entryContext($0).finding(Self.id, .error, "not translated", fix: "translate it")
+            context.answeredByPages($0, rule: Self.id, "not translated")
+                ?? context.entryContext($0).finding(Self.id, .error, "not translated", fix: "translate it")
         }
     }
 }
@@ -85,7 +97,7 @@ public struct FuzzyRule: CatalogRule {
 
     public func check(_ context: CatalogContext) -> [Diagnostic] {
         context.catalog.activeMessages.filter { $0.isTranslated && $0.isFuzzy }.map {
-            context.entryContext($0).finding(Self.id, context.strict ? .error : .warning,
+            context.answeredByPages($0, rule: Self.id, "marked fuzzy") ?? context.entryContext($0).finding(Self.id, context.strict ? .error : .warning,
                                              "marked fuzzy: the source changed since it was translated",
                                              fix: "review the translation against the source, then remove the fuzzy flag")
         }
