@@ -31,13 +31,15 @@ struct UnitBuilder {
 
     mutating func build(into edits: inout ByteEdits) {
         // A translation of the whole unit of the page's own stands for all its sentences.
-        let sentences = segments.filter(\.isTranslatable).count
-        let whole = table.wholeUnit(PageExtraction.SegmentedUnit(unit: unit, segments: segments), page: page)
-        if let whole { segments = [whole] }
+        var sentences: Int?
+        if let whole = table.wholeUnit(PageExtraction.SegmentedUnit(unit: unit, segments: segments), page: page) {
+            sentences = segments.filter(\.isTranslatable).count
+            segments = [whole]
+        }
         var outcomes: [Outcome] = []
         for segment in segments { outcomes.append(segment.isTranslatable ? outcome(segment) : .verbatim) }
         translated = outcomes.filter { if case .translated = $0 { return true }; return false }.count
-        if whole != nil, translated > 0 { translated = sentences }
+        if let sentences, translated > 0 { translated = sentences }
         switch unit.location {
         case let .attribute(owner)?:
             guard case let .attribute(name, _) = unit.kind, case let .translated(pieces, _)? = outcomes.first else { return }

@@ -102,10 +102,7 @@ public struct CatalogCheck {
             catalogues.append(try POParser(path: file.path, references: .first).parse(fileAt: project.absolute(file.path)))
         }
         var builders = zip(files, catalogues).map { file, catalog in
-            var builder = CatalogTemplate.Builder(language: file.language, source: file.source, keepsAllReferences: false)
-            builder.pageKeys = PageTranslations.candidates(in: catalog)
-            if !builder.pageKeys.isEmpty { builder.answering = TranslationTable(catalog: catalog, path: file.path) }
-            return builder
+            Self.templateBuilder(checking: catalog, language: file.language, source: file.source, path: file.path)
         }
         try project.forEachPage(progress: progress) { page in
             for index in builders.indices { builders[index].add(page) }
@@ -127,11 +124,18 @@ public struct CatalogCheck {
     /// - Parameter source: the language of the pages the catalogue translates; nil for every language but `language`.
     public func check(_ catalog: POCatalog, language: String, source: String? = nil, path: String, pages: [PageExtraction],
                       glossary: Glossary? = nil) -> (findings: [Diagnostic], summary: Summary) {
+        var builder = Self.templateBuilder(checking: catalog, language: language, source: source, path: path)
+        for page in pages { builder.add(page) }
+        return check(catalog, language: language, path: path, template: builder, glossary: glossary)
+    }
+
+    /// What the pages hold for `catalog`, collected page by page: the messages (first
+    /// references only), the page translations the catalogue has, and what those answer.
+    static func templateBuilder(checking catalog: POCatalog, language: String, source: String?, path: String) -> CatalogTemplate.Builder {
         var builder = CatalogTemplate.Builder(language: language, source: source, keepsAllReferences: false)
         builder.pageKeys = PageTranslations.candidates(in: catalog)
         if !builder.pageKeys.isEmpty { builder.answering = TranslationTable(catalog: catalog, path: path) }
-        for page in pages { builder.add(page) }
-        return check(catalog, language: language, path: path, template: builder, glossary: glossary)
+        return builder
     }
 
     func check(_ catalog: POCatalog, language: String, path: String, template builder: CatalogTemplate.Builder, glossary: Glossary?)
