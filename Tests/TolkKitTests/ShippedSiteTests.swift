@@ -182,6 +182,16 @@ struct ShippedSiteTests {
         let again = try SiteBuild(project: Project(root: folder)).run()
         #expect(again.diagnostics.filter { $0.rule == "missing-file" && $0.file == "Input/page.html" }.count == 1)
         #expect(again.changedFiles.contains("Output/en/css/site.css"))
+        // A build with nothing changed says it again (the build cache keeps what it found); a page's new address is found.
+        let unchanged = try SiteBuild(project: Project(root: folder)).run()
+        #expect(unchanged.rebuiltPages == 0)
+        #expect(unchanged.diagnostics.filter { $0.rule == "missing-file" }.map(\.description)
+            == again.diagnostics.filter { $0.rule == "missing-file" }.map(\.description))
+        let page = folder.appendingPathComponent("Input/page.html")
+        try String(contentsOf: page, encoding: .utf8).replacingOccurrences(of: "<p>Hi.</p>", with: "<p>Hi. <a href=\"gone.pdf\">Slides</a></p>")
+            .write(to: page, atomically: true, encoding: .utf8)
+        let edited = try SiteBuild(project: Project(root: folder)).run()
+        #expect(edited.diagnostics.filter { $0.rule == "missing-file" && $0.file == "Input/page.html" }.map(\.line) == [3, 4])
     }
 
     @Test("a German date range keeps the day's full stop with its date: 'Montag, 10. – Freitag, 14. Oktober 2022'")

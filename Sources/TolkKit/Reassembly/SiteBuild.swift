@@ -208,9 +208,17 @@ public struct SiteBuild {
             diagnostics += extras.diagnostics
             cache.extras = extras
         }
+        // Files pages refer to and nothing provides: found again only when a page or the
+        // files under Input/ changed.
+        let referenced = Fingerprints.references(files: inputFiles.pages + inputFiles.assets, indexName: indexName, pages: cache.pages)
+        if let known = previous?.missingFiles, known.fingerprint == referenced {
+            cache.missingFiles = known
+        } else {
+            cache.missingFiles = (referenced, unresolvedReferences(in: cache, files: Set(inputFiles.pages + inputFiles.assets), indexName: indexName))
+        }
         // Nothing rebuilt and nothing else changed: the cache on disk is still right.
         if rebuilt > 0 || restamped || previous == nil || catalogsChanged || previous?.pages.count != cache.pages.count
-            || previous?.extras?.fingerprint != cache.extras?.fingerprint {
+            || previous?.extras?.fingerprint != cache.extras?.fingerprint || previous?.missingFiles?.fingerprint != referenced {
             // The cache only makes builds faster: one that cannot be saved is a warning.
             do {
                 try cache.save(to: project.root)
@@ -230,7 +238,7 @@ public struct SiteBuild {
         let assets = try Assets(project: project, paths: inputFiles.assets).publish(languages: siteLanguages, recorded: recorded)
         manifest.files.merge(assets.files) { page, _ in page }
         manifest.sources = assets.sources
-        diagnostics += unresolvedReferences(in: cache, files: Set(inputFiles.pages + inputFiles.assets), indexName: indexName)
+        diagnostics += (cache.missingFiles?.files ?? []).map(\.diagnostic)
         var removed: [String] = []
         if let recorded {
             let (gone, kept) = manifest.removeStale(since: recorded, in: project)
@@ -251,10 +259,10 @@ public struct SiteBuild {
                       diagnostics: diagnostics)
     }
 
-    /// A warning for each file that pages refer to and nothing under `Input/` (or the build)
-    /// provides: the published pages would show it broken. One warning per missing file,
-    /// at its first reference, saying how many other pages refer to it.
-    private func unresolvedReferences(in cache: BuildCache, files: Set<String>, indexName: String) -> [Diagnostic] {
+    /// Each file that pages refer to and nothing under `Input/` (or the build) provides:
+    /// the published pages would show it broken. One per missing file, at its first
+    /// reference, with how many other pages refer to it.
+    private func unresolvedReferences(in cache: BuildCache, files: Set<String>, indexName: String) -> [BuildCache.MissingFile] {
         // Pages in one folder share their addresses: each is resolved once per folder, the
         // folders on all cores.
         let pages = cache.pages.filter { !$0.value.references.isEmpty }.sorted { $0.key < $1.key }
@@ -292,11 +300,7 @@ public struct SiteBuild {
         }
         return order.map { target in
             let first = missing[target]!
-            let others = first.pages - 1
-            return Diagnostic(rule: "missing-file", severity: .warning, file: first.page, line: first.line,
-                message: "'\(first.address)' is not under Input/, so the published page will show it broken"
-                    + (others > 0 ? " (\(others) other page\(others == 1 ? "" : "s") refer to it too)" : ""),
-                fix: "add the file under Input/ (Tolk copies it into every language), or correct the address")
+            return BuildCache.MissingFile(page: first.page, line: first.line, address: first.address, otherPages: first.pages - 1)
         }
     }
 

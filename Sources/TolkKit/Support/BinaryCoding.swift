@@ -18,6 +18,11 @@ struct BinaryWriter {
         bytes.reserveCapacity(capacity)
     }
 
+    /// The bytes written, handed over without a copy.
+    consuming func take() -> [UInt8] {
+        bytes
+    }
+
     mutating func write(_ value: UInt64) {
         withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
     }
@@ -159,23 +164,46 @@ extension Dictionary: BinaryCodable where Key: BinaryCodable & Comparable, Value
 /// A record that knows whether it is intact: its bytes followed by a hash of them. A
 /// record whose hash does not match (a flipped bit, a truncated or foreign file) reads as
 /// nothing, so a damaged cache can only cost a rebuild, never change a page.
+///
+/// A cache file is tens of megabytes at site scale, so both ways work on the one array
+/// (no copies into `Data` and back): the writer's bytes get the hash appended in place
+/// and are written as they are; a file is read straight into the array that is returned.
 enum Checksummed {
-    static func seal(_ bytes: [UInt8]) -> [UInt8] {
+    /// Writes the writer's bytes and their hash to `path` atomically (`TextFile.writeAtomically`).
+    static func write(_ writer: consuming BinaryWriter, to path: String, displayPath: String) throws {
+        var bytes = writer.take()
         var hash = FastHash()
         bytes.withUnsafeBytes { hash.combine($0) }
-        var sealed = bytes
-        withUnsafeBytes(of: hash.value.littleEndian) { sealed.append(contentsOf: $0) }
-        return sealed
+        withUnsafeBytes(of: hash.value.littleEndian) { bytes.append(contentsOf: $0) }
+        try bytes.withUnsafeMutableBytes { buffer in
+            guard let base = buffer.baseAddress else { return }
+            try TextFile.writeAtomically(Data(bytesNoCopy: base, count: buffer.count, deallocator: .none), to: path, displayPath: displayPath)
+        }
     }
 
-    static func open(_ data: Data) -> [UInt8]? {
-        let bytes = [UInt8](data)
-        guard bytes.count >= 8 else { return nil }
-        let body = Array(bytes[..<(bytes.count - 8)])
+    /// The record in the file at `path` without its hash; nil when there is no such file
+    /// or the hash does not match.
+    static func contents(ofFile path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_size >= 8 else { return nil }
+        let size = Int(status.st_size)
+        var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            while count < size {
+                let done = read(descriptor, buffer.baseAddress! + count, size - count)
+                guard done > 0 else { break }
+                count += done
+            }
+        }
+        guard bytes.count == size else { return nil }
         var stored: UInt64 = 0
-        withUnsafeMutableBytes(of: &stored) { $0.copyBytes(from: bytes[(bytes.count - 8)...]) }
+        withUnsafeMutableBytes(of: &stored) { $0.copyBytes(from: bytes[(size - 8)...]) }
         var hash = FastHash()
-        body.withUnsafeBytes { hash.combine($0) }
-        return hash.value == UInt64(littleEndian: stored) ? body : nil
+        bytes.withUnsafeBytes { hash.combine(UnsafeRawBufferPointer(rebasing: $0[..<(size - 8)])) }
+        guard hash.value == UInt64(littleEndian: stored) else { return nil }
+        bytes.removeLast(8)
+        return bytes
     }
 }

@@ -11,7 +11,7 @@ import Foundation
 struct BuildCache: Sendable {
     static let folder = ".tolk"
     /// Bump when what the build writes changes, so old caches are not trusted.
-    static let toolVersion = "tolk-build 14"
+    static let toolVersion = "tolk-build 15"
 
     /// One language version of a page, as written.
     struct Output: Equatable, Sendable {
@@ -52,6 +52,24 @@ struct BuildCache: Sendable {
     var catalogs: [String: UInt64] = [:]
     var pages: [String: Page] = [:]
     var extras: Extras?
+    /// A file a page refers to and `Input/` lacks: where it is first named, and by how many other pages.
+    struct MissingFile: Sendable {
+        var page: String
+        var line: Int
+        var address: String
+        var otherPages: Int
+
+        var diagnostic: Diagnostic {
+            Diagnostic(rule: "missing-file", severity: .warning, file: page, line: line,
+                message: "'\(address)' is not under Input/, so the published page will show it broken"
+                    + (otherPages > 0 ? " (\(otherPages) other page\(otherPages == 1 ? "" : "s") refer to it too)" : ""),
+                fix: "add the file under Input/ (Tolk copies it into every language), or correct the address")
+        }
+    }
+
+    /// The files pages refer to and `Input/` lacks, and a fingerprint of what that follows
+    /// from (`Fingerprints.references`): found again only when it changes.
+    var missingFiles: (fingerprint: UInt64, files: [MissingFile])?
 
     init(settings: UInt64) {
         self.settings = settings
@@ -75,7 +93,7 @@ struct BuildCache: Sendable {
     /// The cache in `root`, or nil when there is none, it is damaged, or it is from
     /// another Tolk version or other settings.
     static func load(from root: URL, settings: UInt64) -> BuildCache? {
-        guard let data = FileManager.default.contents(atPath: path(in: root)), let bytes = Checksummed.open(data) else { return nil }
+        guard let bytes = Checksummed.contents(ofFile: path(in: root)) else { return nil }
         var reader = BinaryReader(bytes)
         guard (try? reader.readString()) == toolVersion, let cache = try? BuildCache(from: &reader), reader.isAtEnd,
               cache.settings == settings else { return nil }
@@ -87,8 +105,7 @@ struct BuildCache: Sendable {
         var writer = BinaryWriter(reservingCapacity: pages.count * 2048)
         writer.write(Self.toolVersion)
         write(to: &writer)
-        try TextFile.writeAtomically(Data(Checksummed.seal(writer.bytes)), to: Self.path(in: root),
-                                     displayPath: "\(Self.folder)/build-cache")
+        try Checksummed.write(writer, to: Self.path(in: root), displayPath: "\(Self.folder)/build-cache")
         let folder = root.appendingPathComponent(Self.folder)
         for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         where name == "page-keys" || (name.hasPrefix("catalog-") && name.hasSuffix(".json")) {
@@ -106,6 +123,8 @@ extension BuildCache: BinaryCodable {
         writer.write(catalogs)
         writer.write(pages)
         writer.write(extras)
+        writer.write(missingFiles?.fingerprint ?? 0)
+        writer.write(missingFiles?.files ?? [])
     }
 
     init(from reader: inout BinaryReader) throws {
@@ -114,6 +133,9 @@ extension BuildCache: BinaryCodable {
         catalogs = try reader.read()
         pages = try reader.read()
         extras = try reader.read()
+        let fingerprint: UInt64 = try reader.read()
+        let files: [MissingFile] = try reader.read()
+        missingFiles = fingerprint == 0 ? nil : (fingerprint, files)
     }
 }
 
@@ -211,6 +233,22 @@ extension EventSummary.Title: BinaryCodable {
     init(from reader: inout BinaryReader) throws {
         text = try reader.read()
         translated = try reader.read()
+    }
+}
+
+extension BuildCache.MissingFile: BinaryCodable {
+    func write(to writer: inout BinaryWriter) {
+        writer.write(page)
+        writer.write(line)
+        writer.write(address)
+        writer.write(otherPages)
+    }
+
+    init(from reader: inout BinaryReader) throws {
+        page = try reader.read()
+        line = try reader.read()
+        address = try reader.read()
+        otherPages = try reader.read()
     }
 }
 

@@ -19,8 +19,7 @@ enum CatalogSnapshot {
 
     /// The copy of the catalogue at `catalogPath`, when the catalogue still holds what it was made from.
     static func load(key: String, in root: URL, catalogPath: String) -> POCatalog? {
-        guard let data = FileManager.default.contents(atPath: path(for: key, in: root)),
-              let bytes = Checksummed.open(data) else { return nil }
+        guard let bytes = Checksummed.contents(ofFile: path(for: key, in: root)) else { return nil }
         var reader = BinaryReader(bytes)
         guard (try? reader.readString()) == BuildCache.toolVersion, let stored = try? reader.read(FileStamp.self),
               let stamp = stored.current(at: catalogPath), let count = try? reader.readCount(minimumSize: 64) else { return nil }
@@ -53,8 +52,7 @@ enum CatalogSnapshot {
             writer.write(entry.line)
             writer.write(entry.translationLine)
         }
-        try TextFile.writeAtomically(Data(Checksummed.seal(writer.bytes)), to: path(for: key, in: root),
-                                     displayPath: "\(BuildCache.folder)/catalog-\(key)")
+        try Checksummed.write(writer, to: path(for: key, in: root), displayPath: "\(BuildCache.folder)/catalog-\(key)")
     }
 
     private static func readEntry(from reader: inout BinaryReader) throws -> POEntry {

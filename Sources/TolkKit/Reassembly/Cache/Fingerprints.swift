@@ -47,6 +47,20 @@ enum Fingerprints {
         return hash.value
     }
 
+    /// What the warnings about missing files follow from: every file under `Input/`, the
+    /// index page's name, and each page's content (its addresses come from it).
+    static func references(files: [String], indexName: String, pages: [String: BuildCache.Page]) -> UInt64 {
+        var hash = FastHash()
+        hash.combine(indexName)
+        for file in files { hash.combine(file) }
+        for path in pages.keys.sorted() {
+            hash.combine(path)
+            hash.combine(pages[path]!.source.content)
+        }
+        // 0 stands for none.
+        return max(hash.value, 1)
+    }
+
     /// One fingerprint for a whole catalogue's states.
     static func catalog(_ states: [UInt64: UInt64]) -> UInt64 {
         var hash = FastHash()

@@ -14,7 +14,7 @@ struct OutputManifest: Equatable {
     var sources: [String: FileStamp] = [:]
 
     static func load(from project: Project) -> OutputManifest? {
-        guard let data = FileManager.default.contents(atPath: project.absolute(path)), let bytes = Checksummed.open(data) else { return nil }
+        guard let bytes = Checksummed.contents(ofFile: project.absolute(path)) else { return nil }
         var reader = BinaryReader(bytes)
         guard (try? reader.readString()) == version, let paths = try? reader.read([String].self),
               let stamps = try? reader.read([FileStamp].self), paths.count == stamps.count,
@@ -33,7 +33,7 @@ struct OutputManifest: Equatable {
         let sourcePaths = sources.keys.sorted()
         writer.write(sourcePaths)
         writer.write(sourcePaths.map { sources[$0]! })
-        try TextFile.writeAtomically(Data(Checksummed.seal(writer.bytes)), to: project.absolute(Self.path), displayPath: Self.path)
+        try Checksummed.write(writer, to: project.absolute(Self.path), displayPath: Self.path)
     }
 
     /// Removes the files `previous` lists and this manifest does not, when they still hold
