@@ -208,17 +208,15 @@ public struct SiteBuild {
             diagnostics += extras.diagnostics
             cache.extras = extras
         }
-        // Files pages refer to and nothing provides: found again only when a page or the
-        // files under Input/ changed.
-        let referenced = Fingerprints.references(files: inputFiles.pages + inputFiles.assets, indexName: indexName, pages: cache.pages)
-        if let known = previous?.missingFiles, known.fingerprint == referenced {
-            cache.missingFiles = known
-        } else {
-            cache.missingFiles = (referenced, unresolvedReferences(in: cache, files: Set(inputFiles.pages + inputFiles.assets), indexName: indexName))
-        }
+        // Files pages refer to and nothing provides: found again only in folders whose
+        // pages, or the files under Input/, changed.
+        let missing = missingFiles(in: cache, previous: previous?.missingFiles ?? [:], files: inputFiles.pages + inputFiles.assets,
+                                   indexName: indexName)
+        cache.missingFiles = missing.folders
         // Nothing rebuilt and nothing else changed: the cache on disk is still right.
         if rebuilt > 0 || restamped || previous == nil || catalogsChanged || previous?.pages.count != cache.pages.count
-            || previous?.extras?.fingerprint != cache.extras?.fingerprint || previous?.missingFiles?.fingerprint != referenced {
+            || previous?.extras?.fingerprint != cache.extras?.fingerprint || missing.found > 0
+            || previous?.missingFiles.count != cache.missingFiles.count {
             // The cache only makes builds faster: one that cannot be saved is a warning.
             do {
                 try cache.save(to: project.root)
@@ -238,7 +236,7 @@ public struct SiteBuild {
         let assets = try Assets(project: project, paths: inputFiles.assets).publish(languages: siteLanguages, recorded: recorded)
         manifest.files.merge(assets.files) { page, _ in page }
         manifest.sources = assets.sources
-        diagnostics += (cache.missingFiles?.files ?? []).map(\.diagnostic)
+        diagnostics += Self.missingFileWarnings(cache.missingFiles)
         var removed: [String] = []
         if let recorded {
             let (gone, kept) = manifest.removeStale(since: recorded, in: project)
@@ -259,49 +257,76 @@ public struct SiteBuild {
                       diagnostics: diagnostics)
     }
 
-    /// Each file that pages refer to and nothing under `Input/` (or the build) provides:
-    /// the published pages would show it broken. One per missing file, at its first
-    /// reference, with how many other pages refer to it.
-    private func unresolvedReferences(in cache: BuildCache, files: Set<String>, indexName: String) -> [BuildCache.MissingFile] {
-        // Pages in one folder share their addresses: each is resolved once per folder, the
-        // folders on all cores.
+    /// The files pages refer to and nothing under `Input/` (or the build) provides: the
+    /// published pages would show them broken. Found per folder of pages, which share their
+    /// addresses, on all cores; a folder whose pages and the files under `Input/` did not
+    /// change since `previous` keeps what was found then.
+    private func missingFiles(in cache: BuildCache, previous: [String: BuildCache.MissingFolder], files: [String],
+                              indexName: String) -> (folders: [String: BuildCache.MissingFolder], found: Int) {
         let pages = cache.pages.filter { !$0.value.references.isEmpty }.sorted { $0.key < $1.key }
-        func folder(of path: String) -> Substring { path[..<(path.lastIndex(of: "/") ?? path.startIndex)] }
-        let byFolder = Dictionary(grouping: pages) { folder(of: $0.key) }
-        let folders = Array(byFolder.keys)
-        var resolved: [Substring: [String: String?]] = [:]
-        for (name, result) in zip(folders, Parallel.map(folders, { name -> [String: String?] in
-            var targets: [String: String?] = [:]
-            let pagesHere = byFolder[name]!
-            let under = Assets.folder(of: pagesHere[0].key)
-            for (_, page) in pagesHere {
-                for reference in page.references where targets[reference.target] == nil {
-                    targets[reference.target] = .some(Assets.missingTarget(reference.target, folder: under, files: files, indexName: indexName))
-                }
-            }
-            return targets
+        let byFolder = Dictionary(grouping: pages) { page in String(page.key[..<(page.key.lastIndex(of: "/") ?? page.key.startIndex)]) }
+        let everything = Fingerprints.files(files, indexName: indexName)
+        var folders: [String: BuildCache.MissingFolder] = [:]
+        var stale: [(name: String, fingerprint: UInt64)] = []
+        for (name, pagesHere) in byFolder {
+            let fingerprint = Fingerprints.folder(pagesHere.map { ($0.key, $0.value.source) }, files: everything)
+            if let known = previous[name], known.fingerprint == fingerprint { folders[name] = known } else { stale.append((name, fingerprint)) }
+        }
+        guard !stale.isEmpty else { return (folders, 0) }
+        let present = Set(files)
+        for (folder, result) in zip(stale, Parallel.map(stale, { folder in
+            Self.missingFiles(referredToBy: byFolder[folder.name]!, files: present, indexName: indexName)
         })) {
-            resolved[name] = (try? result.get()) ?? [:]
+            folders[folder.name] = BuildCache.MissingFolder(fingerprint: folder.fingerprint, files: (try? result.get()) ?? [])
         }
-        // In page order: the first page naming a missing file, and how many name it.
-        var missing: [String: (page: String, line: Int, address: String, pages: Int, last: String)] = [:]
-        var order: [String] = []
+        return (folders, stale.count)
+    }
+
+    /// The files one folder's pages (in path order) refer to and nothing provides: each
+    /// where it is first named, and by how many other pages of the folder.
+    private static func missingFiles(referredToBy pages: [(key: String, value: BuildCache.Page)], files: Set<String>,
+                                     indexName: String) -> [BuildCache.MissingFile] {
+        let under = Assets.folder(of: pages[0].key)
+        var targets: [String: String?] = [:]
+        var found: [String: Int] = [:]
+        var list: [BuildCache.MissingFile] = []
+        var lastPage: [String] = []
         for (path, page) in pages {
-            let targets = resolved[folder(of: path)] ?? [:]
-            for reference in page.references {
-                guard case let target?? = targets[reference.target] else { continue }
-                if let known = missing[target] {
-                    if known.last != path { missing[target] = (known.page, known.line, known.address, known.pages + 1, path) }
+            for (index, reference) in page.references.enumerated() {
+                let target: String?
+                if let known = targets[reference.target] {
+                    target = known
                 } else {
-                    missing[target] = (path, reference.line, reference.target, 1, path)
-                    order.append(target)
+                    target = Assets.missingTarget(reference.target, folder: under, files: files, indexName: indexName)
+                    targets[reference.target] = .some(target)
+                }
+                guard let target else { continue }
+                if let at = found[target] {
+                    if lastPage[at] != path { list[at].otherPages += 1; lastPage[at] = path }
+                } else {
+                    found[target] = list.count
+                    list.append(BuildCache.MissingFile(target: target, page: path, line: reference.line, reference: index,
+                                                       address: reference.target, otherPages: 0))
+                    lastPage.append(path)
                 }
             }
         }
-        return order.map { target in
-            let first = missing[target]!
-            return BuildCache.MissingFile(page: first.page, line: first.line, address: first.address, otherPages: first.pages - 1)
+        return list
+    }
+
+    /// One warning per missing file, at the first page (in path order) naming it, saying
+    /// how many other pages do: the folders' findings put together.
+    static func missingFileWarnings(_ folders: [String: BuildCache.MissingFolder]) -> [Diagnostic] {
+        var merged: [String: BuildCache.MissingFile] = [:]
+        for folder in folders.values {
+            for file in folder.files {
+                guard let known = merged[file.target] else { merged[file.target] = file; continue }
+                var first = (file.page, file.reference) < (known.page, known.reference) ? file : known
+                first.otherPages = known.otherPages + file.otherPages + 1
+                merged[file.target] = first
+            }
         }
+        return merged.values.sorted { ($0.page, $0.reference) < ($1.page, $1.reference) }.map(\.diagnostic)
     }
 
     /// A fingerprint of everything the index pages and the sitemap are made of.

@@ -11,7 +11,7 @@ import Foundation
 struct BuildCache: Sendable {
     static let folder = ".tolk"
     /// Bump when what the build writes changes, so old caches are not trusted.
-    static let toolVersion = "tolk-build 15"
+    static let toolVersion = "tolk-build 16"
 
     /// One language version of a page, as written.
     struct Output: Equatable, Sendable {
@@ -52,10 +52,14 @@ struct BuildCache: Sendable {
     var catalogs: [String: UInt64] = [:]
     var pages: [String: Page] = [:]
     var extras: Extras?
-    /// A file a page refers to and `Input/` lacks: where it is first named, and by how many other pages.
+    /// A file pages refer to and `Input/` lacks (`Input/…`, or `Output/…` above the
+    /// language folders): where it is first named (the page, the line, the reference's
+    /// place among the page's), as what address, and by how many other pages.
     struct MissingFile: Sendable {
+        var target: String
         var page: String
         var line: Int
+        var reference: Int
         var address: String
         var otherPages: Int
 
@@ -67,9 +71,15 @@ struct BuildCache: Sendable {
         }
     }
 
-    /// The files pages refer to and `Input/` lacks, and a fingerprint of what that follows
-    /// from (`Fingerprints.references`): found again only when it changes.
-    var missingFiles: (fingerprint: UInt64, files: [MissingFile])?
+    /// What one folder's pages refer to and `Input/` lacks, and a fingerprint of what that
+    /// follows from (`Fingerprints.folder`): found again only when it changes.
+    struct MissingFolder: Sendable {
+        var fingerprint: UInt64
+        var files: [MissingFile]
+    }
+
+    /// By folder of pages (`Input/a`).
+    var missingFiles: [String: MissingFolder] = [:]
 
     init(settings: UInt64) {
         self.settings = settings
@@ -123,8 +133,7 @@ extension BuildCache: BinaryCodable {
         writer.write(catalogs)
         writer.write(pages)
         writer.write(extras)
-        writer.write(missingFiles?.fingerprint ?? 0)
-        writer.write(missingFiles?.files ?? [])
+        writer.write(missingFiles)
     }
 
     init(from reader: inout BinaryReader) throws {
@@ -133,9 +142,7 @@ extension BuildCache: BinaryCodable {
         catalogs = try reader.read()
         pages = try reader.read()
         extras = try reader.read()
-        let fingerprint: UInt64 = try reader.read()
-        let files: [MissingFile] = try reader.read()
-        missingFiles = fingerprint == 0 ? nil : (fingerprint, files)
+        missingFiles = try reader.read()
     }
 }
 
@@ -238,17 +245,33 @@ extension EventSummary.Title: BinaryCodable {
 
 extension BuildCache.MissingFile: BinaryCodable {
     func write(to writer: inout BinaryWriter) {
+        writer.write(target)
         writer.write(page)
         writer.write(line)
+        writer.write(reference)
         writer.write(address)
         writer.write(otherPages)
     }
 
     init(from reader: inout BinaryReader) throws {
+        target = try reader.read()
         page = try reader.read()
         line = try reader.read()
+        reference = try reader.read()
         address = try reader.read()
         otherPages = try reader.read()
+    }
+}
+
+extension BuildCache.MissingFolder: BinaryCodable {
+    func write(to writer: inout BinaryWriter) {
+        writer.write(fingerprint)
+        writer.write(files)
+    }
+
+    init(from reader: inout BinaryReader) throws {
+        fingerprint = try reader.read()
+        files = try reader.read()
     }
 }
 

@@ -47,18 +47,25 @@ enum Fingerprints {
         return hash.value
     }
 
-    /// What the warnings about missing files follow from: every file under `Input/`, the
-    /// index page's name, and each page's content (its addresses come from it).
-    static func references(files: [String], indexName: String, pages: [String: BuildCache.Page]) -> UInt64 {
+    /// What every folder's missing files follow from: each file under `Input/` and the
+    /// index page's name.
+    static func files(_ files: [String], indexName: String) -> UInt64 {
         var hash = FastHash()
         hash.combine(indexName)
         for file in files { hash.combine(file) }
-        for path in pages.keys.sorted() {
-            hash.combine(path)
-            hash.combine(pages[path]!.source.content)
+        return hash.value
+    }
+
+    /// What one folder's missing files follow from: `files`, and each of its pages' path
+    /// and content (their addresses come from it).
+    static func folder(_ pages: [(path: String, source: FileStamp)], files: UInt64) -> UInt64 {
+        var hash = FastHash()
+        hash.combine(files)
+        for page in pages {
+            hash.combine(page.path)
+            hash.combine(page.source.content)
         }
-        // 0 stands for none.
-        return max(hash.value, 1)
+        return hash.value
     }
 
     /// One fingerprint for a whole catalogue's states.
