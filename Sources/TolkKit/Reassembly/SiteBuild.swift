@@ -317,16 +317,25 @@ public struct SiteBuild {
     /// One warning per missing file, at the first page (in path order) naming it, saying
     /// how many other pages do: the folders' findings put together.
     static func missingFileWarnings(_ folders: [String: BuildCache.MissingFolder]) -> [Diagnostic] {
-        var merged: [String: BuildCache.MissingFile] = [:]
-        for folder in folders.values {
-            for file in folder.files {
-                guard let known = merged[file.target] else { merged[file.target] = file; continue }
+        var merged: [BuildCache.MissingFile] = []
+        var position: [String: Int] = [:]
+        // Folder by folder in name order, each in page order: nearly sorted already, which
+        // the sort below takes in one pass.
+        for name in folders.keys.sorted() {
+            for file in folders[name]!.files {
+                guard let at = position[file.target] else {
+                    position[file.target] = merged.count
+                    merged.append(file)
+                    continue
+                }
+                let known = merged[at]
                 var first = (file.page, file.reference) < (known.page, known.reference) ? file : known
                 first.otherPages = known.otherPages + file.otherPages + 1
-                merged[file.target] = first
+                merged[at] = first
             }
         }
-        return merged.values.sorted { ($0.page, $0.reference) < ($1.page, $1.reference) }.map(\.diagnostic)
+        merged.sort { ($0.page, $0.reference) < ($1.page, $1.reference) }
+        return merged.map(\.diagnostic)
     }
 
     /// A fingerprint of everything the index pages and the sitemap are made of.
