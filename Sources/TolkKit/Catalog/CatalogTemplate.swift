@@ -67,13 +67,8 @@ enum CatalogTemplate {
                         collected[index].extractedComments.append(comment)
                     }
                 } else {
-                    var entry = POEntry(context: segment.context, id: segment.text)
-                    entry.extractedComments = segment.comments
-                    if segment.tokens.contains(where: { if case .text = $0 { return false }; return true }) {
-                        entry.flags = [CatalogTemplate.placeholdersFlag]
-                    }
                     positions[key] = collected.count
-                    collected.append(entry)
+                    collected.append(CatalogTemplate.entry(for: segment, context: segment.context))
                     locations.append([reference])
                     counts.append(1)
                     sourceLanguages[key] = page.language
@@ -109,11 +104,7 @@ enum CatalogTemplate {
                 if pageTranslations[index].entry.references.last != reference { pageTranslations[index].entry.references.append(reference) }
                 return
             }
-            var entry = POEntry(context: page.path, id: segment.text)
-            entry.extractedComments = segment.comments
-            if segment.tokens.contains(where: { if case .text = $0 { return false }; return true }) {
-                entry.flags = [CatalogTemplate.placeholdersFlag]
-            }
+            var entry = CatalogTemplate.entry(for: segment, context: page.path)
             entry.references = [reference]
             pageTranslationIndex[key] = pageTranslations.count
             pageTranslations.append(PageTranslations.Found(after: after, entry: entry))
@@ -143,6 +134,17 @@ enum CatalogTemplate {
             guard includesIndexMessages else { return entries }
             return entries + IndexMessage.allCases.map(\.entry)
         }
+    }
+
+    /// The template entry for `segment` under `context`: its notes as extracted comments,
+    /// and Weblate's placeholders flag when it has placeholders.
+    static func entry(for segment: SourceSegment, context: String?) -> POEntry {
+        var entry = POEntry(context: context, id: segment.text)
+        entry.extractedComments = segment.comments
+        if segment.tokens.contains(where: { if case .text = $0 { return false }; return true }) {
+            entry.flags = [placeholdersFlag]
+        }
+        return entry
     }
 
     /// Weblate's flag for Tolk's placeholders (`<1>`, `</1>`, `<2/>`), on every entry that

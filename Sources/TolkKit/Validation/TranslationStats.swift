@@ -20,7 +20,18 @@ public struct TranslationStats: Sendable, Codable, Equatable {
         }
     }
 
-    enum State { case translated, fuzzy, missing }
+    enum State {
+        case translated, fuzzy, missing
+
+        /// Translated means what the build publishes: a translation it refuses is missing.
+        init(_ verdict: TranslationTable.Verdict) {
+            switch verdict {
+            case .usable: self = .translated
+            case .fuzzy: self = .fuzzy
+            case .refused, .untranslated, .missing: self = .missing
+            }
+        }
+    }
 
     public struct Row: Sendable, Codable, Equatable {
         public var language: String
@@ -53,13 +64,7 @@ public struct TranslationStats: Sendable, Codable, Equatable {
                     let whole = table?.wholeUnit(unit, page: page.path) != nil
                     for segment in unit.segments where segment.isTranslatable {
                         let words = BreakIterator.words(in: MessageText.plainText(segment.text), locale: page.language).count
-                        // Translated means what the build publishes: a translation it refuses is missing.
-                        let state: State
-                        switch table?.verdict(for: segment, page: page.path) ?? .missing {
-                        case _ where whole, .usable: state = .translated
-                        case .fuzzy: state = .fuzzy
-                        case .refused, .untranslated, .missing: state = .missing
-                        }
+                        let state = whole ? .translated : State(table?.verdict(for: segment, page: page.path) ?? .missing)
                         counts.add(words: words, state: state)
                         totals[index].add(words: words, state: state)
                     }
