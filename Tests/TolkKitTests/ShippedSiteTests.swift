@@ -192,6 +192,19 @@ struct ShippedSiteTests {
             .write(to: page, atomically: true, encoding: .utf8)
         let edited = try SiteBuild(project: Project(root: folder)).run()
         #expect(edited.diagnostics.filter { $0.rule == "missing-file" && $0.file == "Input/page.html" }.map(\.line) == [3, 4])
+        // Pages in other folders keep theirs when only this folder is looked at again; one
+        // address both folders name is one warning, at its first page, counting the other.
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Input/talks"), withIntermediateDirectories: true)
+        try "<!DOCTYPE html><html lang=\"en\"><head><title>T</title></head>\n<body><p><a href=\"../gone.pdf\">Slides</a> <img src=\"map.png\" alt=\"\"></p></body></html>\n"
+            .write(to: folder.appendingPathComponent("Input/talks/one.html"), atomically: true, encoding: .utf8)
+        let both = try SiteBuild(project: Project(root: folder)).run().diagnostics.filter { $0.rule == "missing-file" }.map(\.description)
+        try String(contentsOf: page, encoding: .utf8).replacingOccurrences(of: "<p>Hi. ", with: "<p>Hello. ")
+            .write(to: page, atomically: true, encoding: .utf8)
+        let after = try SiteBuild(project: Project(root: folder)).run()
+        #expect(after.rebuiltPages == 1)
+        #expect(after.diagnostics.filter { $0.rule == "missing-file" }.map(\.description) == both)
+        #expect(both.contains { $0.hasPrefix("Input/page.html:3:") && $0.contains("'gone.pdf'") && $0.contains("(1 other page refers to it too)") })
+        #expect(both.contains { $0.hasPrefix("Input/talks/one.html:2:") && $0.contains("'map.png'") })
     }
 
     @Test("a German date range keeps the day's full stop with its date: 'Montag, 10. – Freitag, 14. Oktober 2022'")
