@@ -116,8 +116,8 @@ public struct CatalogAlignment {
             // as extract places them.
             var base = old ?? POCatalog()
             let present = Set(base.entries.map(\.key))
-            for key in proposals[source]?.keys.sorted() ?? [] where key.context != nil && !present.contains(key) {
-                if proposals[source]?[key]?.pageOwn == true { base.entries.append(POEntry(context: key.context, id: key.id)) }
+            for (key, choice) in (proposals[source] ?? [:]).sorted(by: { $0.key < $1.key }) where choice.pageOwn && !present.contains(key) {
+                base.entries.append(POEntry(context: key.context, id: key.id))
             }
             var catalog = CatalogUpdate.merged(base, pages: pages, language: target, source: sourceLanguage)
             var changed = false

@@ -48,10 +48,14 @@ public struct TranslationTable: Sendable {
         return whole
     }
 
-    /// What `segment` becomes on `page`: the verdict of the entry that answers it there.
+    /// What `segment` becomes on `page`: the verdict of the entry that answers it there
+    /// (`key(for:page:)`).
     public func verdict(for segment: SourceSegment, page: String) -> Verdict {
-        let key = key(for: segment, page: page)
-        return verdict(context: key.context, id: key.id)
+        if segment.context == nil, contexts.contains(page) {
+            let own = verdict(context: page, id: segment.text)
+            if own.isUsable { return own }
+        }
+        return verdict(context: segment.context, id: segment.text)
     }
 
     public func lookup(context: String?, id: String) -> Lookup {
