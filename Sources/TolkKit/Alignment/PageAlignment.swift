@@ -446,21 +446,7 @@ struct PageAlignment {
             problem = found
             message = MessageText.escape(MessageText.plainText(message))
         }
-        return (lineBreaks(of: segment.text, on: message), problem)
-    }
-
-    /// `translation` starting and ending with a line break exactly where `id` does, as
-    /// gettext requires of a msgstr (`msgfmt --check`): a preformatted block the
-    /// translator trimmed.
-    static func lineBreaks(of id: String, on translation: String) -> String {
-        var result = Substring(translation)
-        if id.hasPrefix("\n") { if !result.hasPrefix("\n") { result = "\n" + result } } else { result = result.drop { $0 == "\n" } }
-        if id.hasSuffix("\n") {
-            if !result.hasSuffix("\n") { result += "\n" }
-        } else {
-            while result.hasSuffix("\n") { result = result.dropLast() }
-        }
-        return String(result)
+        return (POEntry.lineBreaks(of: segment.text, on: message), problem)
     }
 
     /// Translated tokens as a message with the source segment's placeholder numbers.

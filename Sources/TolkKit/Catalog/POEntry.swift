@@ -32,6 +32,28 @@ public struct POEntry: Sendable, Equatable {
     /// 1-based line of the `msgstr` (the first `msgstr[0]` of a plural), where findings point.
     public var translationLine = 0
 
+    /// `translation` starting and ending with a line break exactly where `id` does, as
+    /// gettext requires of a msgstr (`msgfmt --check`): a preformatted block the
+    /// translator or a CAT tool trimmed, mended. An empty translation stays empty.
+    public static func lineBreaks(of id: String, on translation: String) -> String {
+        // By scalar, as gettext looks at bytes: in Swift "\r\n" is one Character.
+        let newline: Unicode.Scalar = "\n"
+        guard !translation.isEmpty, (id.unicodeScalars.first == newline) != (translation.unicodeScalars.first == newline)
+                || (id.unicodeScalars.last == newline) != (translation.unicodeScalars.last == newline) else { return translation }
+        var result = Substring(translation).unicodeScalars
+        if id.unicodeScalars.first == newline {
+            if result.first != newline { result.insert(newline, at: result.startIndex) }
+        } else {
+            result = result.drop { $0 == newline }
+        }
+        if id.unicodeScalars.last == newline {
+            if result.last != newline { result.append(newline) }
+        } else {
+            while result.last == newline { result.removeLast() }
+        }
+        return String(result)
+    }
+
     public init(context: String? = nil, id: String, pluralID: String? = nil, translations: [String] = [""]) {
         self.context = context
         self.id = id

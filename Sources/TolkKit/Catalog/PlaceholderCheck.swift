@@ -1,10 +1,12 @@
 /// Checks that a translation uses exactly the placeholders of its source, properly nested.
 ///
 /// Translators may reorder placeholders; they may not drop, invent, repeat, unpair or
-/// cross them. A translation that fails is not used.
+/// cross them. Nor may it hold a character no page may hold (a NUL, another control; see
+/// `InvisibleCharacters.isForbidden`). A translation that fails is not used.
 public enum PlaceholderCheck {
     /// The translation's pieces when its placeholders match the source's, or what is wrong.
     public static func validate(translation: String, source: String) -> Result<[MessageText.Piece], Problem> {
+        if let forbidden = InvisibleCharacters.firstForbidden(in: translation) { return .failure(.forbiddenCharacter(forbidden)) }
         var paired = Set<Int>(), empty = Set<Int>()
         for piece in MessageText.parse(source) {
             switch piece {
@@ -51,6 +53,8 @@ public enum PlaceholderCheck {
         case duplicated(String)
         case wrongKind(String, expected: String)
         case badlyNested(String)
+        /// A control character or noncharacter, which no page may hold.
+        case forbiddenCharacter(Unicode.Scalar)
 
         public var description: String {
             switch self {
@@ -59,6 +63,8 @@ public enum PlaceholderCheck {
             case let .duplicated(placeholder): return "placeholder \(placeholder) appears twice"
             case let .wrongKind(found, expected): return "placeholder \(found) should be \(expected)"
             case let .badlyNested(detail): return "placeholders are badly nested: \(detail)"
+            case let .forbiddenCharacter(scalar):
+                return "it holds \(InvisibleCharacters.code(scalar)), which no page may hold"
             }
         }
     }

@@ -82,7 +82,8 @@ public struct TranslationTable: Sendable {
     public func verdict(context: String?, id: String) -> Verdict {
         switch lookup(context: context, id: id) {
         case let .translated(translation, line):
-            switch PlaceholderCheck.validate(translation: translation, source: id) {
+            // A preformatted block starts and ends as its msgid does, however the translator trimmed it.
+            switch PlaceholderCheck.validate(translation: POEntry.lineBreaks(of: id, on: translation), source: id) {
             case let .success(pieces): return .usable(pieces, line: line)
             case let .failure(problem): return .refused(problem, line: line)
             }

@@ -136,25 +136,27 @@ public struct XLIFFImport {
                 continue
             }
             var updated = entry
-            var problem: String?
+            var problem: (line: Int, text: String)?
             for (form, segment) in unit.segments.enumerated() {
                 guard let target = segment.target else { continue }
                 do {
                     let message = try Self.message(from: target)
                     let source = form == 0 ? entry.id : entry.pluralID ?? entry.id
                     if case let .failure(failure) = PlaceholderCheck.validate(translation: message, source: source) {
-                        problem = failure.description
+                        problem = (target.line, failure.description)
                     } else if !message.isEmpty {
-                        updated.translations[form] = message
+                        // gettext wants a msgstr to start and end with a line break where its
+                        // msgid does; CAT tools trim them from preformatted text.
+                        updated.translations[form] = POEntry.lineBreaks(of: source, on: message)
                     }
                 } catch let error as TolkError {
-                    if case let .exchange(_, _, text) = error { problem = text } else { problem = error.description }
+                    if case let .exchange(_, line, text) = error { problem = (line, text) } else { problem = (target.line, error.description) }
                 }
             }
             if let problem {
                 result.refused += 1
-                result.diagnostics.append(Diagnostic(rule: "translation-refused", severity: .error, file: file, line: unit.line,
-                    message: "unit '\(unit.id)': \(problem); the catalogue keeps its translation", msgctxt: entry.context, msgid: entry.id))
+                result.diagnostics.append(Diagnostic(rule: "translation-refused", severity: .error, file: file, line: problem.line,
+                    message: "unit '\(unit.id)': \(problem.text); the catalogue keeps its translation", msgctxt: entry.context, msgid: entry.id))
                 continue
             }
             // State: initial (with a target) is fuzzy; translated, reviewed and final are not.
@@ -225,9 +227,13 @@ public struct XLIFFImport {
                     output += "</\(try number(code.attribute("startRef")))>"
                 case "mrk": output += try message(from: code)
                 case "cp":
-                    if let hex = code.attribute("hex"), let value = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(value) {
-                        output += MessageText.escape(String(Character(scalar)))
+                    // A surrogate or a value past U+10FFFF is no character at all; a control
+                    // character is one, and the placeholder check refuses it with the rest.
+                    let hex = code.attribute("hex") ?? ""
+                    guard hex.count <= 8, let value = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(value) else {
+                        throw TolkError.exchange(path: "", line: code.line, problem: "<cp hex=\"\(hex.prefix(16))\"/> is not a Unicode character")
                     }
+                    output += MessageText.escape(String(Character(scalar)))
                 default: break
                 }
             }

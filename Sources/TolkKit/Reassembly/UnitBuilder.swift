@@ -64,7 +64,9 @@ struct UnitBuilder {
                 markSourceLanguage(range: range, container: container, isWholeContainer: isWholeContainer || textOnly, edits: &edits)
                 return
             }
-            let (leading, trailing) = whitespaceEdges(of: range)
+            // A unit that preserves space (`<pre>`) has its edges in its one segment.
+            let (leading, trailing) = unit.preservesSpace ? (range.lowerBound..<range.lowerBound, range.upperBound..<range.upperBound)
+                : whitespaceEdges(of: range)
             edits.replace(leading.upperBound..<trailing.lowerBound, with: bytes)
         case nil:
             if translated > 0 {
