@@ -265,4 +265,42 @@ struct ITSRulesTests {
             (error as? TolkError)?.description.hasPrefix("Input/page.html:4: not well-formed XML") == true
         }
     }
+
+    @Test("a selector that costs too much stops the run with the page or rules file, its line and what to do, instead of hanging it")
+    func selectorBudget() throws {
+        // 3,000 paragraphs: the cubic selector would need some 10^10 steps there.
+        let paragraphs = (1...3000).map { "<p>Paragraph \($0) of the page.</p>" }.joined(separator: "\n")
+        let cubic = """
+            <script type="application/its+xml">
+            <its:rules xmlns:its="http://www.w3.org/2005/11/its" version="2.0">
+            <its:translateRule selector="//*[count(//*[count(//*) &gt; 0]) &gt; 0]" translate="no"/>
+            </its:rules></script>
+            """
+        let folder = try project(["big.html": cubic + "\n" + paragraphs])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect {
+            try messages(folder)
+        } throws: { error in
+            let text = (error as? TolkError)?.description ?? "\(error)"
+            return text.hasPrefix("Input/big.html:7: the XPath \"//*[count(//*[count(//*) > 0]) > 0]\" costs more than Tolk allows")
+                && text.contains("select more narrowly")
+        }
+        // A quadratic selector in the project's rules on 20,000 elements; the error names the page it ran on.
+        try (1...20000).map { "<p>\($0)</p>" }.joined().write(to: folder.appendingPathComponent("Input/big.html"), atomically: true, encoding: .utf8)
+        try """
+            <its:rules xmlns:its="http://www.w3.org/2005/11/its" version="2.0">
+              <its:translateRule selector="//*[count(//*) &gt; 0]" translate="no"/>
+            </its:rules>
+            """.write(to: folder.appendingPathComponent(ITSContext.projectRulesPath), atomically: true, encoding: .utf8)
+        #expect {
+            try messages(folder)
+        } throws: { error in
+            let text = (error as? TolkError)?.description ?? "\(error)"
+            return text.hasPrefix("Locales/its-rules.xml:2: the XPath \"//*[count(//*) > 0]\" costs more than Tolk allows")
+                && text.hasSuffix("(on Input/big.html)")
+        }
+        // The same selector on a page of ordinary size is only slow, and applies.
+        try "<p>Hello there.</p>".write(to: folder.appendingPathComponent("Input/big.html"), atomically: true, encoding: .utf8)
+        #expect(try messages(folder).isEmpty)
+    }
 }

@@ -150,7 +150,7 @@ public struct ITSRules: Sendable, Equatable {
             let variables = result.parameters.map(\.name)
             for expression in [rule.selector] + rule.pointers {
                 if let problem = XPathSelection.problem(compiling: expression, namespaces: namespaces, variables: variables) {
-                    throw fail(element, "libxml2 cannot read the XPath \"\(expression)\": \(problem)")
+                    throw fail(element, "libxml2 cannot read the XPath \(XPathSelection.quoted(expression)): \(problem)")
                 }
             }
             result.rules.append(rule)

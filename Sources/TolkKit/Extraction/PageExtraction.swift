@@ -99,7 +99,7 @@ public struct PageExtraction: Sendable {
             }
             return (document, warnings)
         } catch let failure as XPathSelection.Failure {
-            throw TolkError.exchange(path: failure.path, line: failure.line, problem: failure.problem + " (on \(path))")
+            throw TolkError.exchange(path: failure.path, line: failure.line, problem: failure.path == path ? failure.problem : failure.problem + " (on \(path))")
         }
     }
 

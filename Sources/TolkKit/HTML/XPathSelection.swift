@@ -29,6 +29,13 @@ enum XPathSelection {
         return nil
     }
 
+    /// How many XPath operations (libxml2's count of steps and nodes visited) the rules
+    /// may spend on one page, all rule sets together: about a second of work, and some
+    /// three thousand times what the busiest page of the W3C corpus needs. A selector that
+    /// looks at every element once per element (`//*[count(//*) > 0]`) passes it up to
+    /// several thousand elements; one that nests that again stops here with an error.
+    static let budget: UInt = 100_000_000
+
     /// What the rules say of each element and attribute they select, by the node's address
     /// in `document`; later rules override earlier ones.
     static func marks(of ruleSets: [ITSRules], in document: xmlDocPtr) throws -> [UnsafeMutableRawPointer: ITSMarks] {
@@ -38,9 +45,18 @@ enum XPathSelection {
         xmlSetStructuredErrorFunc(errorContext, collectXPathProblem)
         defer { xmlSetStructuredErrorFunc(nil, nil) }
         let documentNode = UnsafeMutablePointer<xmlNode>(OpaquePointer(document))
+        var remaining = budget
+        var spent: UInt = 0
         for set in ruleSets {
             guard let xpath = xmlXPathNewContext(document) else { continue }
             defer { xmlXPathFreeContext(xpath) }
+            // libxml2 counts nothing when the limit is 0, so an exhausted budget is 1.
+            xpath.pointee.opLimit = max(remaining, 1)
+            xpath.pointee.opCount = 0
+            defer {
+                spent += xpath.pointee.opCount
+                remaining -= min(remaining, xpath.pointee.opCount)
+            }
             // Each rules element's parameters are its variables.
             for parameter in set.parameters {
                 xmlXPathRegisterVariable(xpath, parameter.name, xmlXPathNewCString(parameter.value))
@@ -48,8 +64,16 @@ enum XPathSelection {
             for rule in set.rules {
                 for (prefix, uri) in rule.namespaces { xmlXPathRegisterNs(xpath, prefix, uri) }
                 func fail(_ expression: String) -> Failure {
-                    Failure(path: set.path, line: rule.line,
-                            problem: "libxml2 cannot evaluate the XPath \"\(expression)\": \(collector.problems.last ?? "no result")")
+                    if xpath.pointee.opCount >= xpath.pointee.opLimit {
+                        return Failure(path: set.path, line: rule.line, problem: """
+                            the XPath \(quoted(expression)) costs more than Tolk allows the rules of one page \
+                            (\(grouped(budget)) steps\(spent > 0 ? ", \(grouped(spent)) of them spent by the rules before it" : "")); \
+                            a selector that counts or searches the whole page inside a predicate repeats that \
+                            search for every element: select more narrowly
+                            """)
+                    }
+                    return Failure(path: set.path, line: rule.line,
+                                   problem: "libxml2 cannot evaluate the XPath \(quoted(expression)): \(collector.problems.last ?? "no result")")
                 }
                 xpath.pointee.node = documentNode
                 guard let result = xmlXPathEvalExpression(rule.selector, xpath) else { throw fail(rule.selector) }
@@ -86,6 +110,24 @@ enum XPathSelection {
             }
         }
         return marks
+    }
+
+    /// `expression` in quotation marks for a message, its middle left out when it is long.
+    static func quoted(_ expression: String) -> String {
+        let limit = 120
+        guard expression.count > limit else { return "\"\(expression)\"" }
+        return "\"\(expression.prefix(limit / 2))…\(expression.suffix(limit / 2))\" (\(grouped(UInt(expression.count))) characters)"
+    }
+
+    /// `number` with its thousands separated by commas, the same in every locale.
+    private static func grouped(_ number: UInt) -> String {
+        var digits = String(number)
+        var index = digits.endIndex
+        while digits.distance(from: digits.startIndex, to: index) > 3 {
+            index = digits.index(index, offsetBy: -3)
+            digits.insert(",", at: index)
+        }
+        return digits
     }
 
     /// The string value of `pointer` evaluated at `node`, whitespace collapsed; nil when empty.
