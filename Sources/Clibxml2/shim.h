@@ -14,3 +14,10 @@
 
 // xmlFree is a global function pointer, which Swift 6 treats as shared mutable state.
 static inline void tolk_xml_free(void *pointer) { xmlFree(pointer); }
+
+// libxml2 prints some errors (an XPath function it does not know, say) through its
+// generic error function, to stderr, besides reporting them structured. Tolk reads the
+// structured reports and words them itself; this keeps the raw lines off the terminal.
+// The function is per thread, so each entry point that calls libxml2 sets it.
+static void tolk_xml_ignore_generic(void *context, const char *message, ...) { (void)context; (void)message; }
+static inline void tolk_xml_silence_generic_errors(void) { xmlSetGenericErrorFunc(NULL, tolk_xml_ignore_generic); }

@@ -303,4 +303,44 @@ struct ITSRulesTests {
         try "<p>Hello there.</p>".write(to: folder.appendingPathComponent("Input/big.html"), atomically: true, encoding: .utf8)
         #expect(try messages(folder).isEmpty)
     }
+
+    @Test("an entity declaration in a rules file is an error with its line, and libxml2's words become Tolk's")
+    func entitiesAndMessages() throws {
+        let folder = try project(["page.html": "<p>Hello there.</p>"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let rules = folder.appendingPathComponent(ITSContext.projectRulesPath)
+        // An external entity in a note, and a billion laughs.
+        let laughs = (1...9).map { "<!ENTITY lol\($0) \"" + String(repeating: "&lol\($0 - 1);", count: 10) + "\">" }.joined(separator: "\n")
+        for declaration in ["<!ENTITY ext SYSTEM \"file:///etc/passwd\">", "<!ENTITY lol0 \"lol\">\n" + laughs] {
+            try """
+                <?xml version="1.0"?>
+                <!DOCTYPE its:rules [
+                \(declaration)
+                ]>
+                <its:rules xmlns:its="http://www.w3.org/2005/11/its" version="2.0">
+                  <its:locNoteRule selector="//p" locNoteType="description"><its:locNote>&\(declaration.contains("ext") ? "ext" : "lol9");</its:locNote></its:locNoteRule>
+                </its:rules>
+                """.write(to: rules, atomically: true, encoding: .utf8)
+            #expect {
+                try messages(folder)
+            } throws: { error in
+                (error as? TolkError)?.description.hasPrefix("Locales/its-rules.xml:3: the document declares an entity") == true
+            }
+        }
+        try "<its:rules xmlns:its=\"http://www.w3.org/2005/11/its\" version=\"2.0\">\n<its:translateRule selector=\"foo(//p)\" translate=\"no\"/>\n</its:rules>"
+            .write(to: rules, atomically: true, encoding: .utf8)
+        #expect {
+            try messages(folder)
+        } throws: { error in
+            (error as? TolkError)?.description == "Locales/its-rules.xml:2: libxml2 cannot evaluate the XPath \"foo(//p)\": it calls a function XPath 1.0 does not have (on Input/page.html)"
+        }
+        try ("<its:rules xmlns:its=\"http://www.w3.org/2005/11/its\" version=\"2.0\">" + String(repeating: "<a>", count: 300)
+             + String(repeating: "</a>", count: 300) + "</its:rules>").write(to: rules, atomically: true, encoding: .utf8)
+        #expect {
+            try messages(folder)
+        } throws: { error in
+            let text = (error as? TolkError)?.description ?? ""
+            return text.contains("beyond the limits libxml2 keeps for safety") && !text.contains("XML_PARSE_HUGE")
+        }
+    }
 }

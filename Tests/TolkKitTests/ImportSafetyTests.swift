@@ -114,4 +114,30 @@ struct ImportSafetyTests {
         #expect(findings.map(\.message).allSatisfy { $0.contains("which no page may hold") })
         #expect(findings.contains { $0.message.contains("U+0000") } && findings.contains { $0.message.contains("U+001B") })
     }
+
+    @Test("the same unit in two <file> elements is refused with both lines; the other units import")
+    func duplicateUnits() throws {
+        let (folder, exported) = try Self.exported()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var xliff = try Self.translate(exported, "Hello world.", "Hallo Welt.")
+        xliff = try Self.translate(xliff, "We meet at nine.", "Wir treffen uns um neun.")
+        // A second <file> holding the "Hello world." unit again, translated differently.
+        let hello = try #require(xliff.range(of: "Hallo Welt."))
+        let unitStart = try #require(xliff[..<hello.lowerBound].range(of: "<unit ", options: .backwards))
+        let unitEnd = try #require(xliff[hello.upperBound...].range(of: "</unit>"))
+        let unit = xliff[unitStart.lowerBound..<unitEnd.upperBound].replacingOccurrences(of: "Hallo Welt.", with: "Servus Welt.")
+        let fileEnd = try #require(xliff.range(of: "</file>"))
+        xliff.insert(contentsOf: "\n<file id=\"again\">\n" + unit + "\n</file>", at: fileEnd.upperBound)
+        let again = try #require(xliff.range(of: "<file id=\"again\">"))
+        let secondLine = xliff[..<again.upperBound].filter { $0 == "\n" }.count + 2
+        let firstLine = xliff[..<unitStart.lowerBound].filter { $0 == "\n" }.count + 1
+        let result = try Self.importing(xliff, into: folder)
+        #expect(result.refused == 1 && result.updated == 1)
+        let refusal = try #require(result.diagnostics.first { $0.rule == "translation-refused" })
+        #expect(refusal.line == secondLine)
+        #expect(refusal.message.contains("is also at line \(firstLine)") && refusal.message.contains("neither is imported"))
+        let catalogue = try String(contentsOf: folder.appendingPathComponent("Locales/en/de.po"), encoding: .utf8)
+        #expect(!catalogue.contains("Hallo Welt.") && !catalogue.contains("Servus Welt."))
+        #expect(catalogue.contains("msgstr \"Wir treffen uns um neun.\""))
+    }
 }

@@ -97,6 +97,20 @@ public struct XLIFFImport {
             result.diagnostics.append(Diagnostic(rule: "translation-refused", severity: .error, file: file, line: problem.line,
                 message: "unit '\(unit.id)': \(problem.message); not imported"))
         }
+        // A unit id is unique within a <file>, not across them; Tolk's export writes one
+        // <file> per catalogue, so the same unit twice is two answers for one entry.
+        var firstLine: [String: Int] = [:]
+        var duplicated: Set<String> = []
+        for unit in document.units where document.refusedUnits[unit.id] == nil {
+            guard let first = firstLine[unit.id] else {
+                firstLine[unit.id] = unit.line
+                continue
+            }
+            if duplicated.insert(unit.id).inserted { result.refused += 1 }
+            result.diagnostics.append(Diagnostic(rule: "translation-refused", severity: .error, file: file, line: unit.line,
+                message: "unit '\(unit.id)' is also at line \(first); Tolk cannot tell which translation is meant, so neither is imported",
+                fix: "keep one of them"))
+        }
         guard let targetLanguage = document.targetLanguage else {
             guard dryRun else {
                 throw TolkError.exchange(path: file, line: 1, problem: "the document has no trgLang, so it holds no translations to import")
@@ -120,7 +134,7 @@ public struct XLIFFImport {
         for (index, entry) in catalog.entries.enumerated() where !entry.isHeader && !entry.isObsolete {
             byID[XLIFFExport.unitID(context: entry.context, id: entry.id)] = index
         }
-        for unit in document.units where document.refusedUnits[unit.id] == nil {
+        for unit in document.units where document.refusedUnits[unit.id] == nil && !duplicated.contains(unit.id) {
             guard let index = byID[unit.id], case let entry = catalog.entries[index],
                   unit.segments.count == (entry.pluralID == nil ? 1 : entry.translations.count),
                   zip(unit.segments, [entry.id] + Array(repeating: entry.pluralID ?? "", count: max(0, unit.segments.count - 1)))

@@ -57,11 +57,23 @@ enum XMLTree {
     static func read(_ data: Data, path: String, schema: XMLSchemaSet? = nil) throws -> XMLElement {
         let collector = XMLProblemCollector()
         let context = Unmanaged.passUnretained(collector).toOpaque()
+        tolk_xml_silence_generic_errors()
         xmlSetStructuredErrorFunc(context, collectXMLProblem)
         defer { xmlSetStructuredErrorFunc(nil, nil) }
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue)
         let document = data.withUnsafeBytes { bytes in
             xmlReadMemory(bytes.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(bytes.count), nil, nil, options)
+        }
+        // An entity declaration can read another file or multiply a few bytes into
+        // gigabytes; libxml2 leaves references to it out of the tree, so text would go
+        // missing without a word. Nothing Tolk reads needs one.
+        let entityLine = firstEntityDeclaration(in: data)
+        if let entityLine, document == nil || document?.pointee.intSubset != nil {
+            if let document { xmlFreeDoc(document) }
+            throw TolkError.exchange(path: path, line: entityLine, problem: """
+                the document declares an entity (<!ENTITY>), which Tolk does not read: \
+                entities can pull in other files or multiply text; write the text itself
+                """)
         }
         guard let document else {
             let problem = collector.problems.first
@@ -88,6 +100,25 @@ enum XMLTree {
             throw TolkError.exchange(path: path, line: 0, problem: "the document has no root element")
         }
         return convert(root, namespaces: [:])
+    }
+
+    /// The line of the first `<!ENTITY` in `data`, nil when there is none.
+    private static func firstEntityDeclaration(in data: Data) -> Int? {
+        let marker = Array("<!ENTITY".utf8)
+        return data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Int? in
+            var line = 1
+            var index = 0
+            while index + marker.count <= bytes.count {
+                let byte = bytes[index]
+                if byte == 0x0A {
+                    line += 1
+                } else if byte == 0x3C, bytes[index + 1] == 0x21, zip(marker, bytes[index..<index + marker.count]).allSatisfy({ $0 == $1 }) {
+                    return line
+                }
+                index += 1
+            }
+            return nil
+        }
     }
 
     private static func convert(_ node: xmlNodePtr, namespaces inherited: [String: String]) -> XMLElement {
@@ -178,7 +209,12 @@ private final class XMLProblemCollector {
 private func collectXMLProblem(_ context: UnsafeMutableRawPointer?, _ error: xmlErrorPtr?) {
     guard let context, let error else { return }
     let collector = Unmanaged<XMLProblemCollector>.fromOpaque(context).takeUnretainedValue()
-    let message = (error.pointee.message.map { String(cString: $0) } ?? "error")
+    var message = (error.pointee.message.map { String(cString: $0) } ?? "error")
         .split(whereSeparator: \.isNewline).joined(separator: " ").trimmingCharacters(in: .whitespaces)
+    // libxml2 suggests an option that turns its safety limits off; Tolk keeps them.
+    if let huge = message.range(of: "use XML_PARSE_HUGE option") ?? message.range(of: "XML_PARSE_HUGE") {
+        message = message[..<huge.lowerBound].trimmingCharacters(in: .whitespaces.union(.punctuationCharacters))
+            + " (beyond the limits libxml2 keeps for safety)"
+    }
     collector.problems.append((Int(error.pointee.line), message))
 }

@@ -25,6 +25,7 @@ enum HTMLParser {
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue
             | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue)
         let context = Unmanaged.passUnretained(collector).toOpaque()
+        tolk_xml_silence_generic_errors()
         xmlSetStructuredErrorFunc(context, collectProblem)
         defer { xmlSetStructuredErrorFunc(nil, nil) }
 

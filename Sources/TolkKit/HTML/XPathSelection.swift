@@ -17,6 +17,7 @@ enum XPathSelection {
     static func problem(compiling expression: String, namespaces: [String: String], variables: [String]) -> String? {
         let collector = XPathProblems()
         let context = Unmanaged.passUnretained(collector).toOpaque()
+        tolk_xml_silence_generic_errors()
         xmlSetStructuredErrorFunc(context, collectXPathProblem)
         defer { xmlSetStructuredErrorFunc(nil, nil) }
         guard let xpath = xmlXPathNewContext(nil) else { return "libxml2 could not start XPath" }
@@ -42,6 +43,7 @@ enum XPathSelection {
         var marks: [UnsafeMutableRawPointer: ITSMarks] = [:]
         let collector = XPathProblems()
         let errorContext = Unmanaged.passUnretained(collector).toOpaque()
+        tolk_xml_silence_generic_errors()
         xmlSetStructuredErrorFunc(errorContext, collectXPathProblem)
         defer { xmlSetStructuredErrorFunc(nil, nil) }
         let documentNode = UnsafeMutablePointer<xmlNode>(OpaquePointer(document))
@@ -149,7 +151,15 @@ private final class XPathProblems {
 
 private func collectXPathProblem(_ context: UnsafeMutableRawPointer?, _ error: xmlErrorPtr?) {
     guard let context, let error else { return }
-    let message = error.pointee.message.map { String(cString: $0) } ?? "XPath error"
-    Unmanaged<XPathProblems>.fromOpaque(context).takeUnretainedValue().problems
-        .append(message.trimmingCharacters(in: .whitespacesAndNewlines))
+    let message = (error.pointee.message.map { String(cString: $0) } ?? "XPath error").trimmingCharacters(in: .whitespacesAndNewlines)
+    // libxml2's words, for someone who writes the rules rather than reads libxml2's code.
+    let worded = switch message {
+    case "Unregistered function": "it calls a function XPath 1.0 does not have"
+    case "Undefined variable": "it uses a variable no <its:param> declares"
+    case "Undefined namespace prefix": "it uses a namespace prefix the rules do not declare"
+    case "Invalid number of arguments": "a function is called with the wrong number of arguments"
+    case "Recursion limit exceeded", "Stack usage error": "it nests deeper than libxml2 evaluates"
+    default: message
+    }
+    Unmanaged<XPathProblems>.fromOpaque(context).takeUnretainedValue().problems.append(worded)
 }
