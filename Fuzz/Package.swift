@@ -12,6 +12,8 @@ let package = Package(
         .executableTarget(name: "FuzzPO", dependencies: ["FuzzSupport", .product(name: "TolkKit", package: "Tolk")]),
         .executableTarget(name: "FuzzExtract", dependencies: ["FuzzSupport", .product(name: "TolkKit", package: "Tolk")]),
         .executableTarget(name: "FuzzBuild", dependencies: ["FuzzSupport", .product(name: "TolkKit", package: "Tolk")]),
+        .executableTarget(name: "FuzzXLIFFImport", dependencies: ["FuzzSupport", .product(name: "TolkKit", package: "Tolk")]),
+        .executableTarget(name: "FuzzITSRules", dependencies: ["FuzzSupport", .product(name: "TolkKit", package: "Tolk")]),
     ],
     swiftLanguageModes: [.v6]
 )
