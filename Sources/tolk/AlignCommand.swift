@@ -33,12 +33,12 @@ struct AlignCommand: ParsableCommand {
             printDiagnostics(result.diagnostics)
             if options.quiet { return }
             for page in result.pages {
-                print("\(page.page) ← \(page.translation): \(page.alignedUnits) units aligned; \(page.translated) translated, "
+                say("\(page.page) ← \(page.translation): \(page.alignedUnits) units aligned; \(page.translated) translated, "
                     + "\(page.fuzzy) fuzzy; unaligned: \(page.unalignedSource) in the page, \(page.unalignedTarget) in the translation")
             }
             let written = result.catalogues.isEmpty ? "no catalogue changed"
                 : (dryRun ? "would write " : "wrote ") + result.catalogues.joined(separator: ", ")
-            print("\(result.pages.count) page(s) aligned: \(result.translated) translated, \(result.fuzzy) fuzzy, "
+            say("\(result.pages.count) page(s) aligned: \(result.translated) translated, \(result.fuzzy) fuzzy, "
                 + "\(result.conflicts) conflict(s); \(written)")
         }
     }

@@ -45,27 +45,27 @@ struct BuildCommand: ParsableCommand {
                 let changed = Set(result.changedFiles)
                 for report in result.pages {
                     if report.isSource {
-                        print("\(report.output): the source, in \(report.language)")
+                        say("\(report.output): the source, in \(report.language)")
                     } else {
                         let state = report.written ? "" : " (not written)"
-                        print("\(report.output): \(report.translated)/\(report.segments) segments translated (\(SiteBuild.format(report.percent))%)\(state)")
+                        say("\(report.output): \(report.translated)/\(report.segments) segments translated (\(SiteBuild.format(report.percent))%)\(state)")
                     }
                 }
-                for file in result.extraFiles where changed.contains(file) { print("\(file): written") }
-                for file in result.removedFiles { print("\(file): removed (no longer built)") }
+                for file in result.extraFiles where changed.contains(file) { say("\(file): written") }
+                for file in result.removedFiles { say("\(file): removed (no longer built)") }
                 if result.changedFiles.isEmpty && result.removedFiles.isEmpty {
-                    print("Output/ was already up to date: no file written")
+                    say("Output/ was already up to date: no file written")
                 } else {
-                    print("\(result.changedFiles.count) file(s) written, \(result.removedFiles.count) removed")
+                    say("\(result.changedFiles.count) file(s) written, \(result.removedFiles.count) removed")
                 }
                 if result.rebuiltPages < result.pages.count / max(1, Set(result.pages.map(\.language)).count) {
-                    print("\(result.rebuiltPages) page(s) rebuilt; the others were unchanged (--full rebuilds all)")
+                    say("\(result.rebuiltPages) page(s) rebuilt; the others were unchanged (--full rebuilds all)")
                 }
             }
             fallbacks = result.fallbacks
         }
         if strict && fallbacks > 0 {
-            FileHandle.standardError.write(Data("tolk: error: --strict: \(fallbacks) segment(s) fell back to their source language\n".utf8))
+            complain("tolk: error: --strict: \(fallbacks) segment(s) fell back to their source language")
             throw ExitCode(1)
         }
     }

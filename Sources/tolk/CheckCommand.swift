@@ -34,7 +34,7 @@ struct CheckCommand: ParsableCommand {
                     .run(progress: progress)
             }
         } catch let error as TolkError {
-            FileHandle.standardError.write(Data("tolk: error: \(error.description)\n".utf8))
+            complain("tolk: error: \(error.description)")
             throw ExitCode(2)
         }
         switch format {

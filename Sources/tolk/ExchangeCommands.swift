@@ -40,7 +40,7 @@ struct ExportCommand: ParsableCommand {
             let export = XLIFFExport(project: try options.resolved(), language: locale, source: source, untranslatedOnly: untranslated)
             if let output {
                 let result = try export.write(to: output)
-                if !options.quiet { print("\(output): \(result.units) unit(s) from \(result.catalogue)") }
+                if !options.quiet { say("\(output): \(result.units) unit(s) from \(result.catalogue)") }
             } else {
                 print(try export.run().xml, terminator: "")
             }
@@ -75,10 +75,10 @@ struct ImportCommand: ParsableCommand {
             if !options.quiet {
                 if let target = result.catalogue {
                     let action = dryRun ? "not written (--dry-run)" : result.written ? "written" : "unchanged"
-                    print("\(target): \(action): \(result.updated) updated, \(result.unchanged) unchanged, "
+                    say("\(target): \(action): \(result.updated) updated, \(result.unchanged) unchanged, "
                         + "\(result.refused) refused, \(result.unknown) unknown")
                 } else {
-                    print("\(file): read: \(result.unknown + result.refused) unit(s), \(result.refused) refused; no catalogue of this project matches")
+                    say("\(file): read: \(result.unknown + result.refused) unit(s), \(result.refused) refused; no catalogue of this project matches")
                 }
             }
             if result.refused > 0 { throw ExitCode(1) }

@@ -27,14 +27,14 @@ struct ExtractCommand: ParsableCommand {
             printDiagnostics(result.diagnostics)
             if options.quiet { return }
             for template in result.templates {
-                print("\(template.path): \(template.changed ? "written" : "unchanged"): \(template.messages) messages")
+                say("\(template.path): \(template.changed ? "written" : "unchanged"): \(template.messages) messages")
             }
             if result.summaries.isEmpty {
-                print("No catalogues in Locales/. Start one with: tolk extract --locale de")
+                say("No catalogues in Locales/. Start one with: tolk extract --locale de")
             }
             for summary in result.summaries {
                 let state = summary.created ? "created" : summary.changed ? "updated" : "unchanged"
-                print("\(summary.path): \(state): \(summary.messages) messages, \(summary.translated) translated, "
+                say("\(summary.path): \(state): \(summary.messages) messages, \(summary.translated) translated, "
                     + "\(summary.fuzzy) fuzzy, \(summary.untranslated) untranslated, \(summary.obsolete) obsolete")
             }
         }

@@ -20,8 +20,8 @@ struct InitCommand: ParsableCommand {
             let created = try ProjectTemplate.create(in: root, languages: languages.split(separator: ",").map {
                 $0.trimmingCharacters(in: .whitespaces)
             })
-            for file in created { print("\(file): created") }
-            print("Next: translate the catalogues in Locales/, then run `tolk build`\(folder == "." ? "" : " in \(folder)").")
+            for file in created { say("\(file): created") }
+            say("Next: translate the catalogues in Locales/, then run `tolk build`\(folder == "." ? "" : " in \(folder)").")
         }
     }
 }

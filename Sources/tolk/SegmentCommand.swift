@@ -21,7 +21,10 @@ struct SegmentCommand: ParsableCommand {
             } else {
                 try PlainText.sentences(of: FileHandle.standardInput.readDataToEndOfFile(), path: "<stdin>", locale: locale)
             }
-            for sentence in sentences { print(sentence) }
+            // A sentence per line is the output itself, kept as it is for a pipe; a
+            // terminal gets its line breaks and control characters escaped.
+            let terminal = isatty(STDOUT_FILENO) != 0
+            for sentence in sentences { print(terminal ? TerminalText.escaped(sentence) : sentence) }
         }
     }
 }

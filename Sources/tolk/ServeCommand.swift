@@ -27,7 +27,7 @@ struct ServeCommand: ParsableCommand {
     func run() throws {
         let server = PreviewServer(project: try options.resolved(), host: host, port: UInt16(port))
         if !PreviewServer.isLoopback(host) {
-            FileHandle.standardError.write(Data("tolk: warning: serving on \(host): anyone who can reach this address can read the site and its review data\n".utf8))
+            complain("tolk: warning: serving on \(host): anyone who can reach this address can read the site and its review data")
         }
         try runReportingErrors {
             let build = try server.rebuild()
@@ -47,7 +47,7 @@ struct ServeCommand: ParsableCommand {
                         printDiagnostics(build.result.diagnostics)
                         if !quiet { say(Self.summary(build)) }
                     case let .failure(error):
-                        FileHandle.standardError.write(Data("tolk: error: \(error); still serving the last build\n".utf8))
+                        complain("tolk: error: \(error); still serving the last build")
                     }
                 }
             } catch {
@@ -74,7 +74,7 @@ struct ServeCommand: ParsableCommand {
         }
         finished.wait()
         if let error = failure.get() {
-            FileHandle.standardError.write(Data("tolk: error: cannot serve on \(host):\(port): \(error)\n".utf8))
+            complain("tolk: error: cannot serve on \(host):\(port): \(error)")
             throw ExitCode(1)
         }
     }
@@ -93,7 +93,3 @@ private final class FailureBox: @unchecked Sendable {
     func get() -> (any Error)? { lock.withLock { error } }
 }
 
-/// A line on standard output, written at once (the server's lines must not wait in a buffer).
-private func say(_ line: String) {
-    FileHandle.standardOutput.write(Data((line + "\n").utf8))
-}

@@ -27,7 +27,7 @@ struct StatsCommand: ParsableCommand {
                 try TranslationStats.compute(options.resolved(), progress: progress)
             }
         } catch let error as TolkError {
-            FileHandle.standardError.write(Data("tolk: error: \(error.description)\n".utf8))
+            complain("tolk: error: \(error.description)")
             throw ExitCode(2)
         }
         let text: String
@@ -46,7 +46,7 @@ struct StatsCommand: ParsableCommand {
         }
         try runReportingErrors {
             try OutputFile.write(text, to: output)
-            if !options.quiet { FileHandle.standardError.write(Data("\(output): written\n".utf8)) }
+            if !options.quiet { complain("\(output): written") }
         }
     }
 }

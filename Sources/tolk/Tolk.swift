@@ -27,12 +27,23 @@ struct ProjectOptions: ParsableArguments {
     }
 }
 
+/// Prints a line on standard output, with what came from files escaped for a terminal;
+/// written at once (the server's lines must not wait in a buffer).
+func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((TerminalText.escaped(line) + "\n").utf8))
+}
+
+/// Writes a line on standard error, with what came from files escaped for a terminal.
+func complain(_ line: String) {
+    FileHandle.standardError.write(Data((TerminalText.escaped(line) + "\n").utf8))
+}
+
 /// Runs `body`, turning Tolk's errors into a message on standard error and exit code 1.
 func runReportingErrors(_ body: () throws -> Void) throws {
     do {
         try body()
     } catch let error as TolkError {
-        FileHandle.standardError.write(Data("tolk: error: \(error.description)\n".utf8))
+        complain("tolk: error: \(error.description)")
         throw ExitCode(1)
     }
 }

@@ -57,6 +57,34 @@ struct CommandTests {
         #expect(try tolk(["segment", file.path]).output == "Dr. Amara Okafor speaks first.\nQuestions follow.\n")
     }
 
+    @Test("what came from a file reaches the terminal escaped: a page name's ESC and line break, a msgstr's ESC and U+202E")
+    func controlCharactersEscaped() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Input"), withIntermediateDirectories: true)
+        try "[languages.de]\nmin-completion = 0\n".write(to: folder.appendingPathComponent("tolk.toml"), atomically: true, encoding: .utf8)
+        let page = "<!DOCTYPE html><html lang=\"en\"><head><title>Red</title></head><body><p>Hello world.</p></body></html>\n"
+        for name in ["esc\u{1B}[31mred.html", "two\nlines.html"] {
+            try page.write(to: folder.appendingPathComponent("Input/" + name), atomically: true, encoding: .utf8)
+        }
+        #expect(try tolk(["extract", "--locale", "de"], in: folder).status == 0)
+        let catalogue = folder.appendingPathComponent("Locales/en/de.po")
+        let text = try String(contentsOf: catalogue, encoding: .utf8)
+            .replacingOccurrences(of: "msgid \"Hello world.\"\nmsgstr \"\"", with: "msgid \"Hello world.\"\nmsgstr \"\\033[2JHallo \u{202E}Welt.\"")
+        try text.write(to: catalogue, atomically: true, encoding: .utf8)
+        var printed = ""
+        for arguments in [["extract"], ["build"], ["check"], ["stats"]] {
+            let run = try tolk(arguments, in: folder)
+            printed += run.output + run.errors
+        }
+        #expect(!printed.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{202E}" }, "\(printed)")
+        #expect(printed.contains("esc\\x1b[31mred.html") && printed.contains("two\\nlines.html"), "\(printed)")
+        #expect(printed.contains("\\x1b[2JHallo \\u202eWelt."), "the check shows the msgstr with its escapes: \(printed)")
+        // A report for a program keeps its format's own escapes.
+        let json = try tolk(["check", "--format", "json"], in: folder).output
+        #expect(!json.unicodeScalars.contains("\u{1B}") && json.contains("\\u001b[2JHallo"))
+    }
+
     @Test("tolk --version prints the version; a format a command does not write is a usage error")
     func versionAndFormats() throws {
         let version = try tolk(["--version"])

@@ -47,8 +47,9 @@ public struct Diagnostic: Sendable, Equatable, Codable, CustomStringConvertible 
         self.msgstr = msgstr
     }
 
-    /// `file:line: severity: message`, the way compilers say it (editors jump to the line).
+    /// `file:line: severity: message`, the way compilers say it (editors jump to the line),
+    /// with what came from files escaped for a terminal (`TerminalText`).
     public var description: String {
-        "\(file)\(line > 0 ? ":\(line)" : ""): \(severity.rawValue): \(message)"
+        "\(TerminalText.escaped(file))\(line > 0 ? ":\(line)" : ""): \(severity.rawValue): \(TerminalText.escaped(message))"
     }
 }

@@ -83,7 +83,7 @@ public struct TranslationStats: Sendable, Codable, Equatable {
     public func table() -> String {
         var lines = ["language  page                                        segments  translated  fuzzy  missing     words  translated  share"]
         for row in rows {
-            let name = row.page ?? "(all pages)"
+            let name = row.page.map(TerminalText.escaped) ?? "(all pages)"
             let percent = String(format: "%5.1f%%", row.counts.percent)
             lines.append(pad(row.language, 8) + "  " + pad(name, 42) + "  " + lpad(row.counts.segments, 8) + "  "
                 + lpad(row.counts.translated, 10) + "  " + lpad(row.counts.fuzzy, 5) + "  " + lpad(row.counts.missing, 7)

@@ -11,26 +11,25 @@ public struct TextReport {
         var output = ""
         for (language, path) in result.catalogs {
             let summary = result.catalogSummaries[path] ?? result.summaries[language] ?? CatalogCheck.Summary()
-            output += bold("\(path) (\(language))") + ": \(summary.entries) entries, \(summary.translated) translated, "
+            output += bold(TerminalText.escaped("\(path) (\(language))")) + ": \(summary.entries) entries, \(summary.translated) translated, "
                 + "\(summary.fuzzy) fuzzy, \(summary.untranslated) untranslated; "
                 + "\(summary.errors) error\(summary.errors == 1 ? "" : "s"), \(summary.warnings) warning\(summary.warnings == 1 ? "" : "s")\n"
             for finding in result.findings where finding.file == path {
                 let location = finding.line > 0 ? "\(finding.file):\(finding.line)" : finding.file
-                output += "\(location): \(paint(finding.severity)) [\(finding.rule)] \(finding.message)\n"
+                output += "\(TerminalText.escaped(location)): \(paint(finding.severity)) [\(finding.rule)] \(TerminalText.escaped(finding.message))\n"
                 if let sourceFile = finding.sourceFile {
-                    output += "    source: \(sourceFile)\(finding.sourceLine.map { ":\($0)" } ?? "")\n"
+                    output += "    source: \(TerminalText.escaped(sourceFile))\(finding.sourceLine.map { ":\($0)" } ?? "")\n"
                 }
                 if let msgid = finding.msgid { output += "    msgid:  \(quoted(msgid))\n" }
                 if let msgstr = finding.msgstr, !msgstr.isEmpty { output += "    msgstr: \(quoted(msgstr))\n" }
-                if let fix = finding.fix { output += "    fix:    \(fix)\n" }
+                if let fix = finding.fix { output += "    fix:    \(TerminalText.escaped(fix))\n" }
             }
         }
         return output
     }
 
     private func quoted(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-            .replacingOccurrences(of: "\n", with: "\\n") + "\""
+        "\"" + TerminalText.escaped(text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")) + "\""
     }
 
     private func paint(_ severity: Diagnostic.Severity) -> String {
