@@ -14,8 +14,6 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
         // tolk.toml, read with toml++ (through TOMLKit), which reports errors with their line.
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
-        // `tolk serve`'s HTTP: a small server on Swift concurrency and BSD sockets.
-        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -35,8 +33,7 @@ let package = Package(
         ),
         .target(
             name: "TolkKit",
-            dependencies: ["Clibxml2", "CICU", .product(name: "TOMLKit", package: "TOMLKit"),
-                           .product(name: "FlyingFox", package: "FlyingFox")]
+            dependencies: ["Clibxml2", "CICU", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
         .executableTarget(
             name: "tolk",

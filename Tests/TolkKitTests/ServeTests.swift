@@ -278,6 +278,95 @@ struct ServeTests {
         }
     }
 
+    /// A connection to `server` on which `bytes` are sent (from a thread of their own, as
+    /// far as the server takes them); its first line of answer, or nil when none came in `wait` seconds.
+    static func raw(_ server: URL, _ bytes: [UInt8], wait: Int = 5) -> (descriptor: Int32, answer: () -> String?) {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(server.port!).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        _ = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        var timeout = timeval(tv_sec: wait, tv_usec: 0)
+        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        Thread.detachNewThread {
+            var offset = 0
+            while offset < bytes.count {
+                let sent = bytes.withUnsafeBytes { send(descriptor, $0.baseAddress! + offset, min(65536, bytes.count - offset), Int32(MSG_NOSIGNAL)) }
+                guard sent > 0 else { return }
+                offset += sent
+            }
+        }
+        return (descriptor, {
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            var answer: [UInt8] = []
+            while !answer.contains(0x0A) {
+                let count = recv(descriptor, &buffer, buffer.count, 0)
+                guard count > 0 else { break }
+                answer += buffer.prefix(count)
+            }
+            guard let line = answer.split(separator: 0x0D).first else { return nil }
+            return String(decoding: line, as: UTF8.self)
+        })
+    }
+
+    @Test("a request costs little: huge headers and addresses, stalled bodies and other methods are refused while others are answered; Host is checked; a folder gets its slash")
+    func boundedRequests() async throws {
+        try await Self.serving { folder, server, url in
+            let head = "Host: 127.0.0.1:\(url.port!)\r\n"
+            let megabyte = String(repeating: "a", count: 1 << 20)
+            // Two 1 MB header lines, two stalled bodies, open all along.
+            let held = [Self.raw(url, Array("GET / HTTP/1.1\r\n\(head)X-Big: \(megabyte)\r\n\r\n".utf8)),
+                        Self.raw(url, Array("GET / HTTP/1.1\r\n\(head)X-Big: \(megabyte)\r\n\r\n".utf8)),
+                        Self.raw(url, Array("POST / HTTP/1.1\r\n\(head)Content-Length: 100000000\r\n\r\nabc".utf8)),
+                        Self.raw(url, Array("GET / HTTP/1.1\r\n\(head)Content-Length: 100000000\r\n\r\nabc".utf8))]
+            defer { for connection in held { close(connection.descriptor) } }
+            // A request that stalls in its head, which the server must not wait for in the others' way.
+            let slow = Self.raw(url, Array("GET / HTTP/1.1\r\n\(head)X-Slow: ".utf8))
+            defer { close(slow.descriptor) }
+            let normal = Self.raw(url, Array("GET /de/hls-week-2022.html HTTP/1.1\r\n\(head)Connection: close\r\n\r\n".utf8), wait: 1)
+            #expect(normal.answer() == "HTTP/1.1 200 OK", "a normal request is answered within a second")
+            close(normal.descriptor)
+            #expect(held.map { $0.answer() } == ["HTTP/1.1 431 Request Header Fields Too Large", "HTTP/1.1 431 Request Header Fields Too Large",
+                                                 "HTTP/1.1 405 Method Not Allowed", "HTTP/1.1 413 Content Too Large"])
+            for (request, expected) in [
+                ("GET /\(megabyte) HTTP/1.1\r\n\(head)\r\n", "HTTP/1.1 414 URI Too Long"),
+                ("GET /_tolk/findings.json HTTP/1.1\r\nHost: evil.example\r\n\r\n", "HTTP/1.1 403 Forbidden"),
+                ("GET /_tolk/findings.json HTTP/1.1\r\nHost: evil.example:\(url.port!)\r\n\r\n", "HTTP/1.1 403 Forbidden"),
+                ("GET /_tolk/findings.json HTTP/1.1\r\n\r\n", "HTTP/1.1 403 Forbidden"),
+                ("GET /_tolk/findings.json HTTP/1.1\r\nHost: localhost:\(url.port!)\r\n\r\n", "HTTP/1.1 200 OK"),
+                ("DELETE /de/ HTTP/1.1\r\n\(head)\r\n", "HTTP/1.1 405 Method Not Allowed"),
+                ("GET /de HTTP/1.1\r\n\(head)\r\n", "HTTP/1.1 301 Moved Permanently"),
+            ] {
+                let connection = Self.raw(url, Array(request.utf8))
+                #expect(connection.answer() == expected, "\(request.prefix(60))")
+                close(connection.descriptor)
+            }
+            let redirect = try await Self.request(url, "/de?x=1")
+            #expect(redirect.status == 301)
+            // An asset is sent as it is read, whole and with its length.
+            let asset = folder.appendingPathComponent("Output/en/big.bin")
+            let bytes = Data((0..<(3 << 20)).map { UInt8(truncatingIfNeeded: $0 &* 31) })
+            try bytes.write(to: asset)
+            let download = Self.raw(url, Array("GET /en/big.bin HTTP/1.1\r\n\(head)Connection: close\r\n\r\n".utf8))
+            defer { close(download.descriptor) }
+            var received: [UInt8] = []
+            var buffer = [UInt8](repeating: 0, count: 65536)
+            while true {
+                let count = recv(download.descriptor, &buffer, buffer.count, 0)
+                guard count > 0 else { break }
+                received += buffer.prefix(count)
+            }
+            let split = try #require((0..<received.count - 3).first { received[$0..<$0 + 4].elementsEqual([13, 10, 13, 10]) })
+            let headers = String(decoding: received[..<split], as: UTF8.self)
+            #expect(headers.contains("Content-Length: \(bytes.count)\r\n"))
+            #expect(Data(received[(split + 4)...]) == bytes)
+            await server.stop()
+        }
+    }
+
     @Test("path traversal is refused: .., encoded dots and slashes, backslashes, absolute paths, a symlink out of Output/")
     func traversal() async throws {
         try await Self.serving { folder, server, url in

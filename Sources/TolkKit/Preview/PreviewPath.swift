@@ -27,6 +27,14 @@ enum PreviewPath {
         return real
     }
 
+    /// True when `rawPath` names a folder under `root` that `resolve` would serve the
+    /// `index.html` of: the address a redirect adds the slash to.
+    static func isFolder(_ rawPath: String, in root: String) -> Bool {
+        guard let file = resolve(rawPath, in: root), file.hasSuffix("/index.html"),
+              let decoded = rawPath.removingPercentEncoding, !decoded.hasSuffix("index.html") else { return false }
+        return true
+    }
+
     /// The Content-Type of a file, by its extension.
     static func contentType(of path: String) -> String {
         switch (path as NSString).pathExtension.lowercased() {

@@ -1,11 +1,9 @@
-import FlyingFox
-import FlyingSocks
 import Foundation
 
 /// `tolk serve`: the site as it comes out, on a local address, rebuilt when its files
 /// change, with a review view of each translated page and the progress report.
 ///
-/// HTTP is FlyingFox's; this type only answers. Only files under `Output/` are served
+/// HTTP is `HTTPListener`'s, which bounds what a request may cost; this type only answers. Only files under `Output/` are served
 /// (`PreviewPath`), plus the report and the review script under `/_tolk/`. The review view
 /// (`?review=1`) serves the page the build wrote to `.tolk/review/` beside `Output/`; what
 /// is written to `Output/` never holds review data or the script.
@@ -21,8 +19,7 @@ public final class PreviewServer: @unchecked Sendable {
     private var report = ""
     private var findings = Data("{}".utf8)
     private var signature: [String: String] = [:]
-    private var http: HTTPServer?
-    private var serving: Task<Void, any Error>?
+    private var http: HTTPListener?
 
     public init(project: Project, host: String = "127.0.0.1", port: UInt16 = 8000) {
         self.project = project
@@ -122,28 +119,24 @@ public final class PreviewServer: @unchecked Sendable {
     // MARK: Serving
 
     /// Starts answering on `host:port` (port 0: any free one) and returns the site's address.
+    ///
+    /// - Throws: `HTTPListener.Failure` naming what the system refused (an address in use).
     public func start() async throws -> URL {
-        let address: any SocketAddress = try Self.address(host: host, port: port)
-        let server = HTTPServer(address: address, timeout: 30, logger: .disabled, handler: Handler(owner: self))
-        http = server
-        serving = Task { try await server.run() }
-        try await server.waitUntilListening(timeout: 10)
-        var actual = port
-        if case let .ip4(_, listening)? = await server.listeningAddress { actual = listening }
-        if case let .ip6(_, listening)? = await server.listeningAddress { actual = listening }
+        let listener = HTTPListener(allowedHosts: HTTPListener.allowedHosts(listeningOn: host)) { [self] request in
+            respond(to: request)
+        }
+        try listener.start(host: host, port: port)
+        lock.withLock { http = listener }
         let shown = host.contains(":") ? "[\(host)]" : host
-        return URL(string: "http://\(shown):\(actual)/")!
+        return URL(string: "http://\(shown):\(listener.port)/")!
     }
 
     public func stop() async {
-        await http?.stop(timeout: 1)
-        serving?.cancel()
-        http = nil
-    }
-
-    static func address(host: String, port: UInt16) throws -> any SocketAddress {
-        if host.contains(":") { return try sockaddr_in6.inet6(ip6: host, port: port) }
-        return try sockaddr_in.inet(ip4: host == "localhost" ? "127.0.0.1" : host, port: port)
+        let listener = lock.withLock { () -> HTTPListener? in
+            defer { http = nil }
+            return http
+        }
+        listener?.stop()
     }
 
     /// True for an address only this machine can reach.
@@ -151,20 +144,9 @@ public final class PreviewServer: @unchecked Sendable {
         host == "localhost" || host == "::1" || host.hasPrefix("127.")
     }
 
-    private struct Handler: HTTPHandler {
-        let owner: PreviewServer
-
-        func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
-            owner.respond(to: request)
-        }
-    }
-
-    func respond(to request: HTTPRequest) -> HTTPResponse {
-        guard request.method == .GET || request.method == .HEAD else {
-            return Self.text(.methodNotAllowed, "only GET and HEAD\n")
-        }
-        let rawPath = request.target.path(percentEncoded: true)
-        let query = request.target.query(percentEncoded: true)
+    func respond(to request: HTTPListener.Request) -> HTTPListener.Response {
+        let rawPath = request.path
+        let query = request.query
         switch rawPath {
         case "/_tolk", "/_tolk/":
             let html = lock.withLock { report }
@@ -181,11 +163,22 @@ public final class PreviewServer: @unchecked Sendable {
             break
         }
         let output = project.absolute("Output")
-        guard let file = PreviewPath.resolve(rawPath, in: output), var data = FileManager.default.contents(atPath: file) else {
-            return Self.text(.notFound, "Not found\n")
+        // A folder's address without its slash (`/de`): its page's relative links need the slash.
+        if !rawPath.hasSuffix("/"), PreviewPath.isFolder(rawPath, in: output) {
+            return HTTPListener.Response(status: 301, headers: [("Location", rawPath + "/" + (query.isEmpty ? "" : "?" + query))],
+                                         body: .data(Data()))
+        }
+        guard let file = PreviewPath.resolve(rawPath, in: output) else {
+            return .text(404, "Not found\n")
         }
         let type = PreviewPath.contentType(of: file)
-        guard type.hasPrefix("text/html") else { return Self.response(data, type: type) }
+        guard type.hasPrefix("text/html") else {
+            var status = stat()
+            guard stat(file, &status) == 0 else { return .text(404, "Not found\n") }
+            return HTTPListener.Response(status: 200, headers: [("Content-Type", type), ("Cache-Control", "no-store")],
+                                         body: .file(path: file, size: Int(status.st_size)))
+        }
+        guard var data = FileManager.default.contents(atPath: file) else { return .text(404, "Not found\n") }
         // The review view: the page the build wrote beside Output/, for a translated version.
         let reviewing = query.split(separator: "&").contains("review=1")
         if reviewing, let realOutput = Project.realPath(output) {
@@ -210,11 +203,7 @@ public final class PreviewServer: @unchecked Sendable {
         return Data(html.utf8)
     }
 
-    static func response(_ data: Data, type: String) -> HTTPResponse {
-        HTTPResponse(statusCode: .ok, headers: [.contentType: type, .cacheControl: "no-store"], body: data)
-    }
-
-    static func text(_ status: HTTPStatusCode, _ text: String) -> HTTPResponse {
-        HTTPResponse(statusCode: status, headers: [.contentType: "text/plain; charset=utf-8"], body: Data(text.utf8))
+    static func response(_ data: Data, type: String) -> HTTPListener.Response {
+        HTTPListener.Response(status: 200, headers: [("Content-Type", type), ("Cache-Control", "no-store")], body: .data(data))
     }
 }
