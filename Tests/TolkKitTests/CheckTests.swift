@@ -185,9 +185,43 @@ struct CheckTests {
         #expect(throws: TolkError.malformedCatalog(path: "g.csv", line: 1, problem: "'english' in the header is not a language code (nor 'note')")) {
             try Glossary(path: "g.csv", text: "english,de\n")
         }
+        // A quotation mark in an unquoted field, text after a closing one, a language twice.
+        #expect(throws: TolkError.malformedCatalog(path: "g.csv", line: 2, problem: "a quotation mark inside a field that is not quoted; quote the whole field and write the mark twice (\"Them\"\"Pra\")")) {
+            try Glossary(path: "g.csv", text: "en,de\nThem\"Pra,ThemPra\n")
+        }
+        #expect(throws: TolkError.malformedCatalog(path: "g.csv", line: 3, problem: "text after a field's closing quotation mark; inside a quoted field, write a quotation mark twice (\"\")")) {
+            try Glossary(path: "g.csv", text: "en,de\nx,y\n\"Them\"Pra\",ThemPra\n")
+        }
+        #expect(throws: TolkError.malformedCatalog(path: "g.csv", line: 1, problem: "the header names 'EN' twice; each language has one column")) {
+            try Glossary(path: "g.csv", text: "en,EN\nThemPra,ThemPra\n")
+        }
         let glossary = try Glossary(path: "g.csv", text: "en,de,note\n\"Relational Leadership\",\"beziehungsorientierte Führung\",\"the subject, in full\"\n")
         #expect(glossary.terms.first?.forms == ["en": "Relational Leadership", "de": "beziehungsorientierte Führung"])
         #expect(glossary.terms.first?.note == "the subject, in full")
+    }
+
+    @Test("a glossary of 40,000 terms finds the terms of each entry, however far down the file they are")
+    func largeGlossary() throws {
+        var rows = ["en,de"]
+        for number in 0..<40_000 { rows.append("term\(number) word,Begriff\(number) Wort") }
+        rows.append("Human Learning Systems,Human Learning Systems")
+        rows.append("social pedagogy,Sozialpädagogik")
+        let glossary = try Glossary(path: "Locales/glossary.csv", text: rows.joined(separator: "\n") + "\n")
+        func findings(_ id: String, _ translation: String) -> [String] {
+            var entry = POEntry(id: id)
+            entry.translations = [translation]
+            let context = EntryContext(entry: entry, language: "de", sourceLanguage: "en", catalogPath: "Locales/en/de.po", glossary: glossary)
+            return (TerminologyRule().check(context) + SameAsSourceRule().check(context)).map(\.message)
+        }
+        #expect(findings("An evening on Social Pedagogy and term39999 word.", "Ein Abend zur Sozialpädagogik und Begriff39999 Wort.") == [])
+        #expect(findings("An evening on social pedagogy and term7 word.", "Ein Abend zur Pädagogik und Begriff8 Wort.")
+                == ["'term7 word' should be translated as 'Begriff7 Wort'", "'social pedagogy' should be translated as 'Sozialpädagogik'"])
+        #expect(findings("Human Learning Systems", "Human Learning Systeme") == ["the name 'Human Learning Systems' must stay unchanged"])
+        // A source that is names only may stay as it is; words beside the names may not.
+        #expect(findings("Human Learning Systems", "Human Learning Systems") == [])
+        #expect(findings("Human Learning Systems week", "Human Learning Systems week").count == 1)
+        // "term7" alone is not the term "term7 word".
+        #expect(findings("See term7 here.", "Siehe term7 hier.") == [])
     }
 
     @Test("stats report both shipped languages complete")

@@ -45,6 +45,37 @@ public struct SiteConfiguration: Sendable, Equatable {
     /// A language is published when at least this share of its segments is translated.
     public static let defaultMinimumCompletion: Double = 80
 
+    /// The longest site address Tolk takes: every page's address in the sitemap, the
+    /// canonical links and `hreflang` alternates starts with it.
+    static let maximumBaseURLLength = 512
+
+    /// What is wrong with `text` as the site's address, nil when nothing: it must be an
+    /// absolute http(s) URL of at most `maximumBaseURLLength` characters, with a host, no
+    /// user or password, no query or fragment, and only characters a URL may hold
+    /// (anything else percent-encoded), since it is written into every page as it is.
+    static func problem(baseURL text: String) -> String? {
+        let example = "such as \"https://events.example.org/\""
+        guard text.count <= maximumBaseURLLength else {
+            return "is \(text.count) characters long; a site address has at most \(maximumBaseURLLength)"
+        }
+        let allowed = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'()*+,;=%".unicodeScalars)
+        if let bad = text.unicodeScalars.first(where: { !allowed.contains($0) }) {
+            let shown = bad.value < 0x21 || bad.value == 0x7F || bad.value > 0x7E ? String(format: "U+%04X", bad.value) : "'\(bad)'"
+            return "holds \(shown), which a URL cannot hold unencoded; it must be an absolute http(s) address, \(example)"
+        }
+        guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased(), ["http", "https"].contains(scheme),
+              let host = components.host, !host.isEmpty, text.lowercased().hasPrefix(scheme + "://") else {
+            return "must be an absolute http(s) address, \(example)"
+        }
+        if components.user != nil || components.password != nil {
+            return "holds a user name or password, which every published page would show; give the address without them"
+        }
+        if text.contains("?") || text.contains("#") {
+            return "has a query or fragment (? or #), which page addresses cannot follow; give the folder the site is published in"
+        }
+        return nil
+    }
+
     public init(baseURL: String? = nil, defaultLanguage: String? = nil, timeZone: String? = nil, languages: [String: Language] = [:]) {
         self.baseURL = baseURL
         self.defaultLanguage = defaultLanguage
@@ -101,10 +132,10 @@ public struct SiteConfiguration: Sendable, Equatable {
                 let value = site[key]!
                 switch key {
                 case "base-url":
-                    guard let text = value.string, let url = URL(string: text), ["http", "https"].contains(url.scheme?.lowercased() ?? ""),
-                          url.host != nil else {
+                    guard let text = value.string else {
                         throw fail("site", key, "must be an absolute http(s) address, such as \"https://events.example.org/\"")
                     }
+                    if let problem = Self.problem(baseURL: text) { throw fail("site", key, problem) }
                     baseURL = text.hasSuffix("/") ? text : text + "/"
                 case "default-language":
                     guard let tag = value.string, LanguageTag.isKnown(tag), let canonical = LanguageTag.bcp47(tag) else {

@@ -16,6 +16,14 @@ public struct Glossary: Sendable {
 
     public var path: String
     public var terms: [Term]
+    /// Each language column's forms as words, by their first word: finding the terms of a
+    /// text costs a lookup per word of the text, not a search per term.
+    private var index: [String: [String: [Occurrence]]] = [:]
+
+    private struct Occurrence: Sendable {
+        var term: Int
+        var words: [String]
+    }
 
     /// Reads the glossary CSV (RFC 4180 quoting).
     ///
@@ -27,8 +35,14 @@ public struct Glossary: Sendable {
             throw TolkError.malformedCatalog(path: path, line: 1, problem: "the glossary is empty; its first row names the languages, e.g. en,de,note")
         }
         let columns = header.fields.map { $0.trimmingHTMLWhitespace() }
-        for column in columns where column.lowercased() != "note" && !LanguageTag.isKnown(column) {
-            throw TolkError.malformedCatalog(path: path, line: header.line, problem: "'\(column)' in the header is not a language code (nor 'note')")
+        var seen: Set<String> = []
+        for column in columns {
+            guard column.lowercased() == "note" || LanguageTag.isKnown(column) else {
+                throw TolkError.malformedCatalog(path: path, line: header.line, problem: "'\(column)' in the header is not a language code (nor 'note')")
+            }
+            guard seen.insert(column.lowercased()).inserted else {
+                throw TolkError.malformedCatalog(path: path, line: header.line, problem: "the header names '\(column)' twice; each language has one column")
+            }
         }
         terms = try rows.dropFirst().compactMap { row in
             if row.fields.allSatisfy({ $0.trimmingHTMLWhitespace().isEmpty }) { return nil }
@@ -42,11 +56,54 @@ public struct Glossary: Sendable {
             }
             return term
         }
+        for column in columns where column.lowercased() != "note" {
+            var byFirstWord: [String: [Occurrence]] = [:]
+            for (number, term) in terms.enumerated() {
+                guard let form = term.forms[column] else { continue }
+                let words = Self.words(form, language: column)
+                guard let first = words.first else { continue }
+                byFirstWord[first, default: []].append(Occurrence(term: number, words: words))
+            }
+            index[column] = byFirstWord
+        }
+    }
+
+    /// `text`'s words as the glossary compares them: ICU word breaks, case ignored.
+    static func words(_ text: String, language: String) -> [String] {
+        BreakIterator.words(in: text, locale: language).map { $0.lowercased() }
+    }
+
+    /// Where the terms' forms in `language` occur in `words` (from `words(_:language:)`) as
+    /// whole words, in the order of the text: the term's number and the words it covers.
+    func occurrences(in words: [String], language: String) -> [(term: Int, range: Range<Int>)] {
+        guard let column = column(for: language), let byFirstWord = index[column] else { return [] }
+        var found: [(term: Int, range: Range<Int>)] = []
+        for (start, word) in words.enumerated() {
+            for occurrence in byFirstWord[word] ?? [] {
+                let end = start + occurrence.words.count
+                if end <= words.count, words[start..<end].elementsEqual(occurrence.words) { found.append((occurrence.term, start..<end)) }
+            }
+        }
+        return found
+    }
+
+    /// True when term number `term` has a form in `language` that occurs in `words`.
+    func occurs(_ term: Int, in words: [String], language: String) -> Bool {
+        guard let form = form(terms[term], in: language) else { return false }
+        let termWords = Self.words(form, language: column(for: language) ?? language)
+        guard !termWords.isEmpty, words.count >= termWords.count else { return false }
+        return (0...(words.count - termWords.count)).contains { words[$0..<($0 + termWords.count)].elementsEqual(termWords) }
+    }
+
+    /// The column for `language`: its own, else one of the same language (`de` for `de-CH`).
+    private func column(for language: String) -> String? {
+        if index[language] != nil { return language }
+        return index.keys.sorted().first { LanguageTag.sameLanguage($0, language) }
     }
 
     /// The form of a term in `language` (matching `de` for `de-CH`).
     func form(_ term: Term, in language: String) -> String? {
-        term.forms[language] ?? term.forms.first { LanguageTag.sameLanguage($0.key, language) }?.value
+        term.forms[language] ?? term.forms.sorted { $0.key < $1.key }.first { LanguageTag.sameLanguage($0.key, language) }?.value
     }
 }
 
@@ -73,7 +130,17 @@ enum CSV {
             if quoted {
                 if scalar == "\"" {
                     if let following = next() {
-                        if following == "\"" { field.unicodeScalars.append("\"") } else { quoted = false; pending = following }
+                        if following == "\"" {
+                            field.unicodeScalars.append("\"")
+                        } else if following == "," || following == "\n" || following == "\r" {
+                            quoted = false
+                            pending = following
+                        } else {
+                            throw TolkError.malformedCatalog(path: path, line: line, problem: """
+                                text after a field's closing quotation mark; inside a quoted field, \
+                                write a quotation mark twice ("")
+                                """)
+                        }
                     } else { quoted = false }
                 } else {
                     if scalar == "\n" { line += 1 }
@@ -83,6 +150,11 @@ enum CSV {
             }
             switch scalar {
             case "\"" where field.isEmpty: quoted = true
+            case "\"":
+                throw TolkError.malformedCatalog(path: path, line: line, problem: """
+                    a quotation mark inside a field that is not quoted; quote the whole field \
+                    and write the mark twice ("Them""Pra")
+                    """)
             case ",": fields.append(field); field = ""
             case "\r": continue
             case "\n":
