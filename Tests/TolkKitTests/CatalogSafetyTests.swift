@@ -131,6 +131,13 @@ struct CatalogSafetyTests {
         try Data("half a file".utf8).write(to: folder.appendingPathComponent(stale[0]))
         #expect(try Self.run(["extract"], project: folder) == 0)
         #expect(try Self.temporaryFiles(under: folder) == [live])
+        // Import and align write catalogues too, and clean up as extract and build do.
+        let xliff = FileManager.default.temporaryDirectory.appendingPathComponent("stale-\(UUID().uuidString).xlf")
+        defer { try? FileManager.default.removeItem(at: xliff) }
+        #expect(try Self.run(["export", "--locale", "de", "-o", xliff.path], project: folder) == 0)
+        try Data("half a file".utf8).write(to: folder.appendingPathComponent(stale[0]))
+        #expect(try Self.run(["import", xliff.path], project: folder) == 0)
+        #expect(try Self.temporaryFiles(under: folder) == [live])
     }
 
     @Test("a catalogue saved while extract works is left as saved, and the run says so")

@@ -57,6 +57,9 @@ public struct CatalogAlignment {
             throw TolkError.exchange(path: legacy.path, line: 0,
                                      problem: "a catalogue of the earlier layout; run tolk extract first to give each source language its own")
         }
+        // Marks the run and removes what a killed run left (see `Project.startWriting`).
+        let finishWriting = dryRun ? {} : project.startWriting()
+        defer { finishWriting() }
         var result = Result()
         var pages: [PageExtraction] = []
         try project.forEachPage(locate: true) { pages.append($0) }

@@ -89,6 +89,9 @@ public struct XLIFFImport {
     /// Imports `file` (a path as the user gave it; relative paths are to the current folder).
     public func run(file: String) throws -> Result {
         let document = try Self.read(TextFile.readData(file, displayPath: file), path: file)
+        // Marks the run and removes what a killed run left (see `Project.startWriting`).
+        let finishWriting = dryRun ? {} : project.startWriting()
+        defer { finishWriting() }
         var result = Result()
         // Targets whose codes break the rules are refused whichever catalogue they are for.
         for unit in document.units {
