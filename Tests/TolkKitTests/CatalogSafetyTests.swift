@@ -140,6 +140,45 @@ struct CatalogSafetyTests {
         #expect(try Self.temporaryFiles(under: folder) == [live])
     }
 
+    @Test("a write that fails for want of room names what the run replaced and what it left; each file is old or new, never half")
+    func fullDisk() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let initRun = Process()
+        initRun.executableURL = CommandTests.executable
+        initRun.arguments = ["init", folder.path]
+        initRun.standardOutput = FileHandle.nullDevice
+        try initRun.run()
+        initRun.waitUntilExit()
+        #expect(try Self.run(["extract", "--locale", "fr"], project: folder) == 0)
+        // French holds a long translation: its catalogue is the one file over the limit.
+        let french = folder.appendingPathComponent("Locales/en/fr.po")
+        let text = try String(contentsOf: french, encoding: .utf8)
+        try text.replacingOccurrences(of: "msgid \"Welcome evening\"\nmsgstr \"\"",
+                                      with: "msgid \"Welcome evening\"\nmsgstr \"" + String(repeating: "Soirée ", count: 2000) + "\"")
+            .write(to: french, atomically: true, encoding: .utf8)
+        let page = folder.appendingPathComponent("Input/welcome.html")
+        try String(contentsOf: page, encoding: .utf8).replacingOccurrences(of: "</body>", with: "<p>A new sentence.</p></body>")
+            .write(to: page, atomically: true, encoding: .utf8)
+        let before = try Data(contentsOf: french)
+        // A file size limit (6 KB; the signal ignored, so the write fails) stands for a full disk.
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "trap '' XFSZ; ulimit -f 12; exec \"$0\" extract --project \"$1\"", CommandTests.executable.path, folder.path]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1)
+        #expect(message.hasPrefix("tolk: error: Locales/en/fr.po: cannot write the file: "), "\(message)")
+        #expect(message.contains("this run replaced Locales/en/template.pot, Locales/en/de.po and left no other file as it was"), "\(message)")
+        #expect(try Data(contentsOf: french) == before)
+        #expect(try String(contentsOf: folder.appendingPathComponent("Locales/en/de.po"), encoding: .utf8).contains("A new sentence."))
+        #expect(try Self.temporaryFiles(under: folder).isEmpty)
+    }
+
     @Test("a catalogue saved while extract works is left as saved, and the run says so")
     func saveDuringExtract() throws {
         let folder = try temporaryFolder()

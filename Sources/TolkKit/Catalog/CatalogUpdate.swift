@@ -167,31 +167,45 @@ public struct CatalogUpdate {
         // The templates, then the catalogues, one at a time (POWriter renders each on all
         // cores); an old-layout catalogue is removed last.
         var templatesWritten: [(String, Bool, Int)] = []
-        for (index, template) in sources.enumerated() {
-            let path = "Locales/\(template.folder)/\(CatalogFile.templateName)"
-            try FileManager.default.createDirectory(atPath: project.absolute("Locales/\(template.folder)"), withIntermediateDirectories: true)
-            let catalog = POCatalog(entries: [CatalogTemplate.templateHeader(source: template.source)] + templateEntries[index])
-            let changed = try TextFile.writeAtomicallyIfChanged(to: project.absolute(path), displayPath: path) { sink in
-                try POWriter().write(catalog, to: sink)
+        // When a write fails (a full disk), the error names what this run already replaced
+        // and what it left as it was: each file is whole, old or new, never half.
+        let planned = sources.map { "Locales/\($0.folder)/\(CatalogFile.templateName)" } + writes.map(\.file.path)
+        var replaced: [String] = []
+        do {
+            for (index, template) in sources.enumerated() {
+                let path = "Locales/\(template.folder)/\(CatalogFile.templateName)"
+                try FileManager.default.createDirectory(atPath: project.absolute("Locales/\(template.folder)"), withIntermediateDirectories: true)
+                let catalog = POCatalog(entries: [CatalogTemplate.templateHeader(source: template.source)] + templateEntries[index])
+                let changed = try TextFile.writeAtomicallyIfChanged(to: project.absolute(path), displayPath: path) { sink in
+                    try POWriter().write(catalog, to: sink)
+                }
+                templatesWritten.append((path, changed, templateEntries[index].count))
+                if changed { replaced.append(path) }
             }
-            templatesWritten.append((path, changed, templateEntries[index].count))
-        }
-        for write in writes {
-            let folder = String(write.file.path[..<write.file.path.lastIndex(of: "/")!])
-            try FileManager.default.createDirectory(atPath: project.absolute(folder), withIntermediateDirectories: true)
-            // Streamed to a temporary file and renamed over the old one only if it changed.
-            // A translator's save that lands meanwhile is never overwritten.
-            let changed = try TextFile.writeAtomicallyIfChanged(to: project.absolute(write.file.path), displayPath: write.file.path,
-                                                                readAs: .some(write.isNew ? nil : stamps[write.file.path])) { sink in
-                try POWriter().write(write.catalog, to: sink)
+            for write in writes {
+                let folder = String(write.file.path[..<write.file.path.lastIndex(of: "/")!])
+                try FileManager.default.createDirectory(atPath: project.absolute(folder), withIntermediateDirectories: true)
+                // Streamed to a temporary file and renamed over the old one only if it changed.
+                // A translator's save that lands meanwhile is never overwritten.
+                let changed = try TextFile.writeAtomicallyIfChanged(to: project.absolute(write.file.path), displayPath: write.file.path,
+                                                                    readAs: .some(write.isNew ? nil : stamps[write.file.path])) { sink in
+                    try POWriter().write(write.catalog, to: sink)
+                }
+                if changed { replaced.append(write.file.path) }
+                let active = write.catalog.activeMessages
+                summaries.append(Summary(
+                    path: write.file.path, created: write.isNew, changed: changed, messages: active.count,
+                    translated: active.filter { $0.isTranslated && !$0.isFuzzy }.count,
+                    fuzzy: active.filter { $0.isFuzzy && $0.isTranslated }.count,
+                    untranslated: active.filter { !$0.isTranslated }.count,
+                    obsolete: write.catalog.entries.filter(\.isObsolete).count))
             }
-            let active = write.catalog.activeMessages
-            summaries.append(Summary(
-                path: write.file.path, created: write.isNew, changed: changed, messages: active.count,
-                translated: active.filter { $0.isTranslated && !$0.isFuzzy }.count,
-                fuzzy: active.filter { $0.isFuzzy && $0.isTranslated }.count,
-                untranslated: active.filter { !$0.isTranslated }.count,
-                obsolete: write.catalog.entries.filter(\.isObsolete).count))
+        } catch let TolkError.unwritableFile(path, reason) {
+            let untouched = planned.filter { $0 != path && !replaced.contains($0) }
+            throw TolkError.unwritableFile(path: path, reason: reason
+                + "; this run replaced " + (replaced.isEmpty ? "no other file" : replaced.joined(separator: ", "))
+                + " and left " + (untouched.isEmpty ? "no other file as it was" : untouched.joined(separator: ", ")
+                    + (untouched.count == 1 ? " as it was" : " as they were")))
         }
         for old in legacy {
             // Removed only as it was read: a save made meanwhile stays, and the run says so.
