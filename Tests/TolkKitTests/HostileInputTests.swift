@@ -166,6 +166,19 @@ struct HostileInputTests {
         }
     }
 
+    @Test("a device, a named pipe or a folder where a file should be is named as what it is, at once")
+    func notRegularFiles() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pipe = folder.appendingPathComponent("pipe.xlf").path
+        #expect(mkfifo(pipe, 0o600) == 0)
+        for (path, reason) in [("/dev/zero", "it is a device, not a file"), (pipe, "it is a named pipe (FIFO), not a file"),
+                               (folder.path, "it is a folder, not a file")] {
+            #expect(throws: TolkError.unreadableFile(path: path, reason: reason)) { try TextFile.readData(path) }
+            #expect(throws: TolkError.unreadableFile(path: path, reason: reason)) { try TextFile.forEachLine(in: path) { _, _ in } }
+        }
+    }
+
     @Test("a refused link is named by its project path when the project's own path is not ASCII")
     func linkNamedUnderNonASCIIRoot() throws {
         let parent = try temporaryFolder()

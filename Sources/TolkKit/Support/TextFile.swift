@@ -13,11 +13,30 @@ enum TextFile {
 
     /// Reads `path`'s bytes, as they are.
     static func readData(_ path: String, displayPath: String? = nil) throws -> Data {
+        try requireRegularFile(path, displayPath: displayPath ?? path)
         do {
             return try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
             throw TolkError.unreadableFile(path: displayPath ?? path, reason: reasonText(error))
         }
+    }
+
+    /// Refuses what is not a regular file before it is opened: a folder, a device
+    /// (`/dev/zero` would never end), a named pipe (opening one waits for a writer) or a
+    /// socket, each named as what it is. A path that does not exist is left to the reader.
+    static func requireRegularFile(_ path: String, displayPath: String) throws {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return }
+        let kind: String
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: return
+        case S_IFDIR: kind = "it is a folder, not a file"
+        case S_IFIFO: kind = "it is a named pipe (FIFO), not a file"
+        case S_IFCHR, S_IFBLK: kind = "it is a device, not a file"
+        case S_IFSOCK: kind = "it is a socket, not a file"
+        default: kind = "it is not a regular file"
+        }
+        throw TolkError.unreadableFile(path: displayPath, reason: kind)
     }
 
     /// Reads `path` a block at a time and hands `body` each line (without its `\n`) and
@@ -32,6 +51,7 @@ enum TextFile {
                                    eachBlock: ((Data) -> Void)? = nil,
                                    _ body: (_ line: Substring, _ number: Int) throws -> Void) throws {
         let name = displayPath ?? path
+        try requireRegularFile(path, displayPath: name)
         let handle: FileHandle
         do {
             handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
