@@ -309,4 +309,36 @@ struct AlignTests {
         #expect(rules["align-unreadable"]?.hasSuffix("de/sub/two.html") == true)
         #expect(result.pages.isEmpty && result.catalogues.isEmpty)
     }
+
+    @Test("a translation that is a link out of the folder, or a looping link, stops the run with its path; a link inside is followed")
+    func links() throws {
+        let (folder, _, _) = try align("<p>Hello.</p>", "<p>Hallo.</p>", dryRun: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let de = folder.appendingPathComponent("de")
+        let outside = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: outside) }
+        let secret = outside.appendingPathComponent("secret.html")
+        try "<html lang=\"de\"><body><p>Geheim.</p></body></html>".write(to: secret, atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Input/sub"), withIntermediateDirectories: true)
+        try "<p>Second.</p>".write(to: folder.appendingPathComponent("Input/sub/two.html"), atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(at: de.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        let link = de.appendingPathComponent("sub/two.html")
+        func run() throws -> CatalogAlignment.Result {
+            try CatalogAlignment(project: Project(root: folder), language: "de", folder: de, dryRun: true).run()
+        }
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: secret.path)
+        #expect { try run() } throws: { error in
+            (error as? TolkError)?.description.contains("de/sub/two.html: a symbolic link Tolk will not follow: it leads outside the folder of translations") == true
+        }
+        try FileManager.default.removeItem(at: link)
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: link.path)
+        #expect { try run() } throws: { error in
+            (error as? TolkError)?.description.contains("de/sub/two.html") == true && "\(error)".contains("loops")
+        }
+        try FileManager.default.removeItem(at: link)
+        try "<html lang=\"de\"><body><p>Zweiter.</p></body></html>".write(to: de.appendingPathComponent("real.html"), atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "../real.html")
+        let result = try run()
+        #expect(result.pages.map(\.page).sorted() == ["Input/page.html", "Input/sub/two.html"])
+    }
 }

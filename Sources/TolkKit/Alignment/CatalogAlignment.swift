@@ -67,7 +67,9 @@ public struct CatalogAlignment {
         let its = ITSContext(rules: try project.itsContext().rules, root: nil)
         let known = Set(pages.map { String($0.path.dropFirst("Input/".count)) })
         // Translated pages with no page to translate: reported, not read.
-        for path in Self.pageFiles(in: folder) where !known.contains(path) {
+        let translations = try Self.pageFiles(in: folder)
+        let listed = Set(translations)
+        for path in translations where !known.contains(path) {
             result.diagnostics.append(Diagnostic(rule: "align-no-source", severity: .warning, file: display(path),
                 message: "no page Input/\(path) to align this translation with; skipped"))
         }
@@ -76,7 +78,7 @@ public struct CatalogAlignment {
         for page in pages where !LanguageTag.sameLanguage(page.language, target) {
             let relative = String(page.path.dropFirst("Input/".count))
             let path = folder.appendingPathComponent(relative).path
-            guard FileManager.default.fileExists(atPath: path) else { continue }
+            guard listed.contains(relative) else { continue }
             let translated: PageExtraction
             do {
                 let (text, _) = try PageEncoding.decode([UInt8](TextFile.readData(path, displayPath: display(relative))), path: display(relative))
@@ -241,16 +243,16 @@ public struct CatalogAlignment {
         folder.appendingPathComponent(relative).relativePath
     }
 
-    /// Project-relative paths of the pages under `folder` (as `Input/` is read).
-    static func pageFiles(in folder: URL) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey],
-                                                              options: [.skipsHiddenFiles]) else { return [] }
-        var paths: [String] = []
-        let base = folder.standardizedFileURL.path + "/"
-        for case let url as URL in enumerator where ["html", "htm", "xhtml"].contains(url.pathExtension.lowercased()) {
-            let path = url.standardizedFileURL.path
-            if path.hasPrefix(base) { paths.append(String(path.dropFirst(base.count))) }
-        }
-        return paths.sorted()
+    /// The paths of the pages under `folder`, relative to it, read as `Input/` is: hidden
+    /// files skipped, links to folders not followed, and a link to a file followed only
+    /// when it stays inside `folder`.
+    ///
+    /// - Throws: `TolkError.unsafeLink` for a link that leads out of `folder`, dangles or loops.
+    static func pageFiles(in folder: URL) throws -> [String] {
+        let shown = folder.relativePath
+        var pages: [String] = [], assets: [String] = []
+        try Project.collectFiles(in: folder.path, relative: shown, realRoot: Project.realPath(folder.path) ?? folder.path,
+                                 rootName: "the folder of translations", pages: &pages, assets: &assets)
+        return pages.map { String($0.dropFirst(shown.count + 1)) }.sorted()
     }
 }

@@ -74,8 +74,8 @@ public struct Project: Sendable {
     /// than an incremental build. Hidden files and folders (editor backups, `.git`) are
     /// skipped; symbolic links count when they lead to a page inside the project, links to
     /// folders are not followed.
-    private static func collectFiles(in folder: String, relative: String, realRoot: String,
-                                     pages: inout [String], assets: inout [String]) throws {
+    static func collectFiles(in folder: String, relative: String, realRoot: String, rootName: String = "the project",
+                             pages: inout [String], assets: inout [String]) throws {
         guard let directory = opendir(folder) else { return }
         defer { closedir(directory) }
         while let entry = readdir(directory) {
@@ -91,14 +91,15 @@ public struct Project: Sendable {
                     // Links to folders are not followed; a link to a file must stay inside the project.
                     var target = stat()
                     if stat(path, &target) == 0, (target.st_mode & S_IFMT) == S_IFDIR { continue }
-                    try checkLink(path, shown: relative + "/" + name, realRoot: realRoot)
+                    try checkLink(path, shown: relative + "/" + name, realRoot: realRoot, rootName: rootName)
                     _ = stat(path, &info)
                 }
                 isFolder = (info.st_mode & S_IFMT) == S_IFDIR && type != DT_LNK
                 isFile = (info.st_mode & S_IFMT) == S_IFREG
             }
             if isFolder {
-                try collectFiles(in: path, relative: relative + "/" + name, realRoot: realRoot, pages: &pages, assets: &assets)
+                try collectFiles(in: path, relative: relative + "/" + name, realRoot: realRoot, rootName: rootName,
+                                 pages: &pages, assets: &assets)
             } else if isFile {
                 if isPage(name) { pages.append(relative + "/" + name) } else { assets.append(relative + "/" + name) }
             }
@@ -106,13 +107,13 @@ public struct Project: Sendable {
     }
 
     /// A symbolic link may be read when it leads to a file inside the project.
-    private static func checkLink(_ path: String, shown: String, realRoot: String) throws {
+    private static func checkLink(_ path: String, shown: String, realRoot: String, rootName: String = "the project") throws {
         var info = stat()
         guard stat(path, &info) == 0 else {
             throw TolkError.unsafeLink(path: shown, problem: errno == ELOOP ? "it loops" : "what it points at does not exist")
         }
         guard let target = realPath(path), target.hasPrefix(realRoot + "/") else {
-            throw TolkError.unsafeLink(path: shown, problem: "it leads outside the project")
+            throw TolkError.unsafeLink(path: shown, problem: "it leads outside \(rootName)")
         }
     }
 

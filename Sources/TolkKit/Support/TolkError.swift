@@ -38,8 +38,9 @@ public enum TolkError: Error, Equatable, CustomStringConvertible {
         case let .missingDirectory(path):
             return "\(path): no such folder (is --project the folder that holds Input/ and Locales/?)"
         case let .unsafeLink(path, problem):
-            return "\(path): a symbolic link Tolk will not follow: \(problem). Tolk reads links only to files inside "
-                + "the project and never writes through one; replace it with the file itself"
+            return "\(path): a symbolic link Tolk will not follow: \(problem). Tolk follows a link only to a file inside "
+                + "the folder it reads (the project, or the folder of translations given to tolk align) and never writes "
+                + "through one; replace it with the file itself"
         case let .changedWhileRunning(path):
             return "\(path): the file changed on disk while Tolk was working (a translator's save?); "
                 + "Tolk left it as it is now. Run the command again to include the change"
