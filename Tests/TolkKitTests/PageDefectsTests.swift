@@ -195,6 +195,23 @@ struct PageDefectsTests {
                 || built.contains("<p lang=\"en\">Doors open at <?php echo $time ?>.</p>"))
     }
 
+    @Test("PHP inside a quoted attribute, and a '<' that starts no tag: translated as the source reads, the page comes back byte for byte")
+    func instructionInAttribute() throws {
+        let body = "<p><a href=\"<? abc ?>/site.html\">Sitename</a></p>\n<p><\na href=\"<? abc ?>/site.html\">Link</a></p>\n"
+            + "<p>Doors &amp; windows<br>\nopen at <b>nine</b>.</p>\n"
+        let html = "<!DOCTYPE html><html lang=\"en\"><head><title>Site</title></head><body>\n" + body + "</body></html>\n"
+        var translations: [String: String] = [:]
+        for segment in try PageExtraction.extract(path: "Input/page.html", text: html).segments { translations[segment.text] = segment.text }
+        #expect(translations.keys.contains("< a href=\"<1/>/site.html\">Link"))
+        let (folder, page) = try HostileInputTests.build(page: html, translations: translations)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(page.contains("<body>\n" + body + "</body>"), "\(page)")
+        // A translation that differs is written as Tolk writes text: escaped, whitespace as the translator gave it.
+        let (other, changed) = try HostileInputTests.build(page: html, translations: ["< a href=\"<1/>/site.html\">Link": "< a href=\"<1/>/seite.html\">Verweis"])
+        defer { try? FileManager.default.removeItem(at: other) }
+        #expect(changed.contains("<p>&lt; a href=\"<? abc ?>/seite.html\"&gt;Verweis</p>"))
+    }
+
     @Test("the content of a textarea or title is text, never markup: read as text, written back escaped, the page around it intact")
     func textOnlyContent() throws {
         let html = "<!DOCTYPE html><html lang=\"en\"><head><title>Form &amp; <fun></title></head><body>"

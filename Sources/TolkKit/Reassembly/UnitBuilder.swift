@@ -67,6 +67,14 @@ struct UnitBuilder {
             // A unit that preserves space (`<pre>`) has its edges in its one segment.
             let (leading, trailing) = unit.preservesSpace ? (range.lowerBound..<range.lowerBound, range.upperBound..<range.upperBound)
                 : whitespaceEdges(of: range)
+            // A translation that renders as the source does (a name, a code, text the
+            // language shares) keeps the source's own bytes: its line breaks, entities and
+            // whatever markup the parser repaired stay as written.
+            if !review, outcomes.allSatisfy({ if case .fallback = $0 { return false }; return true }),
+               render(outcomes.map { _ in .verbatim }) == bytes {
+                edits.replace(leading.upperBound..<trailing.lowerBound, with: copy(leading.upperBound..<trailing.lowerBound))
+                return
+            }
             edits.replace(leading.upperBound..<trailing.lowerBound, with: bytes)
         case nil:
             if translated > 0 {
