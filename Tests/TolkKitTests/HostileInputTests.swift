@@ -120,13 +120,13 @@ struct HostileInputTests {
         let path = folder.appendingPathComponent("Locales/en/de.po")
         var catalog = try POParser(path: "de.po").parse(fileAt: path.path)
         let index = try #require(catalog.entries.firstIndex { !$0.isHeader && $0.isTranslated && $0.context == nil && !$0.id.contains("<") })
-        catalog.entries[index].translations = [catalog.entries[index].translation + "\u{202E}\u{7}"]
+        catalog.entries[index].translations = [catalog.entries[index].translation + "\u{202E}\r"]
         try POWriter().write(catalog).write(to: path, atomically: true, encoding: .utf8)
         let line = try POParser(path: "de.po").parse(fileAt: path.path).entries[index].line
         let result = try SiteBuild(project: Project(root: folder)).run()
         #expect(result.diagnostics.contains {
             $0.rule == "invisible-character" && $0.file == "Locales/en/de.po" && $0.line > 0
-                && $0.message.hasSuffix("holds invisible or control characters (U+202E, U+0007)")
+                && $0.message.hasSuffix("holds invisible or control characters (U+202E, U+000D)")
         }, "\(result.diagnostics), entry at line \(line)")
     }
 

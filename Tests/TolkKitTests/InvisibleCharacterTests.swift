@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import TolkKit
 
@@ -13,10 +14,19 @@ struct InvisibleCharacterTests {
 
     @Test("bidi controls, zero-width and tag characters and controls are found", arguments: [
         ("Lies das\u{202E}Buch", "U+202E"), ("Lies das\u{200B}Buch", "U+200B"), ("Lies das Buch\u{E0041}", "U+E0041"),
-        ("Lies\u{00AD}das Buch", "U+00AD"), ("Lies das\u{0007} Buch", "U+0007"), ("Lies das\u{2066}Buch\u{2069}", "U+2066"),
+        ("Lies\u{00AD}das Buch", "U+00AD"), ("Lies das\r Buch", "U+000D"), ("Lies das\u{2066}Buch\u{2069}", "U+2066"),
     ])
     func found(_ translation: String, _ code: String) {
         #expect(findings(translation, language: "de").first == "invisible character \(code) in the translation")
+    }
+
+    @Test("a control character no page may hold (BEL, ESC, NUL, C1) is an error: the build keeps the source instead")
+    func forbidden() {
+        for code in ["\u{7}", "\u{1B}", "\u{0}", "\u{85}"] {
+            let message = "U+" + String(format: "%04X", code.unicodeScalars.first!.value)
+                + " in the translation, which no page may hold; the build will keep the source text"
+            #expect(findings("Lies das\(code) Buch", language: "de") == [message])
+        }
     }
 
     @Test("Persian's zero-width non-joiner, emoji sequences and variation selectors are not findings")

@@ -212,6 +212,22 @@ struct PageDefectsTests {
         #expect(changed.contains("<p>&lt; a href=\"<? abc ?>/seite.html\"&gt;Verweis</p>"))
     }
 
+    @Test("a page's <base href> gets a warning with its line when the build writes the language switcher, once per page")
+    func baseHref() throws {
+        let html = "<!DOCTYPE html><html lang=\"en\"><head><title>Site</title>\n<base href=\"https://cdn.example.org/\"></head><body>\n"
+            + "<nav data-tolk-languages></nav><p>Hello.</p></body></html>\n"
+        let (folder, page) = try HostileInputTests.build(page: html, translations: ["Hello.": "Hallo."])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(page.contains("hreflang=\"en\""))
+        let warnings = try SiteBuild(project: Project(root: folder), incremental: false).run().diagnostics.filter { $0.rule == "base-href" }
+        #expect(warnings.map(\.line) == [2])
+        #expect(warnings.first?.message.contains("language switcher") == true)
+        // Without a switcher there is nothing Tolk writes that the base would lead astray.
+        try html.replacingOccurrences(of: "<nav data-tolk-languages></nav>", with: "")
+            .write(to: folder.appendingPathComponent("Input/page.html"), atomically: true, encoding: .utf8)
+        #expect(try SiteBuild(project: Project(root: folder), incremental: false).run().diagnostics.filter { $0.rule == "base-href" }.isEmpty)
+    }
+
     @Test("the content of a textarea or title is text, never markup: read as text, written back escaped, the page around it intact")
     func textOnlyContent() throws {
         let html = "<!DOCTYPE html><html lang=\"en\"><head><title>Form &amp; <fun></title></head><body>"

@@ -25,8 +25,9 @@ struct PageOutline: Sendable {
     /// Every relative address the page refers to (`src`, `href`, `srcset`, `poster`,
     /// `url()` in styles), with its line: the build checks that each one will resolve.
     var references: [(target: String, line: Int)] = []
-    /// The page sets `<base href>`, which changes what its relative addresses mean.
-    var hasBase = false
+    /// The line of the page's `<base href>`, which changes what its relative addresses mean.
+    var baseLine: Int?
+    var hasBase: Bool { baseLine != nil }
     /// The element marked `data-tolk-languages`, whose content the build replaces with
     /// links to the page's other language versions.
     var switcher: SourceSpan?
@@ -79,7 +80,7 @@ struct PageOutline: Sendable {
 
     /// The relative addresses in `element` and below.
     private mutating func collectReferences(_ element: HTMLElement) {
-        if element.name == "base", element[attribute: "href"] != nil { hasBase = true }
+        if element.name == "base", element[attribute: "href"] != nil, baseLine == nil { baseLine = element.line }
         if switcher == nil, element[attribute: Self.switcherAttribute] != nil, element.span?.content != nil { switcher = element.span }
         for attribute in element.attributes {
             switch attribute.name {
