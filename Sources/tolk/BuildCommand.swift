@@ -30,6 +30,9 @@ struct BuildCommand: ParsableCommand {
         if let minCompletion, !(0...100).contains(minCompletion) {
             throw ValidationError("--min-completion takes a percentage from 0 to 100")
         }
+        if let baseURL, let problem = SiteConfiguration.problem(baseURL: baseURL) {
+            throw ValidationError("--base-url " + TerminalText.escaped(problem))
+        }
     }
 
     func run() throws {

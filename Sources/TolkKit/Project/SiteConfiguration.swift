@@ -47,13 +47,13 @@ public struct SiteConfiguration: Sendable, Equatable {
 
     /// The longest site address Tolk takes: every page's address in the sitemap, the
     /// canonical links and `hreflang` alternates starts with it.
-    static let maximumBaseURLLength = 512
+    public static let maximumBaseURLLength = 512
 
     /// What is wrong with `text` as the site's address, nil when nothing: it must be an
     /// absolute http(s) URL of at most `maximumBaseURLLength` characters, with a host, no
     /// user or password, no query or fragment, and only characters a URL may hold
     /// (anything else percent-encoded), since it is written into every page as it is.
-    static func problem(baseURL text: String) -> String? {
+    public static func problem(baseURL text: String) -> String? {
         let example = "such as \"https://events.example.org/\""
         guard text.count <= maximumBaseURLLength else {
             return "is \(text.count) characters long; a site address has at most \(maximumBaseURLLength)"
