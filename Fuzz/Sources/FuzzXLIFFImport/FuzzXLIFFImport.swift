@@ -9,7 +9,7 @@ import FuzzSupport
 nonisolated(unsafe) let root = URL(fileURLWithPath: "/dev/shm/tolk-fuzz-xliff-\(getpid())")
 nonisolated(unsafe) let catalogue = root.appendingPathComponent("Locales/en/de.po")
 nonisolated(unsafe) let input = root.appendingPathComponent("in.xlf")
-nonisolated(unsafe) var original = Data()
+nonisolated(unsafe) var original: [UInt8] = []
 
 let page = """
     <!DOCTYPE html><html lang="en"><head><title>Notes</title></head><body>
@@ -31,7 +31,7 @@ func setUp(seed: String? = nil) {
     try! "[languages.de]\nmin-completion = 0\n".write(to: root.appendingPathComponent("tolk.toml"), atomically: true, encoding: .utf8)
     let project = Project(root: root)
     _ = try! CatalogUpdate(project: project).run(newLanguages: ["de"])
-    original = try! Data(contentsOf: catalogue)
+    original = Array(try! Data(contentsOf: catalogue))
     if let seed { _ = try! XLIFFExport(project: project, language: "de").write(to: seed) }
 }
 
@@ -39,7 +39,7 @@ func setUp(seed: String? = nil) {
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     if original.isEmpty { setUp() }
     FileManager.default.createFile(atPath: input.path, contents: Data(bytes: data, count: size))
-    defer { FileManager.default.createFile(atPath: catalogue.path, contents: original) }
+    defer { FileManager.default.createFile(atPath: catalogue.path, contents: Data(original)) }
     guard let result = try? XLIFFImport(project: Project(root: root)).run(file: input.path), result.written else { return 0 }
     guard let catalog = try? POParser(path: "de.po").parse(fileAt: catalogue.path) else {
         fatalError("import wrote a catalogue Tolk cannot read:\n\(String(decoding: try! Data(contentsOf: catalogue), as: UTF8.self))")

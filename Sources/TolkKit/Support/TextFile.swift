@@ -13,7 +13,8 @@ enum TextFile {
 
     /// Reads `path`'s bytes, as they are.
     static func readData(_ path: String, displayPath: String? = nil) throws -> Data {
-        try requireRegularFile(path, displayPath: displayPath ?? path)
+        // An empty file is empty Data: Foundation's reader would allocate a buffer for it.
+        if try requireRegularFile(path, displayPath: displayPath ?? path) == 0 { return Data() }
         do {
             return try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
@@ -24,12 +25,14 @@ enum TextFile {
     /// Refuses what is not a regular file before it is opened: a folder, a device
     /// (`/dev/zero` would never end), a named pipe (opening one waits for a writer) or a
     /// socket, each named as what it is. A path that does not exist is left to the reader.
-    static func requireRegularFile(_ path: String, displayPath: String) throws {
+    /// - Returns: the file's size, nil when it does not exist.
+    @discardableResult
+    static func requireRegularFile(_ path: String, displayPath: String) throws -> Int? {
         var status = stat()
-        guard stat(path, &status) == 0 else { return }
+        guard stat(path, &status) == 0 else { return nil }
         let kind: String
         switch status.st_mode & S_IFMT {
-        case S_IFREG: return
+        case S_IFREG: return Int(status.st_size)
         case S_IFDIR: kind = "it is a folder, not a file"
         case S_IFIFO: kind = "it is a named pipe (FIFO), not a file"
         case S_IFCHR, S_IFBLK: kind = "it is a device, not a file"
@@ -51,7 +54,7 @@ enum TextFile {
                                    eachBlock: ((Data) -> Void)? = nil,
                                    _ body: (_ line: Substring, _ number: Int) throws -> Void) throws {
         let name = displayPath ?? path
-        try requireRegularFile(path, displayPath: name)
+        _ = try requireRegularFile(path, displayPath: name)
         let handle: FileHandle
         do {
             handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
