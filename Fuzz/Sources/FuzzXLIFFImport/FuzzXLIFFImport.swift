@@ -32,6 +32,7 @@ func setUp(seed: String? = nil) {
     let project = Project(root: root)
     _ = try! CatalogUpdate(project: project).run(newLanguages: ["de"])
     original = Array(try! Data(contentsOf: catalogue))
+    atexit { try? FileManager.default.removeItem(at: root) }
     if let seed { _ = try! XLIFFExport(project: project, language: "de").write(to: seed) }
 }
 
