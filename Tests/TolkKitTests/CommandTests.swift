@@ -85,6 +85,21 @@ struct CommandTests {
         #expect(!json.unicodeScalars.contains("\u{1B}") && json.contains("\\u001b[2JHallo"))
     }
 
+    @Test("libxml2 prints nothing of its own: a rule calling an unknown XPath function is one line of Tolk's")
+    func libxml2Quiet() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Input"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Locales"), withIntermediateDirectories: true)
+        try "<!DOCTYPE html><html lang=\"en\"><head><title>T</title></head><body><p>Hello.</p></body></html>\n"
+            .write(to: folder.appendingPathComponent("Input/a.html"), atomically: true, encoding: .utf8)
+        try "<its:rules xmlns:its=\"http://www.w3.org/2005/11/its\" version=\"2.0\">\n<its:translateRule selector=\"foo(//p)\" translate=\"no\"/>\n</its:rules>\n"
+            .write(to: folder.appendingPathComponent("Locales/its-rules.xml"), atomically: true, encoding: .utf8)
+        let run = try tolk(["extract", "--locale", "de"], in: folder)
+        #expect(run.status == 1)
+        #expect(run.errors == "tolk: error: Locales/its-rules.xml:2: libxml2 cannot evaluate the XPath \"foo(//p)\": it calls a function XPath 1.0 does not have (on Input/a.html)\n")
+    }
+
     @Test("tolk --version prints the version; a format a command does not write is a usage error")
     func versionAndFormats() throws {
         let version = try tolk(["--version"])

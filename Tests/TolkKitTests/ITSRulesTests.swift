@@ -334,6 +334,16 @@ struct ITSRulesTests {
         } throws: { error in
             (error as? TolkError)?.description == "Locales/its-rules.xml:2: libxml2 cannot evaluate the XPath \"foo(//p)\": it calls a function XPath 1.0 does not have (on Input/page.html)"
         }
+        // A 200 KB selector is named by its two ends, not echoed whole.
+        let long = "//p[" + String(repeating: "@id='x' or ", count: 20_000) + "foo()]"
+        try "<its:rules xmlns:its=\"http://www.w3.org/2005/11/its\" version=\"2.0\">\n<its:translateRule selector=\"\(long)\" translate=\"no\"/>\n</its:rules>"
+            .write(to: rules, atomically: true, encoding: .utf8)
+        #expect {
+            try messages(folder)
+        } throws: { error in
+            let text = (error as? TolkError)?.description ?? ""
+            return text.count < 400 && text.contains("(220,010 characters)") && text.contains("it nests deeper than libxml2 evaluates")
+        }
         try ("<its:rules xmlns:its=\"http://www.w3.org/2005/11/its\" version=\"2.0\">" + String(repeating: "<a>", count: 300)
              + String(repeating: "</a>", count: 300) + "</its:rules>").write(to: rules, atomically: true, encoding: .utf8)
         #expect {
