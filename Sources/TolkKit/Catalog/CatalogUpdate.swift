@@ -166,6 +166,8 @@ public struct CatalogUpdate {
 
         // The templates, then the catalogues, one at a time (POWriter renders each on all
         // cores); an old-layout catalogue is removed last.
+        // Which messages are ICU messages is the source's to say, as `tolk check` reads it.
+        let icuMessages = Set(templateEntries.joined().filter { $0.flags.contains("icu-message-format") }.map(\.key))
         var templatesWritten: [(String, Bool, Int)] = []
         // When a write fails (a full disk), the error names what this run already replaced
         // and what it left as it was: each file is whole, old or new, never half.
@@ -193,11 +195,16 @@ public struct CatalogUpdate {
                 }
                 if changed { replaced.append(write.file.path) }
                 let active = write.catalog.activeMessages
+                // Counted as `tolk check` and `tolk stats` count: a translation the build
+                // refuses is not translated.
+                let states = active.map {
+                    TranslationTable.state(of: $0, isICUMessage: $0.flags.contains("icu-message-format") || icuMessages.contains($0.key))
+                }
                 summaries.append(Summary(
                     path: write.file.path, created: write.isNew, changed: changed, messages: active.count,
-                    translated: active.filter { $0.isTranslated && !$0.isFuzzy }.count,
-                    fuzzy: active.filter { $0.isFuzzy && $0.isTranslated }.count,
-                    untranslated: active.filter { !$0.isTranslated }.count,
+                    translated: states.filter { $0 == .translated }.count,
+                    fuzzy: states.filter { $0 == .fuzzy }.count,
+                    untranslated: states.filter { $0 == .untranslated || $0 == .refused }.count,
                     obsolete: write.catalog.entries.filter(\.isObsolete).count))
             }
         } catch let TolkError.unwritableFile(path, reason) {

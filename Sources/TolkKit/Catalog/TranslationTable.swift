@@ -79,6 +79,24 @@ public struct TranslationTable: Sendable {
         public var isUsable: Bool { if case .usable = self { return true }; return false }
     }
 
+    /// How one catalogue entry counts in the figures every command prints (extract's
+    /// summary, the check's, stats): translated only when the build would publish it, so a
+    /// translation whose placeholders it refuses is `refused`, not translated.
+    public enum EntryState: Sendable, Equatable {
+        case translated, refused, fuzzy, untranslated
+    }
+
+    /// The state of `entry`; an ICU message's placeholders are ICU's to check, not the build's.
+    public static func state(of entry: POEntry, isICUMessage: Bool) -> EntryState {
+        guard entry.isTranslated else { return .untranslated }
+        if entry.isFuzzy { return .fuzzy }
+        if isICUMessage { return .translated }
+        if case .failure = PlaceholderCheck.validate(translation: POEntry.lineBreaks(of: entry.id, on: entry.translation), source: entry.id) {
+            return .refused
+        }
+        return .translated
+    }
+
     public func verdict(context: String?, id: String) -> Verdict {
         switch lookup(context: context, id: id) {
         case let .translated(translation, line):

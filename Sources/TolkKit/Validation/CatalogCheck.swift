@@ -156,21 +156,18 @@ public struct CatalogCheck {
             summary.entries += 1
             summary.words += BreakIterator.words(in: context.sourceText, locale: context.sourceLanguage).count
             // Entry rules look at translations the build would consider: not empty, not fuzzy.
-            if !entry.isTranslated {
+            // Translated means what the build publishes: one whose placeholders it refuses
+            // counts as untranslated, as in every command's figures.
+            switch TranslationTable.state(of: entry, isICUMessage: context.isICUMessage) {
+            case .untranslated: summary.untranslated += 1
+            case .fuzzy: summary.fuzzy += 1
+            case .refused:
                 summary.untranslated += 1
-                continue
-            }
-            if entry.isFuzzy {
-                summary.fuzzy += 1
-                continue
-            }
-            // Translated means what the build publishes: one whose placeholders it refuses is not.
-            if !context.isICUMessage, case .failure = PlaceholderCheck.validate(translation: entry.translation, source: entry.id) {
-                summary.untranslated += 1
-            } else {
+                checked.append(context)
+            case .translated:
                 summary.translated += 1
+                checked.append(context)
             }
-            checked.append(context)
         }
         // The entry rules are independent: run on all cores, findings kept in entry order.
         let rules = entryRules
