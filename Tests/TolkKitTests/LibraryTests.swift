@@ -45,3 +45,25 @@ struct LibraryTests {
         #expect(page.built(in: "en", catalog: nil).html == html)
     }
 }
+
+/// The ids a user can filter on are listed once in the code and once in the README.
+@Suite("Diagnostic ids")
+struct DiagnosticIDTests {
+    @Test("the README's table of job problems lists exactly DiagnosticID's ids, and tolk check's table every rule")
+    func readmeMatches() throws {
+        let readme = try String(contentsOf: Fixture.repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let section = try #require(readme.components(separatedBy: "## Problems Tolk reports").dropFirst().first?
+            .components(separatedBy: "\n## ").first)
+        let listed = section.split(separator: "\n").compactMap { line -> String? in
+            guard line.hasPrefix("| `") else { return nil }
+            return String(line.dropFirst(3).prefix { $0 != "`" })
+        }
+        #expect(listed == DiagnosticID.allCases.map(\.rawValue))
+        let check = CatalogCheck(project: Project(root: Fixture.repositoryRoot))
+        for (id, _) in check.ruleDescriptions {
+            #expect(readme.contains("| `\(id)` | "), "tolk check's rule \(id) is not in the README")
+        }
+        #expect(Set(DiagnosticID.allCases.map(\.rawValue)).isDisjoint(with: check.ruleDescriptions.map(\.id)),
+                "a job uses a check rule's id through the rule")
+    }
+}

@@ -70,7 +70,7 @@ public struct CatalogAlignment {
         let translations = try Self.pageFiles(in: folder)
         let listed = Set(translations)
         for path in translations where !known.contains(path) {
-            result.diagnostics.append(Diagnostic(rule: "align-no-source", severity: .warning, file: display(path),
+            result.diagnostics.append(Diagnostic(.alignNoSource, severity: .warning, file: display(path),
                 message: "no page Input/\(path) to align this translation with; skipped"))
         }
         // Every page's proposals per source language, in page order.
@@ -84,12 +84,12 @@ public struct CatalogAlignment {
                 let (text, _) = try PageEncoding.decode([UInt8](TextFile.readData(path, displayPath: display(relative))), path: display(relative))
                 translated = try PageExtraction.extract(path: display(relative), text: text, its: its)
             } catch let error as TolkError {
-                result.diagnostics.append(Diagnostic(rule: "align-unreadable", severity: .warning, file: display(relative),
+                result.diagnostics.append(Diagnostic(.alignUnreadable, severity: .warning, file: display(relative),
                                                      message: "not aligned: \(error.description)"))
                 continue
             }
             guard LanguageTag.sameLanguage(translated.language, target) else {
-                result.diagnostics.append(Diagnostic(rule: "align-wrong-language", severity: .warning, file: display(relative),
+                result.diagnostics.append(Diagnostic(.alignWrongLanguage, severity: .warning, file: display(relative),
                     message: "not aligned: the page says it is in '\(translated.language)' (its <html lang>), not '\(target)'"))
                 continue
             }
@@ -133,7 +133,7 @@ public struct CatalogAlignment {
                 if entry.translations.contains(where: { !$0.isEmpty }) {
                     if entry.translation != proposal.translation {
                         result.conflicts += 1
-                        result.diagnostics.append(Diagnostic(rule: "align-conflict", severity: .warning, file: file.path, line: entry.line,
+                        result.diagnostics.append(Diagnostic(.alignConflict, severity: .warning, file: file.path, line: entry.line,
                             message: "kept the catalogue's translation; \(page) has another: \"\(proposal.translation)\"",
                             msgctxt: entry.context, msgid: entry.id, msgstr: entry.translation))
                     }

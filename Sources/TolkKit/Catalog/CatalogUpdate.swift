@@ -147,13 +147,13 @@ public struct CatalogUpdate {
                     isNew = true
                 }
                 if let charset = base.convertedFrom {
-                    diagnostics.append(Diagnostic(rule: "catalogue-converted", severity: .note, file: file.path,
+                    diagnostics.append(Diagnostic(.catalogueConverted, severity: .note, file: file.path,
                                                   message: "read as \(charset), the charset its header declares, and written as UTF-8"))
                 }
                 if base.header == nil {
                     // An empty file or one a tool wrote without a header: gettext needs one.
                     base.entries.insert(CatalogTemplate.header(for: target.language, name: target.name), at: 0)
-                    diagnostics.append(Diagnostic(rule: "header-added", severity: .note, file: file.path,
+                    diagnostics.append(Diagnostic(.headerAdded, severity: .note, file: file.path,
                                                   message: "the catalogue had no header entry; Tolk added one for '\(target.language)'"))
                 }
                 var merged = CatalogMerger().merge(existing: base, template: PageTranslations.adding(pageTranslations[index], to: templateEntries[index], for: base))
@@ -221,7 +221,7 @@ public struct CatalogUpdate {
             }
             unlink(project.absolute(old.path))
             let targets = moved[old.path] ?? []
-            diagnostics.append(Diagnostic(rule: "catalogue-moved", severity: .note, file: old.path,
+            diagnostics.append(Diagnostic(.catalogueMoved, severity: .note, file: old.path,
                 message: "moved to \(targets.joined(separator: ", ")), one catalogue per source language, "
                     + "with every translation, comment and flag (\(catalogs[old.path]?.entries.filter { !$0.isHeader }.count ?? 0) entries)"))
         }

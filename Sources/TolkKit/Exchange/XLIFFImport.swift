@@ -97,7 +97,7 @@ public struct XLIFFImport {
         for unit in document.units {
             guard let problem = document.refusedUnits[unit.id] else { continue }
             result.refused += 1
-            result.diagnostics.append(Diagnostic(rule: "translation-refused", severity: .error, file: file, line: problem.line,
+            result.diagnostics.append(Diagnostic(.translationRefused, severity: .error, file: file, line: problem.line,
                 message: "unit '\(unit.id)': \(problem.message); not imported"))
         }
         // A unit id is unique within a <file>, not across them; Tolk's export writes one
@@ -110,7 +110,7 @@ public struct XLIFFImport {
                 continue
             }
             if duplicated.insert(unit.id).inserted { result.refused += 1 }
-            result.diagnostics.append(Diagnostic(rule: "translation-refused", severity: .error, file: file, line: unit.line,
+            result.diagnostics.append(Diagnostic(.translationRefused, severity: .error, file: file, line: unit.line,
                 message: "unit '\(unit.id)' is also at line \(first); Tolk cannot tell which translation is meant, so neither is imported",
                 fix: "keep one of them"))
         }
@@ -143,7 +143,7 @@ public struct XLIFFImport {
                   zip(unit.segments, [entry.id] + Array(repeating: entry.pluralID ?? "", count: max(0, unit.segments.count - 1)))
                     .allSatisfy({ (try? Self.message(from: $0.0.source)) == $0.1 }) else {
                 result.unknown += 1
-                result.diagnostics.append(Diagnostic(rule: "unknown-unit", severity: .warning, file: file, line: unit.line,
+                result.diagnostics.append(Diagnostic(.unknownUnit, severity: .warning, file: file, line: unit.line,
                     message: "unit '\(unit.id)' matches no entry of \(catalogue.path) (its text changed since the export?); not imported",
                     fix: "export again and translate the new text"))
                 continue
@@ -172,7 +172,7 @@ public struct XLIFFImport {
             }
             if let problem {
                 result.refused += 1
-                result.diagnostics.append(Diagnostic(rule: "translation-refused", severity: .error, file: file, line: problem.line,
+                result.diagnostics.append(Diagnostic(.translationRefused, severity: .error, file: file, line: problem.line,
                     message: "unit '\(unit.id)': \(problem.text); the catalogue keeps its translation", msgctxt: entry.context, msgid: entry.id))
                 continue
             }
@@ -205,7 +205,7 @@ public struct XLIFFImport {
     /// What a dry run reports for a valid document no catalogue of the project matches.
     private static func unmatched(_ result: Result, document: Document, file: String, reason: String) -> Result {
         var result = result
-        result.diagnostics.append(Diagnostic(rule: "no-catalogue", severity: .note, file: file, message: reason))
+        result.diagnostics.append(Diagnostic(.noCatalogue, severity: .note, file: file, message: reason))
         result.unknown = document.units.count - result.refused
         return result
     }

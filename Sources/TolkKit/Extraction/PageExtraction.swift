@@ -65,10 +65,10 @@ public struct PageExtraction: Sendable {
             units.append(SegmentedUnit(unit: unit, segments: segments))
         }
         var diagnostics = document.problems.map {
-            Diagnostic(rule: "markup-repaired", severity: .warning, file: path, line: $0.line, message: "\($0.message) (repaired)")
+            Diagnostic(.markupRepaired, severity: .warning, file: path, line: $0.line, message: "\($0.message) (repaired)")
         } + ruleWarnings
         if let line = textAfterDocumentEnd(text) {
-            diagnostics.append(Diagnostic(rule: "content-after-html", severity: .warning, file: path, line: line,
+            diagnostics.append(Diagnostic(.contentAfterHTML, severity: .warning, file: path, line: line,
                 message: "text after </html> (or in a second <html>) is not read by Tolk, but browsers show it; move it inside <body>",
                 fix: "move it inside <body>"))
         }
@@ -93,7 +93,7 @@ public struct PageExtraction: Sendable {
         do {
             let document = try HTMLParser.parse(text, locate: locate) { references in
                 try its.ruleSets(for: references, page: path) { line, message in
-                    warnings.append(Diagnostic(rule: "its-rules-link", severity: .warning, file: path, line: line,
+                    warnings.append(Diagnostic(.itsRulesLink, severity: .warning, file: path, line: line,
                                                message: message + "; the page is read with its other rules"))
                 }
             }

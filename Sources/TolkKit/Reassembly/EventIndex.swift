@@ -41,7 +41,7 @@ struct EventIndex {
             switch ICUFormat.message(entry.translation, locale: language, arguments: arguments) {
             case let .success(text): return (text, language)
             case let .failure(error):
-                diagnostics.append(Diagnostic(rule: "icu-syntax", severity: .warning, file: table.path, line: entry.line,
+                diagnostics.append(Diagnostic(rule: ICUSyntaxRule.id, severity: .warning, file: table.path, line: entry.line,
                     message: "ICU message not used (\(error.offset.map { "syntax error at offset \($0)" } ?? "error \(error.status)")); the index shows it in English",
                     msgctxt: entry.context, msgid: entry.id, msgstr: entry.translation))
             }

@@ -121,7 +121,7 @@ struct PageBuilder {
         // Said once, with the page in its own language: the relative links Tolk writes
         // resolve against the page's <base href>, not against the page.
         if !isTranslation, let line = outline.baseLine, outline.switcher != nil, switcher.count > 1 {
-            output.diagnostics.append(Diagnostic(rule: "base-href", severity: .warning, file: page.path, line: line,
+            output.diagnostics.append(Diagnostic(.baseHref, severity: .warning, file: page.path, line: line,
                 message: "the page sets <base href>, so the language switcher's relative links resolve against it and lead "
                     + "elsewhere than the page's other language versions",
                 fix: "remove <base href> from the page, or write its links without it"))
@@ -129,7 +129,7 @@ struct PageBuilder {
         if page.legacyCharset != nil, !edits.edits.isEmpty { declareUTF8(&edits) }
         let (bytes, dropped) = edits.apply(to: source)
         if dropped > 0 {
-            output.diagnostics.append(Diagnostic(rule: "overlapping-edits", severity: .warning, file: page.path,
+            output.diagnostics.append(Diagnostic(.overlappingEdits, severity: .warning, file: page.path,
                                                  message: "\(dropped) overlapping change(s) skipped while building \(language)"))
         }
         output.bytes = bytes

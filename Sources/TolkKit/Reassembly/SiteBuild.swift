@@ -97,7 +97,7 @@ public struct SiteBuild {
             if share >= minimum {
                 published.append(language)
             } else {
-                diagnostics.append(Diagnostic(rule: "language-not-published", severity: .note, file: project.catalogPath(for: language),
+                diagnostics.append(Diagnostic(.languageNotPublished, severity: .note, file: project.catalogPath(for: language),
                     message: "\(language) is not published: \(Self.format(share.rounded(.down)))% of its messages are translated, "
                         + "below its min-completion of \(Self.format(minimum))%",
                     fix: "translate it, or set a lower min-completion in tolk.toml: [languages.\(language)]"))
@@ -108,7 +108,7 @@ public struct SiteBuild {
         var events: [EventSummary] = []
         let indexName = Self.indexName(avoiding: Set(pagePaths))
         if indexName != "index.html" {
-            diagnostics.append(Diagnostic(rule: "index-renamed", severity: .note, file: "Input/index.html",
+            diagnostics.append(Diagnostic(.indexRenamed, severity: .note, file: "Input/index.html",
                                           message: "a page is called index.html, so the event index is written as \(indexName)"))
         }
         var cache = BuildCache(settings: settings)
@@ -189,7 +189,7 @@ public struct SiteBuild {
                 case .sitemap:
                     let files = Sitemap(events: events, indexName: indexName, languages: siteLanguages, links: links).files()
                     guard !files.isEmpty else {
-                        return ([], [Diagnostic(rule: "sitemap-not-written", severity: .note, file: "Output/sitemap.xml",
+                        return ([], [Diagnostic(.sitemapNotWritten, severity: .note, file: "Output/sitemap.xml",
                             message: "not written: the sitemap protocol allows only absolute URLs, and the site has no address",
                             fix: "set base-url in tolk.toml ([site]), or pass --base-url")])
                     }
@@ -221,7 +221,7 @@ public struct SiteBuild {
             do {
                 try cache.save(to: project.root)
             } catch {
-                diagnostics.append(Diagnostic(rule: "cache-not-saved", severity: .warning, file: ".tolk/build-cache",
+                diagnostics.append(Diagnostic(.cacheNotSaved, severity: .warning, file: ".tolk/build-cache",
                                               message: "not saved (\(error)); the next build is a full one"))
             }
         }
@@ -247,7 +247,7 @@ public struct SiteBuild {
             do {
                 try manifest.save(to: project)
             } catch {
-                diagnostics.append(Diagnostic(rule: "cache-not-saved", severity: .warning, file: OutputManifest.path,
+                diagnostics.append(Diagnostic(.cacheNotSaved, severity: .warning, file: OutputManifest.path,
                     message: "not saved (\(error)); the next build cannot remove what this one wrote if it is no longer needed"))
             }
         }
@@ -400,7 +400,7 @@ public struct SiteBuild {
             var outputDiagnostics = built.diagnostics
             var stamp: FileStamp?
             if !written.contains(language), let minimum = minimumCompletion {
-                outputDiagnostics.append(Diagnostic(rule: "below-min-completion", severity: .note, file: output,
+                outputDiagnostics.append(Diagnostic(.belowMinCompletion, severity: .note, file: output,
                     message: "not written: \(Self.format(report.percent))% translated, below --min-completion \(Self.format(minimum))%"))
                 outcome.diagnostics.append(outputDiagnostics.last!)
             } else {

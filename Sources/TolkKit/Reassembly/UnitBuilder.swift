@@ -59,7 +59,7 @@ struct UnitBuilder {
             }
             guard let bytes = render(outcomes) else {
                 translated = 0
-                diagnostics.append(Diagnostic(rule: "unit-not-found", severity: .warning, file: page, line: unit.line,
+                diagnostics.append(Diagnostic(.unitNotFound, severity: .warning, file: page, line: unit.line,
                     message: "an element of this unit could not be found in the page; kept in \(sourceLanguage)"))
                 markSourceLanguage(range: range, container: container, isWholeContainer: isWholeContainer || textOnly, edits: &edits)
                 return
@@ -78,7 +78,7 @@ struct UnitBuilder {
             edits.replace(leading.upperBound..<trailing.lowerBound, with: bytes)
         case nil:
             if translated > 0 {
-                diagnostics.append(Diagnostic(rule: "unit-place-unclear", severity: .warning, file: page, line: unit.line,
+                diagnostics.append(Diagnostic(.unitPlaceUnclear, severity: .warning, file: page, line: unit.line,
                     message: "this unit's place in the page is unclear (implied tags); kept in \(sourceLanguage)",
                     fix: "write the page's <html>, <head> and <body> tags"))
             }
@@ -96,13 +96,13 @@ struct UnitBuilder {
                 in: pieces.reduce(into: "") { if case let .text(text) = $1 { $0 += text } }, source: segment.text, language: dates.locale) : []
             if !invisible.isEmpty {
                 let codes = invisible.prefix(5).map(InvisibleCharacters.code).joined(separator: ", ")
-                diagnostics.append(Diagnostic(rule: "invisible-character", severity: .warning, file: table.path, line: line,
+                diagnostics.append(Diagnostic(rule: InvisibleCharacterRule.id, severity: .warning, file: table.path, line: line,
                     message: "the translation published in \(page) holds invisible or control characters (\(codes))",
                     sourceFile: page, sourceLine: segment.line, msgctxt: segment.context, msgid: segment.text))
             }
             return .translated(pieces, line: line)
         case let .refused(problem, line):
-            diagnostics.append(Diagnostic(rule: "translation-refused", severity: .warning, file: table.path, line: line,
+            diagnostics.append(Diagnostic(.translationRefused, severity: .warning, file: table.path, line: line,
                 message: "translation not used (\(problem)); \(page):\(segment.line) stays in \(sourceLanguage)",
                 sourceFile: page, sourceLine: segment.line, msgctxt: segment.context, msgid: segment.text))
             return .fallback(verdict)

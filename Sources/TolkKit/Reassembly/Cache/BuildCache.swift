@@ -64,7 +64,7 @@ struct BuildCache: Sendable {
         var otherPages: Int
 
         var diagnostic: Diagnostic {
-            Diagnostic(rule: "missing-file", severity: .warning, file: page, line: line,
+            Diagnostic(.missingFile, severity: .warning, file: page, line: line,
                 message: "'\(address)' is not under Input/, so the published page will show it broken"
                     + (otherPages == 1 ? " (1 other page refers to it too)" : otherPages > 1 ? " (\(otherPages) other pages refer to it too)" : ""),
                 fix: "add the file under Input/ (Tolk copies it into every language), or correct the address")

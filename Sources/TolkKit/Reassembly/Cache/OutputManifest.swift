@@ -49,7 +49,7 @@ struct OutputManifest: Equatable {
             var info = stat()
             guard lstat(absolute, &info) == 0 else { continue }
             guard (info.st_mode & S_IFMT) == S_IFREG, stamp.current(at: absolute) != nil else {
-                kept.append(Diagnostic(rule: "stale-output-kept", severity: .note, file: path,
+                kept.append(Diagnostic(.staleOutputKept, severity: .note, file: path,
                     message: "Tolk wrote this file and no longer makes it, but it was changed since; left in place",
                     fix: "delete it if it is not needed"))
                 continue
