@@ -7,12 +7,27 @@ import Foundation
 struct NumberReader {
     let locale: String
 
-    /// The values of `text`, as comparable keys ("n:13", "t:840"), in order.
-    func values(in text: String) -> [String] {
+    /// A value a text holds: a number (a date's parts and a month are numbers too), or a
+    /// time of day in minutes after midnight.
+    enum Value: Hashable, Comparable, CustomStringConvertible {
+        case number(Double)
+        case timeOfDay(minutes: Int)
+
+        /// As a message shows it: `13`, `1000.5`, `14:00`.
+        var description: String {
+            switch self {
+            case let .number(value): return NumberReader.format(value)
+            case let .timeOfDay(minutes): return String(format: "%d:%02d", minutes / 60, minutes % 60)
+            }
+        }
+    }
+
+    /// The values of `text`, in order.
+    func values(in text: String) -> [Value] {
         let string = text as NSString
         var consumed = IndexSet()
-        var values: [(Int, String)] = []
-        func take(_ pattern: String, _ make: (NSTextCheckingResult) -> [String]?) {
+        var values: [(Int, Value)] = []
+        func take(_ pattern: String, _ make: (NSTextCheckingResult) -> [Value]?) {
             guard let regex = Self.regex(pattern) else { return }
             for match in regex.matches(in: text, range: NSRange(location: 0, length: string.length)) {
                 let range = match.range
@@ -26,15 +41,15 @@ struct NumberReader {
             let range = match.range(at: index)
             return range.location == NSNotFound ? nil : string.substring(with: range)
         }
-        func number(_ text: String?) -> String? { text.flatMap { Double($0) }.map { "n:\(Self.format($0))" } }
-        func time(_ hour: String?, _ minute: String?, _ marker: String?) -> [String]? {
+        func number(_ text: String?) -> Value? { text.flatMap { Double($0) }.map { .number($0) } }
+        func time(_ hour: String?, _ minute: String?, _ marker: String?) -> [Value]? {
             guard var hours = hour.flatMap({ Int($0) }), hours <= 24 else { return nil }
             let minutes = minute.flatMap { Int($0) } ?? 0
             guard minutes < 60 else { return nil }
             let marker = marker?.lowercased().replacingOccurrences(of: ".", with: "")
             if marker == "pm", hours < 12 { hours += 12 }
             if marker == "am", hours == 12 { hours = 0 }
-            return ["t:\(hours * 60 + minutes)"]
+            return [.timeOfDay(minutes: hours * 60 + minutes)]
         }
         let day = #"(?<![\d.,])"#
         // Dates: 2022-10-13, 13.10.2022, 11/10/22, 13.10.
@@ -66,7 +81,7 @@ struct NumberReader {
         take(Self.monthPatterns.value(for: locale) { Self.monthPattern(months) }) { match in
             guard let name = group(match, 1)?.lowercased(),
                   let month = months.firstIndex(where: { $0.contains(name) }) else { return nil }
-            return ["n:\(month + 1)"]
+            return [.number(Double(month + 1))]
         }
         // Everything else numeric, parsed by ICU the locale's way.
         let units = Array(text.utf16)
@@ -77,7 +92,7 @@ struct NumberReader {
                 let end = min(index + parsed.length, units.count)
                 let overlap = consumed.intersects(integersIn: index..<end)
                 if !overlap {
-                    values.append((index, "n:\(Self.format(parsed.value))"))
+                    values.append((index, .number(parsed.value)))
                     consumed.insert(integersIn: index..<end)
                 }
                 index = max(end, index + 1)

@@ -9,19 +9,13 @@ public struct NumberMismatchRule: EntryRule {
         guard !context.isICUMessage else { return [] }
         let source = NumberReader(locale: context.sourceLanguage).values(in: context.sourceText)
         let translation = NumberReader(locale: context.language).values(in: context.translationText)
-        var missing = source, extra: [String] = []
+        var missing = source, extra: [NumberReader.Value] = []
         for value in translation {
             if let index = missing.firstIndex(of: value) { missing.remove(at: index) } else { extra.append(value) }
         }
         guard !missing.isEmpty || !extra.isEmpty else { return [] }
-        func describe(_ values: [String]) -> String {
-            values.map { value -> String in
-                let number = value.dropFirst(2)
-                if value.hasPrefix("t:"), let minutes = Int(number) {
-                    return String(format: "%d:%02d", minutes / 60, minutes % 60)
-                }
-                return String(number)
-            }.joined(separator: ", ")
+        func describe(_ values: [NumberReader.Value]) -> String {
+            values.map(\.description).joined(separator: ", ")
         }
         var parts: [String] = []
         if !missing.isEmpty { parts.append("\(describe(missing)) of the source \(missing.count == 1 ? "is" : "are") missing") }
