@@ -176,23 +176,23 @@ struct CheckTests {
 
     @Test("a malformed glossary stops with its line")
     func malformedGlossary() throws {
-        #expect(throws: TolkError.malformedCatalog(path: "g.csv", line: 3, problem: "2 fields where the header has 3")) {
+        #expect(throws: TolkError.glossary(path: "g.csv", line: 3, problem: "2 fields where the header has 3")) {
             try Glossary(path: "g.csv", text: "en,de,note\nThemPra,ThemPra,org\nbroken,row\n")
         }
-        #expect(throws: TolkError.malformedCatalog(path: "g.csv", line: 2, problem: "a quoted field is never closed")) {
+        #expect(throws: TolkError.glossary(path: "g.csv", line: 2, problem: "a quoted field is never closed")) {
             try Glossary(path: "g.csv", text: "en,de\n\"open,x\n")
         }
-        #expect(throws: TolkError.malformedCatalog(path: "g.csv", line: 1, problem: "'english' in the header is not a language code (nor 'note')")) {
+        #expect(throws: TolkError.glossary(path: "g.csv", line: 1, problem: "'english' in the header is not a language code (nor 'note')")) {
             try Glossary(path: "g.csv", text: "english,de\n")
         }
         // A quotation mark in an unquoted field, text after a closing one, a language twice.
-        #expect(throws: TolkError.malformedCatalog(path: "g.csv", line: 2, problem: "a quotation mark inside a field that is not quoted; quote the whole field and write the mark twice (\"Them\"\"Pra\")")) {
+        #expect(throws: TolkError.glossary(path: "g.csv", line: 2, problem: "a quotation mark inside a field that is not quoted; quote the whole field and write the mark twice (\"Them\"\"Pra\")")) {
             try Glossary(path: "g.csv", text: "en,de\nThem\"Pra,ThemPra\n")
         }
-        #expect(throws: TolkError.malformedCatalog(path: "g.csv", line: 3, problem: "text after a field's closing quotation mark; inside a quoted field, write a quotation mark twice (\"\")")) {
+        #expect(throws: TolkError.glossary(path: "g.csv", line: 3, problem: "text after a field's closing quotation mark; inside a quoted field, write a quotation mark twice (\"\")")) {
             try Glossary(path: "g.csv", text: "en,de\nx,y\n\"Them\"Pra\",ThemPra\n")
         }
-        #expect(throws: TolkError.malformedCatalog(path: "g.csv", line: 1, problem: "the header names 'EN' twice; each language has one column")) {
+        #expect(throws: TolkError.glossary(path: "g.csv", line: 1, problem: "the header names 'EN' twice; each language has one column")) {
             try Glossary(path: "g.csv", text: "en,EN\nThemPra,ThemPra\n")
         }
         let glossary = try Glossary(path: "g.csv", text: "en,de,note\n\"Relational Leadership\",\"beziehungsorientierte Führung\",\"the subject, in full\"\n")

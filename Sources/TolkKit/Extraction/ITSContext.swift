@@ -19,7 +19,7 @@ public struct ITSContext: Sendable {
 
     /// The project's rules file read, when there is one.
     ///
-    /// - Throws: `TolkError.exchange` with the file and line for rules that cannot be read.
+    /// - Throws: `TolkError.itsRules` with the file and line for rules that cannot be read.
     public static func project(root: URL) throws -> ITSContext {
         let path = root.appendingPathComponent(projectRulesPath).path
         guard FileManager.default.fileExists(atPath: path) else { return ITSContext(root: root.path) }
@@ -40,7 +40,7 @@ public struct ITSContext: Sendable {
     ///
     /// - Parameter warn: told of a link to a file that is missing or outside the project;
     ///   the page is read with its other rules.
-    /// - Throws: `TolkError.exchange` for rules that cannot be read.
+    /// - Throws: `TolkError.itsRules` for rules that cannot be read.
     func ruleSets(for references: [ITSReference], page path: String, warn: (Int, String) -> Void) throws -> [ITSRules] {
         var sets = rules
         for reference in references {

@@ -70,7 +70,7 @@ public struct ITSRules: Sendable, Equatable {
     /// Reads an ITS rules document.
     ///
     /// - Parameter lineOffset: added to every line (rules inside a page's `<script>`).
-    /// - Throws: `TolkError.exchange` with the file and line for XML that is not well-formed,
+    /// - Throws: `TolkError.itsRules` with the file and line for XML that is not well-formed,
     ///   a root that is not `its:rules`, a rule without what it needs, or a selector or
     ///   pointer libxml2's XPath rejects.
     public static func read(_ data: Data, path: String, lineOffset: Int = 0) throws -> ITSRules {
@@ -78,14 +78,14 @@ public struct ITSRules: Sendable, Equatable {
         do {
             root = try XMLTree.read(data, path: path)
         } catch let TolkError.exchange(_, line, problem) {
-            throw TolkError.exchange(path: path, line: line + lineOffset, problem: problem)
+            throw TolkError.itsRules(path: path, line: line + lineOffset, problem: problem)
         }
         return try read(root, path: path, lineOffset: lineOffset)
     }
 
     static func read(_ root: XMLElement, path: String, lineOffset: Int) throws -> ITSRules {
         func fail(_ element: XMLElement, _ problem: String) -> TolkError {
-            TolkError.exchange(path: path, line: element.line + lineOffset, problem: problem)
+            TolkError.itsRules(path: path, line: element.line + lineOffset, problem: problem)
         }
         guard root.namespace == namespace, root.name == "rules" else {
             throw fail(root, "not ITS rules: the root element must be <its:rules> in the namespace \(namespace)")

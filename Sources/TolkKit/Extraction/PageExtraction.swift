@@ -43,7 +43,7 @@ public struct PageExtraction: Sendable {
     ///   - its: the ITS global rules to apply besides the page's own scripts (the project's
     ///     rules file, and where linked rules files are found).
     /// - Throws: `TolkError.unknownLanguage` when `<html lang>` is no language ICU knows;
-    ///   `TolkError.exchange` for ITS rules that cannot be read or evaluated.
+    ///   `TolkError.itsRules` for ITS rules that cannot be read or evaluated.
     public static func extract(path: String, text: String, locate: Bool = true, its: ITSContext = ITSContext()) throws -> PageExtraction {
         let (document, ruleWarnings) = try parse(path: path, text: text, locate: locate, its: its)
         let language = document.declaredLanguage ?? defaultLanguage
@@ -99,7 +99,7 @@ public struct PageExtraction: Sendable {
             }
             return (document, warnings)
         } catch let failure as XPathSelection.Failure {
-            throw TolkError.exchange(path: failure.path, line: failure.line, problem: failure.path == path ? failure.problem : failure.problem + " (on \(path))")
+            throw TolkError.itsRules(path: failure.path, line: failure.line, problem: failure.path == path ? failure.problem : failure.problem + " (on \(path))")
         }
     }
 

@@ -236,7 +236,7 @@ public struct Project: Sendable {
 
     /// The ITS rules every page is read with: `Locales/its-rules.xml`, when the project has one.
     ///
-    /// - Throws: `TolkError.exchange` with the file and line for rules that cannot be read.
+    /// - Throws: `TolkError.itsRules` with the file and line for rules that cannot be read.
     public func itsContext() throws -> ITSContext {
         try ITSContext.project(root: root)
     }

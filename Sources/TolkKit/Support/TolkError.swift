@@ -18,6 +18,10 @@ public enum TolkError: Error, Equatable, CustomStringConvertible {
     case wouldOverwrite(folder: String, existing: [String])
     /// An XLIFF document that is not valid, or an exchange that cannot be done.
     case exchange(path: String, line: Int, problem: String)
+    /// ITS rules (a rules file, or rules inside a page) that cannot be read or evaluated.
+    case itsRules(path: String, line: Int, problem: String)
+    /// A glossary (`Locales/glossary.csv`) that is not the CSV Tolk reads.
+    case glossary(path: String, line: Int, problem: String)
 
     public var description: String {
         switch self {
@@ -51,8 +55,10 @@ public enum TolkError: Error, Equatable, CustomStringConvertible {
                 + "in Locales/ (and, optionally, tolk.toml); run Tolk there or below it, or name it with --project DIR"
         case let .configuration(path, line, key, problem):
             return "\(path):\(line): \(key.map { "\($0): " } ?? "")\(problem)"
-        case let .exchange(path, line, problem):
+        case let .exchange(path, line, problem), let .itsRules(path, line, problem):
             return line > 0 ? "\(path):\(line): \(problem)" : "\(path): \(problem)"
+        case let .glossary(path, line, problem):
+            return "\(path):\(line): \(problem)"
         case let .icu(operation, status):
             return "ICU failed \(operation) (error \(status))"
         }

@@ -27,27 +27,27 @@ public struct Glossary: Sendable {
 
     /// Reads the glossary CSV (RFC 4180 quoting).
     ///
-    /// - Throws: `TolkError.malformedCatalog` with the line of a malformed row.
+    /// - Throws: `TolkError.glossary` with the line of a malformed row.
     public init(path: String, text: String) throws {
         self.path = path
         let rows = try CSV.rows(text, path: path)
         guard let header = rows.first else {
-            throw TolkError.malformedCatalog(path: path, line: 1, problem: "the glossary is empty; its first row names the languages, e.g. en,de,note")
+            throw TolkError.glossary(path: path, line: 1, problem: "the glossary is empty; its first row names the languages, e.g. en,de,note")
         }
         let columns = header.fields.map { $0.trimmingHTMLWhitespace() }
         var seen: Set<String> = []
         for column in columns {
             guard column.lowercased() == "note" || LanguageTag.isKnown(column) else {
-                throw TolkError.malformedCatalog(path: path, line: header.line, problem: "'\(column)' in the header is not a language code (nor 'note')")
+                throw TolkError.glossary(path: path, line: header.line, problem: "'\(column)' in the header is not a language code (nor 'note')")
             }
             guard seen.insert(column.lowercased()).inserted else {
-                throw TolkError.malformedCatalog(path: path, line: header.line, problem: "the header names '\(column)' twice; each language has one column")
+                throw TolkError.glossary(path: path, line: header.line, problem: "the header names '\(column)' twice; each language has one column")
             }
         }
         terms = try rows.dropFirst().compactMap { row in
             if row.fields.allSatisfy({ $0.trimmingHTMLWhitespace().isEmpty }) { return nil }
             guard row.fields.count == columns.count else {
-                throw TolkError.malformedCatalog(path: path, line: row.line, problem: "\(row.fields.count) fields where the header has \(columns.count)")
+                throw TolkError.glossary(path: path, line: row.line, problem: "\(row.fields.count) fields where the header has \(columns.count)")
             }
             var term = Term(forms: [:], note: nil, line: row.line)
             for (column, value) in zip(columns, row.fields) {
@@ -136,7 +136,7 @@ enum CSV {
                             quoted = false
                             pending = following
                         } else {
-                            throw TolkError.malformedCatalog(path: path, line: line, problem: """
+                            throw TolkError.glossary(path: path, line: line, problem: """
                                 text after a field's closing quotation mark; inside a quoted field, \
                                 write a quotation mark twice ("")
                                 """)
@@ -151,7 +151,7 @@ enum CSV {
             switch scalar {
             case "\"" where field.isEmpty: quoted = true
             case "\"":
-                throw TolkError.malformedCatalog(path: path, line: line, problem: """
+                throw TolkError.glossary(path: path, line: line, problem: """
                     a quotation mark inside a field that is not quoted; quote the whole field \
                     and write the mark twice ("Them""Pra")
                     """)
@@ -166,7 +166,7 @@ enum CSV {
             }
         }
         if quoted {
-            throw TolkError.malformedCatalog(path: path, line: rowLine, problem: "a quoted field is never closed")
+            throw TolkError.glossary(path: path, line: rowLine, problem: "a quoted field is never closed")
         }
         if !field.isEmpty || !fields.isEmpty {
             fields.append(field)
