@@ -51,7 +51,7 @@ struct BuildCommand: ParsableCommand {
                         say("\(report.output): the source, in \(report.language)")
                     } else {
                         let state = report.written ? "" : " (not written)"
-                        say("\(report.output): \(report.translated)/\(report.segments) segments translated (\(SiteBuild.format(report.percent))%)\(state)")
+                        say("\(report.output): \(report.translated)/\(report.segments) segments translated (\(Share.format(report.percent))%)\(state)")
                     }
                 }
                 for file in result.extraFiles where changed.contains(file) { say("\(file): written") }

@@ -131,6 +131,6 @@ public struct TranslationTable: Sendable {
     /// translation the build uses, in percent; 100 for a catalogue with none.
     public var completion: Double {
         let counts = messageCounts
-        return counts.total == 0 ? 100 : Double(counts.usable) * 100 / Double(counts.total)
+        return Share.percent(counts.usable, of: counts.total)
     }
 }

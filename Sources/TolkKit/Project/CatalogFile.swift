@@ -82,6 +82,6 @@ struct CatalogTables: Sendable {
             usable += counts.usable
             total += counts.total
         }
-        return total == 0 ? 100 : Double(usable) * 100 / Double(total)
+        return Share.percent(usable, of: total)
     }
 }

@@ -34,7 +34,7 @@ public struct SiteBuild {
         /// True for the page's own language: written as the author wrote it, nothing to translate.
         public var isSource = false
         public var fallbacks: Int { segments - translated }
-        public var percent: Double { SiteBuild.percent(translated, of: segments) }
+        public var percent: Double { Share.percent(translated, of: segments) }
     }
 
     public struct Result: Sendable {
@@ -98,8 +98,8 @@ public struct SiteBuild {
                 published.append(language)
             } else {
                 diagnostics.append(Diagnostic(.languageNotPublished, severity: .note, file: project.catalogPath(for: language),
-                    message: "\(language) is not published: \(Self.format(share.rounded(.down)))% of its messages are translated, "
-                        + "below its min-completion of \(Self.format(minimum))%",
+                    message: "\(language) is not published: \(Share.format(share.rounded(.down)))% of its messages are translated, "
+                        + "below its min-completion of \(Share.format(minimum))%",
                     fix: "translate it, or set a lower min-completion in tolk.toml: [languages.\(language)]"))
             }
         }
@@ -373,7 +373,7 @@ public struct SiteBuild {
         var versions = languages.map { (language: $0, built: build($0, alternates: alternates)) }
         let written = versions.filter { version in
             guard let minimum = minimumCompletion else { return true }
-            return Self.percent(version.built.translated, of: version.built.segments) >= minimum
+            return Share.percent(version.built.translated, of: version.built.segments) >= minimum
         }.map(\.language)
         var writtenAlternates = alternates
         if written.count < languages.count {
@@ -401,7 +401,7 @@ public struct SiteBuild {
             var stamp: FileStamp?
             if !written.contains(language), let minimum = minimumCompletion {
                 outputDiagnostics.append(Diagnostic(.belowMinCompletion, severity: .note, file: output,
-                    message: "not written: \(Self.format(report.percent))% translated, below --min-completion \(Self.format(minimum))%"))
+                    message: "not written: \(Share.format(report.percent))% translated, below --min-completion \(Share.format(minimum))%"))
                 outcome.diagnostics.append(outputDiagnostics.last!)
             } else {
                 // A legacy page left as it was is written as it was, in its own charset.
@@ -474,13 +474,4 @@ public struct SiteBuild {
         return catalog
     }
 
-    /// The share of `segments` translated, in percent (100 for a page with none).
-    static func percent(_ translated: Int, of segments: Int) -> Double {
-        segments == 0 ? 100 : Double(translated) * 100 / Double(segments)
-    }
-
-    /// A share for people: "100", "76.9".
-    public static func format(_ percent: Double) -> String {
-        percent.rounded() == percent ? String(Int(percent)) : String(format: "%.1f", percent)
-    }
 }

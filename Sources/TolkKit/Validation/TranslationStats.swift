@@ -7,7 +7,7 @@ public struct TranslationStats: Sendable, Codable, Equatable {
         public var segments = 0, translated = 0, fuzzy = 0, missing = 0
         public var words = 0, translatedWords = 0, fuzzyWords = 0, missingWords = 0
 
-        public var percent: Double { segments == 0 ? 100 : Double(translated) * 100 / Double(segments) }
+        public var percent: Double { Share.percent(translated, of: segments) }
 
         mutating func add(words count: Int, state: State) {
             segments += 1
