@@ -81,8 +81,8 @@ public struct CatalogAlignment {
             guard listed.contains(relative) else { continue }
             let translated: PageExtraction
             do {
-                let (text, _) = try PageEncoding.decode([UInt8](TextFile.readData(path, displayPath: display(relative))), path: display(relative))
-                translated = try PageExtraction.extract(path: display(relative), text: text, its: its)
+                translated = try PageExtraction.extract(path: display(relative), bytes: [UInt8](TextFile.readData(path, displayPath: display(relative))),
+                                                        its: its)
             } catch let error as TolkError {
                 result.diagnostics.append(Diagnostic(.alignUnreadable, severity: .warning, file: display(relative),
                                                      message: "not aligned: \(error.description)"))
@@ -113,10 +113,9 @@ public struct CatalogAlignment {
             let file = existing.first { $0.language == target && $0.sourceFolder == source }
                 ?? CatalogFile(language: target, source: sourceLanguage, name: LanguageTag.catalogName(language), folder: source)
             try project.checkCatalogueLink(file.path)
-            var stamp = TextFile.Stamp.Builder()
             let absolute = project.absolute(file.path)
-            let old = FileManager.default.fileExists(atPath: absolute)
-                ? try POParser(path: file.path).parse(fileAt: absolute) { stamp.add($0) } : nil
+            let read = FileManager.default.fileExists(atPath: absolute) ? try project.readCatalogue(file) : nil
+            let old = read?.catalog
             // Pages that word a message their own way get entries of their own, placed
             // as extract places them.
             var base = old ?? POCatalog()
@@ -159,7 +158,7 @@ public struct CatalogAlignment {
             result.catalogues.append(file.path)
             if dryRun { continue }
             try FileManager.default.createDirectory(atPath: project.absolute("Locales/\(source)"), withIntermediateDirectories: true)
-            try TextFile.writeAtomicallyIfChanged(to: absolute, displayPath: file.path, readAs: .some(old == nil ? nil : stamp.stamp)) { sink in
+            try TextFile.writeAtomicallyIfChanged(to: absolute, displayPath: file.path, readAs: .some(read?.stamp)) { sink in
                 try POWriter().write(catalog, to: sink)
             }
         }

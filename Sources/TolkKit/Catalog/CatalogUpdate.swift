@@ -81,10 +81,9 @@ public struct CatalogUpdate {
         var catalogs: [String: POCatalog] = [:]
         var stamps: [String: TextFile.Stamp] = [:]
         for file in existing {
-            try project.checkCatalogueLink(file.path)
-            var stamp = TextFile.Stamp.Builder()
-            catalogs[file.path] = try POParser(path: file.path, references: .none).parse(fileAt: project.absolute(file.path)) { stamp.add($0) }
-            stamps[file.path] = stamp.stamp
+            let read = try project.readCatalogue(file, references: .none)
+            catalogs[file.path] = read.catalog
+            stamps[file.path] = read.stamp
             if let source = file.source, let catalog = catalogs[file.path] {
                 let index = templateIndex(for: source)
                 templates[index].pageKeys.formUnion(PageTranslations.candidates(in: catalog))

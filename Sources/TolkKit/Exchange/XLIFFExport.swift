@@ -51,8 +51,7 @@ public struct XLIFFExport {
             throw TolkError.exchange(path: file.path, line: 0,
                                      problem: "a catalogue of the earlier layout mixes source languages; run tolk extract to give each its own")
         }
-        try project.checkCatalogueLink(file.path)
-        let catalog = try POParser(path: file.path).parse(fileAt: project.absolute(file.path))
+        let catalog = try project.readCatalogue(file).catalog
         // The pages' original tags, for the tool to show in place of the placeholders; a
         // page's own translations (`PageTranslations`) have that page's.
         var originals: [POEntry.Key: [Int: OriginalCode]] = [:]

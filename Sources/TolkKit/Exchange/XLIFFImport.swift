@@ -129,10 +129,7 @@ public struct XLIFFImport {
                                   reason: error.description.replacingOccurrences(of: "Locales/: ", with: ""))
         }
         result.catalogue = catalogue.path
-        try project.checkCatalogueLink(catalogue.path)
-        var stamp = TextFile.Stamp.Builder()
-        var catalog = try POParser(path: catalogue.path).parse(fileAt: project.absolute(catalogue.path)) { stamp.add($0) }
-        let read = stamp.stamp
+        var (catalog, read) = try project.readCatalogue(catalogue)
         var byID: [String: Int] = [:]
         for (index, entry) in catalog.entries.enumerated() where !entry.isHeader && !entry.isObsolete {
             byID[XLIFFExport.unitID(context: entry.context, id: entry.id)] = index

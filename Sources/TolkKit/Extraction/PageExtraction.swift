@@ -44,6 +44,16 @@ public struct PageExtraction: Sendable {
     ///     rules file, and where linked rules files are found).
     /// - Throws: `TolkError.unknownLanguage` when `<html lang>` is no language ICU knows;
     ///   `TolkError.itsRules` for ITS rules that cannot be read or evaluated.
+    public static func extract(path: String, bytes: [UInt8], locate: Bool = true, its: ITSContext = ITSContext()) throws -> PageExtraction {
+        // The one way a page's bytes become text: its charset read, a legacy one remembered
+        // so that the build can declare UTF-8 in what it writes.
+        let (text, charset) = try PageEncoding.decode(bytes, path: path)
+        var page = try extract(path: path, text: text, locate: locate, its: its)
+        page.legacyCharset = charset
+        return page
+    }
+
+    /// The page's units and segments from its text (already decoded); see `extract(path:bytes:)`.
     public static func extract(path: String, text: String, locate: Bool = true, its: ITSContext = ITSContext()) throws -> PageExtraction {
         let (document, ruleWarnings) = try parse(path: path, text: text, locate: locate, its: its)
         let language = document.declaredLanguage ?? defaultLanguage

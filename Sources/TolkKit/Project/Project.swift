@@ -117,6 +117,24 @@ public struct Project: Sendable {
         }
     }
 
+    /// A catalogue of the project, read the one way every command reads it: its name a
+    /// language ICU knows, a link only to a file inside the project, then parsed (with
+    /// `references`) with the stamp of the bytes read, so that a job writes it back only if
+    /// nobody saved it meanwhile. `eachBlock` sees the bytes as they are read.
+    ///
+    /// - Throws: `TolkError.unknownLanguage`, `.unsafeLink`, and what the PO reader throws.
+    func readCatalogue(_ file: CatalogFile, references: POParser.References = .all,
+                       eachBlock: ((Data) -> Void)? = nil) throws -> (catalog: POCatalog, stamp: TextFile.Stamp) {
+        guard LanguageTag.isKnown(file.name) else { throw TolkError.unknownLanguage(code: file.language, source: file.path) }
+        try checkCatalogueLink(file.path)
+        var stamp = TextFile.Stamp.Builder()
+        let catalog = try POParser(path: file.path, references: references).parse(fileAt: absolute(file.path)) { block in
+            stamp.add(block)
+            eachBlock?(block)
+        }
+        return (catalog, stamp.stamp)
+    }
+
     /// Refuses a catalogue that is a symbolic link leading outside the project, dangling
     /// or looping, before anything reads it.
     public func checkCatalogueLink(_ relativePath: String) throws {
@@ -223,10 +241,8 @@ public struct Project: Sendable {
         let its = try itsContext()
         var done = 0
         try Parallel.forEachBatch(paths, { path in
-            let (text, charset) = try PageEncoding.decode([UInt8](TextFile.readData(absolute(path), displayPath: path)), path: path)
-            var page = try PageExtraction.extract(path: path, text: text, locate: locate, its: its)
-            page.legacyCharset = charset
-            return page
+            try PageExtraction.extract(path: path, bytes: [UInt8](TextFile.readData(absolute(path), displayPath: path)),
+                                       locate: locate, its: its)
         }, consume: { results in
             for result in results { try body(result.get()) }
             done += results.count

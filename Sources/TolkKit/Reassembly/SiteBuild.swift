@@ -340,10 +340,8 @@ public struct SiteBuild {
         let time = FileStamp.sizeAndTime(project.absolute(path))
         let data = try TextFile.readData(project.absolute(path), displayPath: path)
         let source = time.map { FileStamp(size: $0.0, modified: $0.1, content: FileStamp.hash(data)) } ?? .missing
-        let (text, charset) = try PageEncoding.decode([UInt8](data), path: path)
-        var page = try PageExtraction.extract(path: path, text: text, its: its)
-        page.legacyCharset = charset
-        let bytes = Array(text.utf8)
+        let page = try PageExtraction.extract(path: path, bytes: [UInt8](data), its: its)
+        let bytes = Array(page.text.utf8)
         let relative = String(path.dropFirst("Input/".count))
         let languages = Self.languages(of: page, catalogs: catalogLanguages)
         let alternates = languages.count > 1 ? links.alternates(for: relative, languages: languages, pageLanguage: page.language) : []
@@ -405,7 +403,7 @@ public struct SiteBuild {
                 outcome.diagnostics.append(outputDiagnostics.last!)
             } else {
                 // A legacy page left as it was is written as it was, in its own charset.
-                let unchanged = charset != nil && built.bytes == bytes
+                let unchanged = page.legacyCharset != nil && built.bytes == bytes
                 stamp = try writeIfChanged(unchanged ? [UInt8](data) : built.bytes, to: output)
                 report.written = true
                 outcome.cache.summary.languages.insert(language)
@@ -466,7 +464,7 @@ public struct SiteBuild {
         // meanwhile moves the time, and then no copy is kept.
         let time = FileStamp.sizeAndTime(absolute)
         var content = FastHash()
-        let catalog = try POParser(path: file.path, references: .none).parse(fileAt: absolute) { content.combine(blocksOf: $0) }
+        let catalog = try project.readCatalogue(file, references: .none) { content.combine(blocksOf: $0) }.catalog
         if let time, let after = FileStamp.sizeAndTime(absolute), after == time {
             try? CatalogSnapshot.save(catalog, key: file.key, in: project.root,
                                       stamp: FileStamp(size: time.0, modified: time.1, content: content.value))

@@ -97,9 +97,7 @@ public struct CatalogCheck {
         let files = project.catalogues().filter { available.contains($0.language) }
         var catalogues: [POCatalog] = []
         for file in files {
-            guard LanguageTag.isKnown(file.name) else { throw TolkError.unknownLanguage(code: file.language, source: file.path) }
-            try project.checkCatalogueLink(file.path)
-            catalogues.append(try POParser(path: file.path, references: .first).parse(fileAt: project.absolute(file.path)))
+            catalogues.append(try project.readCatalogue(file, references: .first).catalog)
         }
         var builders = zip(files, catalogues).map { file, catalog in
             Self.templateBuilder(checking: catalog, language: file.language, source: file.source, path: file.path)

@@ -46,10 +46,7 @@ public struct TranslationStats: Sendable, Codable, Equatable {
         var tables: [String: TranslationTable] = [:]
         let files = project.catalogues()
         for file in files {
-            try project.checkCatalogueLink(file.path)
-            guard LanguageTag.isKnown(file.name) else { throw TolkError.unknownLanguage(code: file.language, source: file.path) }
-            tables[file.key] = TranslationTable(catalog: try POParser(path: file.path, references: .none).parse(fileAt: project.absolute(file.path)),
-                                                path: file.path)
+            tables[file.key] = TranslationTable(catalog: try project.readCatalogue(file, references: .none).catalog, path: file.path)
         }
         let catalogs = CatalogTables(files: files, tables: tables)
         let languages = project.catalogLanguages()
