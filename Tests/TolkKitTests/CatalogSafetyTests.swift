@@ -202,7 +202,7 @@ struct CatalogSafetyTests {
         #expect(try Self.temporaryFiles(under: folder).isEmpty)
     }
 
-    @Test("extract and build killed at any moment leave every file whole; the next run finishes the job")
+    @Test("extract and build killed at any moment leave every file whole; the next run finishes the job", .needsShared("corpus/w3c-i18n"))
     func kills() throws {
         let folder = try Self.w3cProject()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -237,7 +237,7 @@ struct CatalogSafetyTests {
         #expect(try Self.files(under: folder.appendingPathComponent("Output")) == Self.files(under: fresh.appendingPathComponent("Output")))
     }
 
-    @Test("extracts and builds running at once on one project leave whole files")
+    @Test("extracts and builds running at once on one project leave whole files", .needsShared("corpus/w3c-i18n"))
     func concurrentRuns() throws {
         let folder = try Self.w3cProject()
         defer { try? FileManager.default.removeItem(at: folder) }

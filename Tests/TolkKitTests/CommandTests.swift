@@ -282,7 +282,7 @@ struct CommandTests {
         #expect(decoded.rows.filter { $0.page == nil }.map(\.counts.percent) == [100, 100])
     }
 
-    @Test("building on all cores writes the same bytes as building on one")
+    @Test("building on all cores writes the same bytes as building on one", .needsShared("corpus/w3c-i18n"))
     func parallelMatchesSequential() throws {
         var outputs: [[String: Data]] = []
         for jobs in ["1", "0"] {

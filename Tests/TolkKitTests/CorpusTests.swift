@@ -3,7 +3,7 @@ import Testing
 @testable import TolkKit
 
 /// Tolk tried as a new user would: on 152 real W3C pages nobody here wrote.
-@Suite("W3C pages")
+@Suite("W3C pages", .needsShared("corpus/w3c-i18n"))
 struct CorpusTests {
     static let folder = Fixture.shared.appendingPathComponent("corpus/w3c-i18n")
 

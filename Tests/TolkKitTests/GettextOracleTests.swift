@@ -89,7 +89,7 @@ struct GettextOracleTests {
         expectSameLines(text, try GNUGettext.run("msgcat", [path]))
     }
 
-    @Test("catalogues of all 152 W3C pages are what msgcat writes and msgfmt --check accepts")
+    @Test("catalogues of all 152 W3C pages are what msgcat writes and msgfmt --check accepts", .needsShared("corpus/w3c-i18n"))
     func w3cCatalogues() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -5,7 +5,7 @@ import Testing
 /// The W3C ITS 2.0 test suite's HTML files for the four data categories Tolk acts on
 /// (../shared/conformance/its20/): for each input, what Tolk's scope resolver says of every
 /// node must be the suite's expected output, and the extraction must follow it.
-@Suite("ITS 2.0 conformance")
+@Suite("ITS 2.0 conformance", .needsShared("conformance/its20"))
 struct ITSConformanceTests {
     static let suite = Fixture.shared.appendingPathComponent("conformance/its20")
 

@@ -6,7 +6,7 @@ import Testing
 struct POFileTests {
     static let corpusPath = Fixture.shared.appendingPathComponent("corpus/gettext/gettext-tools.de.po").path
 
-    @Test("a real translator's catalogue is written exactly as GNU msgcat writes it")
+    @Test("a real translator's catalogue is written exactly as GNU msgcat writes it", .needsShared("corpus/gettext"))
     func gettextCorpusMatchesMsgcat() throws {
         let text = try TextFile.read(Self.corpusPath)
         let catalog = try POParser(path: Self.corpusPath).parse(text)
@@ -114,7 +114,7 @@ struct POParserErrorTests {
         #expect(catalog.entries.first?.translation == "\u{301}x")
     }
 
-    @Test("a catalogue read from its file a block at a time is the one read from its whole text")
+    @Test("a catalogue read from its file a block at a time is the one read from its whole text", .needsShared("corpus/gettext"))
     func streamedReadMatchesWholeText() throws {
         // The gettext corpus, and a catalogue of over 1 MiB so lines cross block boundaries.
         let corpus = try TextFile.read(POFileTests.corpusPath)

@@ -40,7 +40,7 @@ struct ProjectTests {
         #expect(shared.references == ["Input/promise-scotland.html:28", "Input/relational-leadership.html:33"])
     }
 
-    @Test("a real translator's catalogue survives an update with every entry, translation and comment")
+    @Test("a real translator's catalogue survives an update with every entry, translation and comment", .needsShared("corpus/gettext"))
     func gettextCorpusSurvivesUpdate() throws {
         let folder = try copyOfShippedProject()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import TolkKit
 
 /// Test fixtures and paths.
@@ -24,6 +25,15 @@ enum Fixture {
 
     /// `../shared` beside the repository, where the shared corpora live.
     static let shared = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared")
+}
+
+extension Trait where Self == ConditionTrait {
+    /// Runs the test only when `path` under `../shared` is there; without it the test shows
+    /// as skipped, with the reason, rather than passing on nothing.
+    static func needsShared(_ path: String) -> Self {
+        .enabled(if: FileManager.default.fileExists(atPath: Fixture.shared.appendingPathComponent(path).path),
+                 "needs ../shared/\(path) beside the repository")
+    }
 }
 
 /// A fresh temporary folder, removed by the caller.
