@@ -100,7 +100,7 @@ struct AlignTests {
                 "\(sentences.map { "\($0.severity) \($0.message)" })")
         // A CAT tool sees the page's own tags for its placeholders, and the page named.
         let xliff = try XLIFFExport(project: project, language: "de").run().xml
-        let unitStart = try #require(xliff.range(of: "<unit id=\"\(XLIFFExport.unitID(context: "Input/page.html", id: whole.id))\""))
+        let unitStart = try #require(xliff.range(of: "<unit id=\"\(XLIFFWriter.unitID(context: "Input/page.html", id: whole.id))\""))
         let unit = xliff[unitStart.lowerBound..<xliff[unitStart.upperBound...].range(of: "</unit>")!.upperBound]
         #expect(unit.contains("&lt;strong&gt;</data>") && unit.contains("Input/page.html"), "\(unit)")
         let review = try String(contentsOf: folder.appendingPathComponent(".tolk/review/de/page.html"), encoding: .utf8)

@@ -76,7 +76,7 @@ struct CheckTests {
         let tags = String(repeating: "<b>x</b>", count: 4_000) + String(repeating: "&amp;", count: 4_000)
         let entry = POEntry(id: "Hello <1>world</1>.", translations: ["Hallo <1>Welt</1>" + tags + "."])
         let context = EntryContext(entry: entry, language: "de", sourceLanguage: "en", catalogPath: "Locales/en/de.po", glossary: nil)
-        let findings = CatalogCheck.standardEntryRules.flatMap { $0.check(context) }
+        let findings = CatalogValidator.standardEntryRules.flatMap { $0.check(context) }
         #expect(findings.filter { $0.rule == MarkupInTranslationRule.id }.map(\.message) == [
             "HTML markup '<b>', '</b>' in the translation; it would show as text",
             "HTML entities '&amp;' in the translation; it would show as text",
@@ -288,8 +288,8 @@ struct NumberReaderTests {
         let folder = try temporaryProject(from: Fixture.url("check"))
         defer { try? FileManager.default.removeItem(at: folder) }
         var check = CatalogCheck(project: Project(root: folder), languages: ["de"])
-        check.entryRules.append(NoExclamationRule())
-        check.catalogRules = check.catalogRules.filter { type(of: $0).id != ObsoleteEntryRule.id } + [TranslatorNamedRule()]
+        check.validator.entryRules.append(NoExclamationRule())
+        check.validator.catalogRules = check.validator.catalogRules.filter { type(of: $0).id != ObsoleteEntryRule.id } + [TranslatorNamedRule()]
         let result = try check.run()
         #expect(result.rules.contains { $0.id == "house-no-exclamation" } && result.rules.contains { $0.id == "house-translator" })
         #expect(!result.rules.contains { $0.id == "obsolete-entry" } && !result.findings.contains { $0.rule == "obsolete-entry" })

@@ -71,7 +71,7 @@ struct ExchangeTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let xliff = try exported(folder)
         let before = try read(folder, "Locales/en/de.po")
-        let unit = "u" + String(XLIFFExport.unitID(context: nil, id: "Human Learning Systems, or <1>HLS</1>, is a way of running public "
+        let unit = "u" + String(XLIFFWriter.unitID(context: nil, id: "Human Learning Systems, or <1>HLS</1>, is a way of running public "
             + "services that puts <2>relationships</2>, learning and the complexity of real lives at the centre.").dropFirst())
         #expect(xliff.contains("<unit id=\"\(unit)\">"))
         let ph = #"<ph id="9" dataRef="d1" canCopy="no" canDelete="no"/>"#
@@ -122,7 +122,7 @@ struct ExchangeTests {
         let path = folder.appendingPathComponent("de.xlf").path
         let all = try XLIFFExport(project: Project(root: folder), language: "de").write(to: path)
         let xliff = try String(contentsOfFile: path, encoding: .utf8)
-        let untranslatedID = XLIFFExport.unitID(context: catalog.entries[messages[0]].context, id: catalog.entries[messages[0]].id)
+        let untranslatedID = XLIFFWriter.unitID(context: catalog.entries[messages[0]].context, id: catalog.entries[messages[0]].id)
         let untranslated = try #require(xliff.components(separatedBy: "<unit id=\"\(untranslatedID)\"").last?.components(separatedBy: "</unit>").first)
         #expect(untranslated.contains(#"state="initial">"#) && !untranslated.contains("<target>"))
         #expect(xliff.contains(#"state="initial" subState="tolk:fuzzy""#))

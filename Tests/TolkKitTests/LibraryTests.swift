@@ -16,7 +16,7 @@ struct LibraryTests {
         let page = try PageExtraction.extract(path: "Input/open-day.html", text: html)
         #expect(page.segments.map(\.text) == ["Open day", "Doors open at nine.", "Meet <1>the team</1>."])
 
-        var catalog = CatalogUpdate.merged(nil, pages: [page], language: "de")
+        var catalog = CatalogMerger.merged(nil, pages: [page], language: "de")
         let german = ["Open day": "Tag der offenen Tür", "Doors open at nine.": "Einlass ist um neun.",
                       "Meet <1>the team</1>.": "Lernen Sie <1>das Team</1> kennen."]
         for index in catalog.entries.indices {
@@ -28,7 +28,7 @@ struct LibraryTests {
         let reread = try POParser(path: "Locales/en/de.po").parse(poText)
         #expect(poText.hasPrefix("# ") || poText.hasPrefix("msgid \"\""))
 
-        let (findings, summary) = CatalogCheck().check(reread, language: "de", path: "Locales/en/de.po", pages: [page])
+        let (findings, summary) = CatalogValidator().check(reread, language: "de", path: "Locales/en/de.po", pages: [page])
         #expect(summary.translated == 3 && summary.untranslated == 4)
         // The four untranslated are the event index's own words, which every catalogue holds.
         #expect(findings.filter { $0.severity == .error }.allSatisfy { $0.rule == "untranslated" && $0.sourceFile == nil }, "\(findings)")
@@ -60,10 +60,10 @@ struct DiagnosticIDTests {
         }
         #expect(listed == DiagnosticID.allCases.map(\.rawValue))
         let check = CatalogCheck(project: Project(root: Fixture.repositoryRoot))
-        for (id, _) in check.ruleDescriptions {
+        for (id, _) in check.validator.ruleDescriptions {
             #expect(readme.contains("| `\(id)` | "), "tolk check's rule \(id) is not in the README")
         }
-        #expect(Set(DiagnosticID.allCases.map(\.rawValue)).isDisjoint(with: check.ruleDescriptions.map(\.id)),
+        #expect(Set(DiagnosticID.allCases.map(\.rawValue)).isDisjoint(with: check.validator.ruleDescriptions.map(\.id)),
                 "a job uses a check rule's id through the rule")
     }
 }

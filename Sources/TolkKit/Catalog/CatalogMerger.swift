@@ -136,3 +136,19 @@ struct FuzzyMatcher {
         return previous[b.count]
     }
 }
+
+extension CatalogMerger {
+    /// The catalogue for `language` as `tolk extract` would write it for `pages`: `existing`
+    /// merged the way msgmerge does (new segments added, changed ones fuzzy, vanished ones
+    /// obsolete), or a new catalogue with a header when there is none.
+    public static func merged(_ existing: POCatalog?, pages: [PageExtraction], language: String, source: String? = nil) -> POCatalog {
+        var base = existing ?? POCatalog(entries: [CatalogTemplate.header(for: language, name: LanguageTag.catalogName(language))])
+        if base.header == nil {
+            base.entries.insert(CatalogTemplate.header(for: language, name: LanguageTag.catalogName(language)), at: 0)
+        }
+        var builder = CatalogTemplate.Builder(language: language, source: source)
+        builder.pageKeys = PageTranslations.candidates(in: base)
+        for page in pages { builder.add(page) }
+        return CatalogMerger().merge(existing: base, template: PageTranslations.adding(builder.pageTranslations, to: builder.entries(), for: base))
+    }
+}

@@ -250,3 +250,14 @@ func revisionDate(_ date: Date) -> String {
     func two(_ value: Int?) -> String { value.map { $0 < 10 ? "0\($0)" : "\($0)" } ?? "00" }
     return "\(parts.year ?? 1970)-\(two(parts.month))-\(two(parts.day)) \(two(parts.hour)):\(two(parts.minute))+0000"
 }
+
+extension CatalogTemplate {
+    /// The folder of a source language's catalogues: its gettext name, without the
+    /// region (`en` for en-GB pages), with an explicit script (`zh_Hant`).
+    static func folderName(for language: String) -> String {
+        let parts = language.split(whereSeparator: { $0 == "-" || $0 == "_" })
+        guard let first = parts.first else { return language }
+        if parts.count > 1, parts[1].count == 4 { return first.lowercased() + "_" + parts[1].prefix(1).uppercased() + parts[1].dropFirst().lowercased() }
+        return first.lowercased()
+    }
+}

@@ -440,3 +440,7 @@ enum XLIFFSchema {
     /// Where the core schema looks for the `xml:` schema, relative to itself.
     static let xmlNamespaceLocation = "informativeCopiesOf3rdPartySchemas/w3c/xml.xsd"
 }
+
+extension XMLSchemaSet {
+    static let xliff: XMLSchemaSet? = compile(main: XLIFFSchema.core, imports: [XLIFFSchema.xmlNamespaceLocation: XLIFFSchema.xmlNamespace])
+}

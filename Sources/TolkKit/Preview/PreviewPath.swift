@@ -15,13 +15,13 @@ enum PreviewPath {
         guard let decoded = rawPath.removingPercentEncoding, !decoded.contains("\0"), !decoded.contains("\\") else { return nil }
         let parts = decoded.split(separator: "/", omittingEmptySubsequences: true)
         guard !parts.contains(where: { $0 == ".." || $0 == "." || $0.hasPrefix(".") }) else { return nil }
-        guard let realRoot = Project.realPath(root) else { return nil }
+        guard let realRoot = TextFile.realPath(root) else { return nil }
         var path = ([realRoot] + parts.map(String.init)).joined(separator: "/")
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
             path += "/index.html"
         }
-        guard let real = Project.realPath(path), real.hasPrefix(realRoot + "/") else { return nil }
+        guard let real = TextFile.realPath(path), real.hasPrefix(realRoot + "/") else { return nil }
         var status = stat()
         guard stat(real, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
         return real

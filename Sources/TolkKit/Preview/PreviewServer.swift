@@ -181,7 +181,7 @@ public final class PreviewServer: @unchecked Sendable {
         guard var data = FileManager.default.contents(atPath: file) else { return .text(404, "Not found\n") }
         // The review view: the page the build wrote beside Output/, for a translated version.
         let reviewing = query.split(separator: "&").contains("review=1")
-        if reviewing, let realOutput = Project.realPath(output) {
+        if reviewing, let realOutput = TextFile.realPath(output) {
             let relative = String(file.dropFirst(realOutput.count + 1))
             if let review = PreviewPath.resolve("/" + relative, in: project.absolute(Self.reviewFolder)),
                let reviewData = FileManager.default.contents(atPath: review) {

@@ -27,6 +27,12 @@ struct FastHash {
         text.withUTF8 { combine(UnsafeRawBufferPointer($0)) }
     }
 
+    /// A value that may be missing: nil and the empty string differ.
+    mutating func combine(_ text: String?) {
+        combine(UInt64(text == nil ? 0 : 1))
+        if let text { combine(text) }
+    }
+
     mutating func combine(_ number: UInt64) {
         withUnsafeBytes(of: number) { combine($0) }
     }

@@ -2,6 +2,13 @@ import Foundation
 
 /// Reading and writing the text files Tolk works on: strictly UTF-8, written atomically.
 enum TextFile {
+    /// Where `path` really is, every symbolic link followed; nil when it does not exist.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
     /// Reads `path` as UTF-8 text.
     ///
     /// - Parameter displayPath: how to name the file in errors (defaults to `path`).

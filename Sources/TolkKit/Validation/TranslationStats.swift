@@ -18,6 +18,12 @@ public struct TranslationStats: Sendable, Codable, Equatable {
             case .missing: missing += 1; missingWords += count
             }
         }
+
+        mutating func add(_ other: Counts) {
+            segments += other.segments; translated += other.translated; fuzzy += other.fuzzy; missing += other.missing
+            words += other.words; translatedWords += other.translatedWords
+            fuzzyWords += other.fuzzyWords; missingWords += other.missingWords
+        }
     }
 
     enum State {
@@ -42,39 +48,29 @@ public struct TranslationStats: Sendable, Codable, Equatable {
 
     public var rows: [Row]
 
-    public static func compute(_ project: Project, progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws -> TranslationStats {
-        var tables: [String: TranslationTable] = [:]
-        let files = project.catalogues()
-        for file in files {
-            tables[file.key] = TranslationTable(catalog: try project.readCatalogue(file, references: .none).catalog, path: file.path)
-        }
-        let catalogs = CatalogTables(files: files, tables: tables)
-        let languages = project.catalogLanguages()
-        var totals = languages.map { _ in Counts() }
-        var pageRows = languages.map { _ in [Row]() }
-        try project.forEachPage(progress: progress) { page in
-            for (index, language) in languages.enumerated() where !LanguageTag.sameLanguage(page.language, language) {
-                let table = catalogs.table(for: language, source: page.language)
-                var counts = Counts()
-                for unit in page.units {
-                    // A translation of the whole unit of the page's own translates every sentence.
-                    let whole = table?.wholeUnit(unit, page: page.path) != nil
-                    for segment in unit.segments where segment.isTranslatable {
-                        let words = BreakIterator.words(in: MessageText.plainText(segment.text), locale: page.language).count
-                        let state = whole ? .translated : State(table?.verdict(for: segment, page: page.path) ?? .missing)
-                        counts.add(words: words, state: state)
-                        totals[index].add(words: words, state: state)
-                    }
-                }
-                pageRows[index].append(Row(language: language, page: page.path, counts: counts))
+    /// One page's figures against the catalogue translating it (nil: none does).
+    static func counts(of page: PageExtraction, table: TranslationTable?) -> Counts {
+        var counts = Counts()
+        for unit in page.units {
+            // A translation of the whole unit of the page's own translates every sentence.
+            let whole = table?.wholeUnit(unit, page: page.path) != nil
+            for segment in unit.segments where segment.isTranslatable {
+                let words = BreakIterator.words(in: MessageText.plainText(segment.text), locale: page.language).count
+                counts.add(words: words, state: whole ? .translated : State(table?.verdict(for: segment, page: page.path) ?? .missing))
             }
         }
-        var rows: [Row] = []
-        for (index, language) in languages.enumerated() {
-            rows.append(Row(language: language, page: nil, counts: totals[index]))
-            rows += pageRows[index]
+        return counts
+    }
+
+    /// Figures per language (a row with no page) followed by its pages' rows.
+    init(languages: [String], pageRows: [[Row]]) {
+        rows = []
+        for (language, pages) in zip(languages, pageRows) {
+            var total = Counts()
+            for row in pages { total.add(row.counts) }
+            rows.append(Row(language: language, page: nil, counts: total))
+            rows += pages
         }
-        return TranslationStats(rows: rows)
     }
 
     public func table() -> String {

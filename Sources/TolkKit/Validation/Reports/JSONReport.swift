@@ -5,10 +5,10 @@ import Foundation
 public enum JSONReport {
     struct Document: Codable {
         var findings: [Diagnostic]
-        var summary: [String: CatalogCheck.Summary]
+        var summary: [String: CatalogValidator.Summary]
     }
 
-    public static func render(_ result: CatalogCheck.Result) throws -> String {
+    public static func render(_ result: CatalogValidator.Result) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = try encoder.encode(Document(findings: result.findings, summary: result.summaries))

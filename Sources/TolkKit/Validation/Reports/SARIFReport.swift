@@ -62,7 +62,7 @@ public enum SARIFReport {
         var startLine: Int
     }
 
-    public static func render(_ result: CatalogCheck.Result) throws -> String {
+    public static func render(_ result: CatalogValidator.Result) throws -> String {
         let rules = result.rules.map { Rule(id: $0.id, shortDescription: Message(text: $0.text)) }
         let index = Dictionary(result.rules.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
         let results = result.findings.map { finding -> Result in

@@ -7,10 +7,10 @@ public struct TextReport {
         self.color = color
     }
 
-    public func render(_ result: CatalogCheck.Result) -> String {
+    public func render(_ result: CatalogValidator.Result) -> String {
         var output = ""
         for (language, path) in result.catalogs {
-            let summary = result.catalogSummaries[path] ?? result.summaries[language] ?? CatalogCheck.Summary()
+            let summary = result.catalogSummaries[path] ?? result.summaries[language] ?? CatalogValidator.Summary()
             output += bold(TerminalText.escaped("\(path) (\(language))")) + ": \(summary.entries) entries, \(summary.translated) translated, "
                 + "\(summary.fuzzy) fuzzy, \(summary.untranslated) untranslated; "
                 + "\(summary.errors) error\(summary.errors == 1 ? "" : "s"), \(summary.warnings) warning\(summary.warnings == 1 ? "" : "s")\n"

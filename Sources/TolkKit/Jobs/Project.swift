@@ -53,16 +53,10 @@ public struct Project: Sendable {
     public func inputFiles() throws -> (pages: [String], assets: [String]) {
         guard directoryExists(inputFolder) else { throw TolkError.missingDirectory(path: inputFolder.path) }
         var pages: [String] = [], assets: [String] = []
-        let realRoot = Self.realPath(rootPath) ?? rootPath
+        let realRoot = TextFile.realPath(rootPath) ?? rootPath
         try Self.collectFiles(in: inputFolder.path, relative: "Input", realRoot: realRoot, pages: &pages, assets: &assets)
         let order: (String, String) -> Bool = { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         return (pages.sorted(by: order), assets.sorted(by: order))
-    }
-
-    static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
     }
 
     private static func isPage(_ name: String) -> Bool {
@@ -112,7 +106,7 @@ public struct Project: Sendable {
         guard stat(path, &info) == 0 else {
             throw TolkError.unsafeLink(path: shown, problem: errno == ELOOP ? "it loops" : "what it points at does not exist")
         }
-        guard let target = realPath(path), target.hasPrefix(realRoot + "/") else {
+        guard let target = TextFile.realPath(path), target.hasPrefix(realRoot + "/") else {
             throw TolkError.unsafeLink(path: shown, problem: "it leads outside \(rootName)")
         }
     }
@@ -141,7 +135,7 @@ public struct Project: Sendable {
         let path = absolute(relativePath)
         var info = stat()
         guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK else { return }
-        try Self.checkLink(path, shown: relativePath, realRoot: Self.realPath(rootPath) ?? rootPath)
+        try Self.checkLink(path, shown: relativePath, realRoot: TextFile.realPath(rootPath) ?? rootPath)
     }
 
     /// The catalogues in `Locales/`, sorted by language, then source language.

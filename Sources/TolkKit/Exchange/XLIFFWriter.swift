@@ -1,136 +1,5 @@
 import Foundation
 
-/// `tolk export --format xliff`: a catalogue as an XLIFF 2.1 document for CAT tools.
-///
-/// One `<unit>` per active entry, its id made from the msgctxt and msgid (the same entry
-/// has the same id in every export). Tolk's placeholders become inline codes the
-/// translator cannot delete or copy: `<N>…</N>` a `<pc>`, `<N/>` a `<ph>`, each with the
-/// page's original tag in `<originalData>` so the tool can show it. Comments,
-/// references and the msgctxt become `<notes>`. States:
-///
-/// | catalogue | XLIFF |
-/// | --- | --- |
-/// | untranslated | `state="initial"`, no `<target>` |
-/// | fuzzy | `state="initial" subState="tolk:fuzzy"`, the old translation as `<target>` |
-/// | translated | `state="translated"` |
-///
-/// A plural entry (`msgid_plural`) is one unit with a segment per plural form
-/// (`f0`, `f1`…). An ICU MessageFormat entry (the event index's words) is text with
-/// its `{…}` syntax, explained in a note.
-public struct XLIFFExport {
-    public let project: Project
-    /// The language translated into.
-    public var language: String
-    /// The language of the pages whose catalogue is exported; needed only when `language`
-    /// has catalogues for several source languages.
-    public var source: String?
-    /// Only entries without a usable translation (untranslated and fuzzy).
-    public var untranslatedOnly = false
-
-    public init(project: Project, language: String, source: String? = nil, untranslatedOnly: Bool = false) {
-        self.project = project
-        self.language = language
-        self.source = source
-        self.untranslatedOnly = untranslatedOnly
-    }
-
-    public struct Result: Sendable {
-        /// The catalogue exported.
-        public var catalogue: String
-        public var xml: String
-        public var units: Int
-    }
-
-    /// The XLIFF document for the chosen catalogue.
-    ///
-    /// - Throws: `TolkError.exchange` when the language has no catalogue, or several and
-    ///   no source was chosen; the catalogue's and pages' own read errors.
-    public func run() throws -> Result {
-        let file = try Self.catalogue(in: project, language: language, source: source)
-        guard let sourceLanguage = file.source else {
-            throw TolkError.exchange(path: file.path, line: 0,
-                                     problem: "a catalogue of the earlier layout mixes source languages; run tolk extract to give each its own")
-        }
-        let catalog = try project.readCatalogue(file).catalog
-        // The pages' original tags, for the tool to show in place of the placeholders; a
-        // page's own translations (`PageTranslations`) have that page's.
-        var originals: [POEntry.Key: [Int: OriginalCode]] = [:]
-        let pageKeys = PageTranslations.candidates(in: catalog)
-        let pagesWithKeys = Set(pageKeys.compactMap(\.context))
-        try project.forEachPage(locate: true) { page in
-            guard LanguageTag.sameLanguage(page.language, sourceLanguage) else { return }
-            let bytes = Array(page.text.utf8)
-            func add(_ segment: SourceSegment, as key: POEntry.Key, of unit: TranslationUnit) {
-                guard originals[key] == nil else { return }
-                var codes: [Int: OriginalCode] = [:]
-                for (index, number) in segment.numbering where index < unit.codes.count {
-                    codes[number] = OriginalCode(unit.codes[index], bytes: bytes)
-                }
-                originals[key] = codes
-            }
-            let hasOwn = pagesWithKeys.contains(page.path)
-            for unit in page.units {
-                for segment in unit.segments where segment.isTranslatable {
-                    add(segment, as: POEntry.Key(context: segment.context, id: segment.text), of: unit.unit)
-                    if hasOwn, segment.context == nil, pageKeys.contains(POEntry.Key(context: page.path, id: segment.text)) {
-                        add(segment, as: POEntry.Key(context: page.path, id: segment.text), of: unit.unit)
-                    }
-                }
-                if hasOwn, let whole = Segmenter.whole(unit), pageKeys.contains(POEntry.Key(context: page.path, id: whole.text)) {
-                    add(whole, as: POEntry.Key(context: page.path, id: whole.text), of: unit.unit)
-                }
-            }
-        }
-        var writer = XLIFFWriter(sourceLanguage: sourceLanguage, targetLanguage: file.language, original: file.path)
-        let plural = LanguageTag.pluralCategories(file.language)
-        var units = 0
-        let table = TranslationTable(catalog: catalog, path: file.path)
-        for entry in catalog.activeMessages {
-            let isICUMessage = entry.context == IndexMessage.context || entry.flags.contains("icu-message-format")
-            // Usable as the build counts it: translated, not fuzzy, placeholders right.
-            let usable = isICUMessage ? entry.isTranslated && !entry.isFuzzy : table.verdict(context: entry.context, id: entry.id).isUsable
-            if untranslatedOnly, usable { continue }
-            writer.unit(entry, codes: originals[entry.key] ?? [:], isICUMessage: isICUMessage, pluralCategories: plural)
-            units += 1
-        }
-        return Result(catalogue: file.path, xml: writer.finish(), units: units)
-    }
-
-    /// Exports and writes the document to `path` atomically.
-    @discardableResult
-    public func write(to path: String) throws -> Result {
-        let result = try run()
-        try TextFile.writeAtomically(result.xml, to: path, displayPath: path)
-        return result
-    }
-
-    /// The catalogue for `language` (and `source`, when given).
-    static func catalogue(in project: Project, language: String, source: String?) throws -> CatalogFile {
-        let files = project.catalogues(for: LanguageTag.bcp47(language) ?? language)
-        let matching = source.map { wanted in files.filter { $0.source.map { LanguageTag.sameLanguage($0, wanted) } ?? false } } ?? files
-        guard let file = matching.first else {
-            throw TolkError.exchange(path: "Locales/", line: 0, problem: "no catalogue translates "
-                + (source.map { "pages in \($0) " } ?? "") + "into \(language); start one with tolk extract --locale \(language)")
-        }
-        guard matching.count == 1 else {
-            throw TolkError.exchange(path: "Locales/", line: 0, problem: "\(language) has a catalogue for pages in each of "
-                + matching.compactMap(\.source).joined(separator: ", ") + "; choose one with --source")
-        }
-        return file
-    }
-
-    /// The unit id of an entry: `u` and 16 hex digits of FNV-1a (64 bits) over its
-    /// msgctxt, a U+0004 separator (as in compiled catalogues) and its msgid.
-    public static func unitID(context: String?, id: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in ((context.map { $0 + "\u{4}" } ?? "") + id).utf8 {
-            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-        }
-        let hex = String(hash, radix: 16)
-        return "u" + String(repeating: "0", count: 16 - hex.count) + hex
-    }
-}
-
 /// A placeholder's original markup: the start and end tags, or the whole element.
 struct OriginalCode {
     var start: String
@@ -161,6 +30,17 @@ struct OriginalCode {
 /// Writes the XML, escaped: characters XML 1.0 cannot hold as `<cp hex="…"/>`, and CR
 /// (which parsers turn into LF) as a character reference.
 struct XLIFFWriter {
+    /// The unit id of an entry: `u` and 16 hex digits of FNV-1a (64 bits) over its
+    /// msgctxt, a U+0004 separator (as in compiled catalogues) and its msgid.
+    public static func unitID(context: String?, id: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in ((context.map { $0 + "\u{4}" } ?? "") + id).utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        }
+        let hex = String(hash, radix: 16)
+        return "u" + String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
     private var xml: String
 
     init(sourceLanguage: String, targetLanguage: String, original: String) {
@@ -178,7 +58,7 @@ struct XLIFFWriter {
     static let shownReferences = 5
 
     mutating func unit(_ entry: POEntry, codes: [Int: OriginalCode], isICUMessage: Bool, pluralCategories: [String]) {
-        let id = XLIFFExport.unitID(context: entry.context, id: entry.id)
+        let id = XLIFFWriter.unitID(context: entry.context, id: entry.id)
         xml += "    <unit id=\"\(id)\"" + (entry.context.map { " name=\"\(Self.attribute($0))\"" } ?? "") + ">\n"
         // A translation whose placeholders do not fit (the build does not use it either)
         // is shown in a note, and the segment is offered as untranslated.
@@ -318,5 +198,65 @@ struct XLIFFWriter {
             }
         }
         return output
+    }
+}
+
+extension OriginalCode {
+    /// The original tags of every message the pages hold, collected page by page; a
+    /// page's own translations (`PageTranslations`) have that page's.
+    struct Collection {
+        private(set) var codes: [POEntry.Key: [Int: OriginalCode]] = [:]
+        private let pageKeys: Set<POEntry.Key>
+        private let pagesWithKeys: Set<String>
+
+        init(catalog: POCatalog) {
+            pageKeys = PageTranslations.candidates(in: catalog)
+            pagesWithKeys = Set(pageKeys.compactMap(\.context))
+        }
+
+        mutating func add(_ page: PageExtraction) {
+            let bytes = Array(page.text.utf8)
+            func add(_ segment: SourceSegment, as key: POEntry.Key, of unit: TranslationUnit) {
+                guard codes[key] == nil else { return }
+                var found: [Int: OriginalCode] = [:]
+                for (index, number) in segment.numbering where index < unit.codes.count {
+                    found[number] = OriginalCode(unit.codes[index], bytes: bytes)
+                }
+                codes[key] = found
+            }
+            let hasOwn = pagesWithKeys.contains(page.path)
+            for unit in page.units {
+                for segment in unit.segments where segment.isTranslatable {
+                    add(segment, as: POEntry.Key(context: segment.context, id: segment.text), of: unit.unit)
+                    if hasOwn, segment.context == nil, pageKeys.contains(POEntry.Key(context: page.path, id: segment.text)) {
+                        add(segment, as: POEntry.Key(context: page.path, id: segment.text), of: unit.unit)
+                    }
+                }
+                if hasOwn, let whole = Segmenter.whole(unit), pageKeys.contains(POEntry.Key(context: page.path, id: whole.text)) {
+                    add(whole, as: POEntry.Key(context: page.path, id: whole.text), of: unit.unit)
+                }
+            }
+        }
+    }
+}
+
+extension XLIFFWriter {
+    /// The XLIFF document of `catalog` (at `path`): a unit per active entry, or only those
+    /// without a usable translation.
+    static func document(_ catalog: POCatalog, path: String, sourceLanguage: String, targetLanguage: String,
+                         originals: [POEntry.Key: [Int: OriginalCode]], untranslatedOnly: Bool) -> (xml: String, units: Int) {
+        var writer = XLIFFWriter(sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, original: path)
+        let plural = LanguageTag.pluralCategories(targetLanguage)
+        var units = 0
+        let table = TranslationTable(catalog: catalog, path: path)
+        for entry in catalog.activeMessages {
+            let isICUMessage = entry.context == IndexMessage.context || entry.flags.contains("icu-message-format")
+            // Usable as the build counts it: translated, not fuzzy, placeholders right.
+            let usable = isICUMessage ? entry.isTranslated && !entry.isFuzzy : table.verdict(context: entry.context, id: entry.id).isUsable
+            if untranslatedOnly, usable { continue }
+            writer.unit(entry, codes: originals[entry.key] ?? [:], isICUMessage: isICUMessage, pluralCategories: plural)
+            units += 1
+        }
+        return (writer.finish(), units)
     }
 }

@@ -85,3 +85,21 @@ struct CatalogTables: Sendable {
         return Share.percent(usable, of: total)
     }
 }
+
+extension Project {
+    /// The one catalogue translating into `language` (from `source`, when given), for
+    /// export and import.
+    func catalogue(for language: String, source: String?) throws -> CatalogFile {
+        let files = catalogues(for: LanguageTag.bcp47(language) ?? language)
+        let matching = source.map { wanted in files.filter { $0.source.map { LanguageTag.sameLanguage($0, wanted) } ?? false } } ?? files
+        guard let file = matching.first else {
+            throw TolkError.exchange(path: "Locales/", line: 0, problem: "no catalogue translates "
+                + (source.map { "pages in \($0) " } ?? "") + "into \(language); start one with tolk extract --locale \(language)")
+        }
+        guard matching.count == 1 else {
+            throw TolkError.exchange(path: "Locales/", line: 0, problem: "\(language) has a catalogue for pages in each of "
+                + matching.compactMap(\.source).joined(separator: ", ") + "; choose one with --source")
+        }
+        return file
+    }
+}

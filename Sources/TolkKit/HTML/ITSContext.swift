@@ -27,12 +27,24 @@ public struct ITSContext: Sendable {
         return ITSContext(rules: [try ITSRules.read(data, path: projectRulesPath)], root: root.path)
     }
 
-    /// A fingerprint of the rules, for caches of what was read with them.
-    var fingerprint: String {
-        rules.map { set in
-            set.path + "\u{1}" + set.parameters.map { $0.name + "=" + $0.value }.joined(separator: "\u{1}") + "\u{1}"
-                + set.rules.map { "\($0.selector)\u{2}\($0.action)\u{2}\($0.line)" }.joined(separator: "\u{1}")
-        }.joined(separator: "\u{3}")
+    /// A hash of the rules, for caches of what was read with them.
+    var fingerprint: UInt64 {
+        var hash = FastHash()
+        for set in rules {
+            hash.combine(set.path)
+            hash.combine(UInt64(set.parameters.count))
+            for parameter in set.parameters {
+                hash.combine(parameter.name)
+                hash.combine(parameter.value)
+            }
+            hash.combine(UInt64(set.rules.count))
+            for rule in set.rules {
+                hash.combine(rule.selector)
+                hash.combine("\(rule.action)")
+                hash.combine(UInt64(rule.line))
+            }
+        }
+        return hash.value
     }
 
     /// Every rule set that applies to the page at `path` (relative to `root`), in order of
@@ -72,7 +84,7 @@ public struct ITSContext: Sendable {
                     continue
                 }
                 // A symbolic link may lead out of the project: where the file really is counts.
-                if let real = Project.realPath(resolved), let realRoot = Project.realPath(rootPath), !real.hasPrefix(realRoot + "/") {
+                if let real = TextFile.realPath(resolved), let realRoot = TextFile.realPath(rootPath), !real.hasPrefix(realRoot + "/") {
                     warn(line, "ITS rules at \(href) are not read: \(shown) leads outside the project")
                     continue
                 }

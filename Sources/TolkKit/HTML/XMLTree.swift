@@ -177,7 +177,7 @@ final class XMLSchemaSet: @unchecked Sendable {
     deinit { xmlSchemaFree(schema) }
 
     /// The XLIFF 2 core schema, compiled once.
-    static let xliff: XMLSchemaSet? = compile(main: XLIFFSchema.core, imports: [XLIFFSchema.xmlNamespaceLocation: XLIFFSchema.xmlNamespace])
+
 
     /// Compiles `main` with the files it imports, written to a temporary folder (libxml2
     /// resolves an import's schemaLocation against the main schema's path).

@@ -1,22 +1,15 @@
 import Foundation
 
-/// `tolk check`: re-extracts the pages and validates catalogues against them.
+/// Validates catalogues against the pages they translate, in memory: what `tolk check`
+/// runs on each catalogue of a project (`CatalogCheck`).
 ///
-/// Reads everything, changes nothing. Entry rules run on translated entries; the
-/// catalogue-level rules (missing, obsolete, untranslated, fuzzy, plural forms) here.
-public struct CatalogCheck {
-    public let project: Project
-    /// Languages to check; all catalogues when empty.
-    public var languages: [String]
+/// Entry rules run on translated entries; the catalogue-level rules (missing, obsolete,
+/// untranslated, fuzzy, plural forms) on the whole catalogue.
+public struct CatalogValidator: Sendable {
     /// Under `--strict`, fuzzy entries are errors.
     public var strict: Bool
 
-    /// - Parameter project: the project `run()` checks; by default the current directory
-    ///   (a check of catalogues in memory, `check(_:language:path:pages:)`, reads no project).
-    public init(project: Project = Project(root: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)),
-                languages: [String] = [], strict: Bool = false) {
-        self.project = project
-        self.languages = languages
+    public init(strict: Bool = false) {
         self.strict = strict
     }
 
@@ -33,8 +26,8 @@ public struct CatalogCheck {
     ]
 
     /// The rules this check runs: the standard ones unless a library user adds or removes some.
-    public var catalogRules: [any CatalogRule] = CatalogCheck.standardCatalogRules
-    public var entryRules: [any EntryRule] = CatalogCheck.standardEntryRules
+    public var catalogRules: [any CatalogRule] = CatalogValidator.standardCatalogRules
+    public var entryRules: [any EntryRule] = CatalogValidator.standardEntryRules
 
     /// Every rule id this check runs, with its one-line description, for reports.
     public var ruleDescriptions: [(id: String, text: String)] {
@@ -64,6 +57,7 @@ public struct CatalogCheck {
         }
     }
 
+    /// What a check of one or more catalogues found.
     public struct Result: Sendable {
         public var findings: [Diagnostic]
         /// Totals per language, over its catalogues.
@@ -75,45 +69,6 @@ public struct CatalogCheck {
         /// The rules that ran (id and description), for reports.
         public var rules: [(id: String, text: String)] = []
         public var hasErrors: Bool { findings.contains { $0.severity == .error } }
-    }
-
-    /// Runs every check.
-    ///
-    /// - Throws: `TolkError` when a page, catalogue or the glossary cannot be read; the
-    ///   command turns that into exit code 2.
-    public func run(progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws -> Result {
-        let glossary = try readGlossary()
-        var available = project.catalogLanguages()
-        for language in languages where !available.contains(language) {
-            guard LanguageTag.isKnown(language) else { throw TolkError.unknownLanguage(code: language, source: "--locale") }
-            throw TolkError.unreadableFile(path: project.catalogPath(for: language), reason: "no such catalogue")
-        }
-        if !languages.isEmpty { available = available.filter { languages.contains($0) } }
-
-        var findings: [Diagnostic] = []
-        var summaries: [String: Summary] = [:]
-        var catalogs: [(String, String)] = []
-        var catalogSummaries: [String: Summary] = [:]
-        let files = project.catalogues().filter { available.contains($0.language) }
-        var catalogues: [POCatalog] = []
-        for file in files {
-            catalogues.append(try project.readCatalogue(file, references: .first).catalog)
-        }
-        var builders = zip(files, catalogues).map { file, catalog in
-            Self.templateBuilder(checking: catalog, language: file.language, source: file.source, path: file.path)
-        }
-        try project.forEachPage(progress: progress) { page in
-            for index in builders.indices { builders[index].add(page) }
-        }
-        for (file, (catalog, builder)) in zip(files, zip(catalogues, builders)) {
-            let (catalogFindings, summary) = check(catalog, language: file.language, path: file.path, template: builder, glossary: glossary)
-            findings += catalogFindings
-            summaries[file.language, default: Summary()].add(summary)
-            catalogSummaries[file.path] = summary
-            catalogs.append((file.language, file.path))
-        }
-        return Result(findings: findings, summaries: summaries, catalogSummaries: catalogSummaries, catalogs: catalogs,
-                      rules: ruleDescriptions)
     }
 
     /// Checks a catalogue in memory against pages in memory, with this check's rules.
@@ -178,11 +133,5 @@ public struct CatalogCheck {
         summary.errors = findings.filter { $0.severity == .error }.count
         summary.warnings = findings.filter { $0.severity == .warning }.count
         return (findings, summary)
-    }
-
-    private func readGlossary() throws -> Glossary? {
-        let path = "Locales/glossary.csv"
-        guard FileManager.default.fileExists(atPath: project.absolute(path)) else { return nil }
-        return try Glossary(path: path, text: TextFile.read(project.absolute(path), displayPath: path))
     }
 }

@@ -85,12 +85,12 @@ struct BuildCache: Sendable {
         self.settings = settings
     }
 
-    static func settingsHash(languages: [String], minimumCompletion: Double?, configuration: String = "") -> UInt64 {
+    static func settingsHash(languages: [String], minimumCompletion: Double?, configuration: UInt64 = 0) -> UInt64 {
         var hash = FastHash()
         hash.combine(configuration)
         hash.combine(toolVersion)
         for language in languages { hash.combine(language) }
-        hash.combine(minimumCompletion.map { String($0) } ?? "-")
+        hash.combine(minimumCompletion.map { String($0) })
         return hash.value
     }
 

@@ -1,32 +1,13 @@
 import Foundation
 
-/// `tolk import FILE.xlf`: merges the targets of an XLIFF 2 document into the catalogue
-/// it was exported from (or any catalogue for its srcLang and trgLang).
-///
-/// The document is validated first: against the OASIS core schema and the
-/// specification's processing requirements. Inline codes map back to Tolk's
-/// placeholders in the translator's order; a target whose codes are dropped,
-/// repeated, invented or badly nested is refused with its unit id. Units no entry
-/// matches are reported, never added. Nothing but the translations and their fuzzy
-/// marks changes, and the catalogue is written atomically, only when it changed.
-public struct XLIFFImport {
-    public let project: Project
-    /// Read, validate and report, but write nothing.
-    public var dryRun: Bool
-
-    public init(project: Project, dryRun: Bool = false) {
-        self.project = project
-        self.dryRun = dryRun
-    }
-
-    public struct Result: Sendable {
-        /// The catalogue the targets went into; nil when none matches (only with `dryRun`).
-        public var catalogue: String?
-        public var updated = 0, unchanged = 0, refused = 0, unknown = 0
-        /// Whether the catalogue file was written.
-        public var written = false
-        public var diagnostics: [Diagnostic] = []
-    }
+/// An XLIFF 2 document as Tolk reads it for import: validated, its units with their
+/// segments' sources and targets, and how its targets go into a catalogue.
+struct XLIFFDocument {
+    var sourceLanguage: String
+    var targetLanguage: String?
+    var units: [Unit]
+    /// Units whose targets break the specification's rules for inline codes, with the first problem.
+    var refusedUnits: [String: (line: Int, message: String)] = [:]
 
     /// A unit of the document: its segments' sources and targets.
     struct Unit {
@@ -44,19 +25,12 @@ public struct XLIFFImport {
         var target: XMLElement?
     }
 
-    struct Document {
-        var sourceLanguage: String
-        var targetLanguage: String?
-        var units: [Unit]
-        /// Units whose targets break the specification's rules for inline codes, with the first problem.
-        var refusedUnits: [String: (line: Int, message: String)] = [:]
-    }
 
     /// Reads and validates an XLIFF 2 document.
     ///
     /// - Throws: `TolkError.exchange` naming the line and the problem for a document that
     ///   is not well-formed, not valid against the core schema, or breaks a processing requirement.
-    static func read(_ data: Data, path: String) throws -> Document {
+    static func read(_ data: Data, path: String) throws -> XLIFFDocument {
         guard let schema = XMLSchemaSet.xliff else {
             throw TolkError.exchange(path: path, line: 0, problem: "libxml2 could not compile the XLIFF 2 core schema")
         }
@@ -82,71 +56,66 @@ public struct XLIFFImport {
             }
         }
         collect(root)
-        return Document(sourceLanguage: root.attribute("srcLang") ?? "", targetLanguage: root.attribute("trgLang"), units: units,
+        return XLIFFDocument(sourceLanguage: root.attribute("srcLang") ?? "", targetLanguage: root.attribute("trgLang"), units: units,
                         refusedUnits: validation.targetProblems.compactMapValues { $0.min { $0.line < $1.line } })
     }
 
-    /// Imports `file` (a path as the user gave it; relative paths are to the current folder).
-    public func run(file: String) throws -> Result {
-        let document = try Self.read(TextFile.readData(file, displayPath: file), path: file)
-        // Marks the run and removes what a killed run left (see `Project.startWriting`).
-        let finishWriting = dryRun ? {} : project.startWriting()
-        defer { finishWriting() }
-        var result = Result()
+    /// What importing the document's targets did to one catalogue.
+    struct Outcome {
+        var updated = 0, unchanged = 0, refused = 0, unknown = 0
+        var diagnostics: [Diagnostic] = []
+    }
+
+    /// The units refused whichever catalogue they are for: targets whose codes break the
+    /// rules, and a unit id given twice. `file` is the document as findings name it.
+    func refusals(file: String) -> (outcome: Outcome, duplicated: Set<String>) {
+        var outcome = Outcome()
         // Targets whose codes break the rules are refused whichever catalogue they are for.
-        for unit in document.units {
-            guard let problem = document.refusedUnits[unit.id] else { continue }
-            result.refused += 1
-            result.diagnostics.append(Diagnostic(.translationRefused, severity: .error, file: file, line: problem.line,
+        for unit in units {
+            guard let problem = refusedUnits[unit.id] else { continue }
+            outcome.refused += 1
+            outcome.diagnostics.append(Diagnostic(.translationRefused, severity: .error, file: file, line: problem.line,
                 message: "unit '\(unit.id)': \(problem.message); not imported"))
         }
         // A unit id is unique within a <file>, not across them; Tolk's export writes one
         // <file> per catalogue, so the same unit twice is two answers for one entry.
         var firstLine: [String: Int] = [:]
         var duplicated: Set<String> = []
-        for unit in document.units where document.refusedUnits[unit.id] == nil {
+        for unit in units where refusedUnits[unit.id] == nil {
             guard let first = firstLine[unit.id] else {
                 firstLine[unit.id] = unit.line
                 continue
             }
-            if duplicated.insert(unit.id).inserted { result.refused += 1 }
-            result.diagnostics.append(Diagnostic(.translationRefused, severity: .error, file: file, line: unit.line,
+            if duplicated.insert(unit.id).inserted { outcome.refused += 1 }
+            outcome.diagnostics.append(Diagnostic(.translationRefused, severity: .error, file: file, line: unit.line,
                 message: "unit '\(unit.id)' is also at line \(first); Tolk cannot tell which translation is meant, so neither is imported",
                 fix: "keep one of them"))
         }
-        guard let targetLanguage = document.targetLanguage else {
-            guard dryRun else {
-                throw TolkError.exchange(path: file, line: 1, problem: "the document has no trgLang, so it holds no translations to import")
-            }
-            return Self.unmatched(result, document: document, file: file,
-                                  reason: "the document has no trgLang: it holds no translations to import")
-        }
-        let catalogue: CatalogFile
-        do {
-            catalogue = try XLIFFExport.catalogue(in: project, language: targetLanguage, source: document.sourceLanguage)
-        } catch let error as TolkError where dryRun {
-            return Self.unmatched(result, document: document, file: file,
-                                  reason: error.description.replacingOccurrences(of: "Locales/: ", with: ""))
-        }
-        result.catalogue = catalogue.path
-        var (catalog, read) = try project.readCatalogue(catalogue)
+        return (outcome, duplicated)
+    }
+
+    /// Puts the targets of every unit not refused into `catalog` (the one at `catalogue`):
+    /// a unit matching no entry is reported, a target whose placeholders do not match its
+    /// source is refused, and nothing but translations and fuzzy marks changes.
+    func merge(into catalog: inout POCatalog, catalogue: String, file: String, skipping duplicated: Set<String>) -> Outcome {
+        var outcome = Outcome()
         var byID: [String: Int] = [:]
         for (index, entry) in catalog.entries.enumerated() where !entry.isHeader && !entry.isObsolete {
-            byID[XLIFFExport.unitID(context: entry.context, id: entry.id)] = index
+            byID[XLIFFWriter.unitID(context: entry.context, id: entry.id)] = index
         }
-        for unit in document.units where document.refusedUnits[unit.id] == nil && !duplicated.contains(unit.id) {
+        for unit in units where refusedUnits[unit.id] == nil && !duplicated.contains(unit.id) {
             guard let index = byID[unit.id], case let entry = catalog.entries[index],
                   unit.segments.count == (entry.pluralID == nil ? 1 : entry.translations.count),
                   zip(unit.segments, [entry.id] + Array(repeating: entry.pluralID ?? "", count: max(0, unit.segments.count - 1)))
-                    .allSatisfy({ (try? Self.message(from: $0.0.source)) == $0.1 }) else {
-                result.unknown += 1
-                result.diagnostics.append(Diagnostic(.unknownUnit, severity: .warning, file: file, line: unit.line,
-                    message: "unit '\(unit.id)' matches no entry of \(catalogue.path) (its text changed since the export?); not imported",
+                    .allSatisfy({ (try? XLIFFDocument.message(from: $0.0.source)) == $0.1 }) else {
+                outcome.unknown += 1
+                outcome.diagnostics.append(Diagnostic(.unknownUnit, severity: .warning, file: file, line: unit.line,
+                    message: "unit '\(unit.id)' matches no entry of \(catalogue) (its text changed since the export?); not imported",
                     fix: "export again and translate the new text"))
                 continue
             }
             guard unit.segments.contains(where: { $0.target != nil }) else {
-                result.unchanged += 1
+                outcome.unchanged += 1
                 continue
             }
             var updated = entry
@@ -154,7 +123,7 @@ public struct XLIFFImport {
             for (form, segment) in unit.segments.enumerated() {
                 guard let target = segment.target else { continue }
                 do {
-                    let message = try Self.message(from: target)
+                    let message = try XLIFFDocument.message(from: target)
                     let source = form == 0 ? entry.id : entry.pluralID ?? entry.id
                     if case let .failure(failure) = PlaceholderCheck.validate(translation: message, source: source) {
                         problem = (target.line, failure.description)
@@ -163,13 +132,15 @@ public struct XLIFFImport {
                         // msgid does; CAT tools trim them from preformatted text.
                         updated.translations[form] = POEntry.lineBreaks(of: source, on: message)
                     }
-                } catch let error as TolkError {
-                    if case let .exchange(_, line, text) = error { problem = (line, text) } else { problem = (target.line, error.description) }
+                } catch let TolkError.exchange(_, line, text) {
+                    problem = (line, text)
+                } catch {
+                    problem = (target.line, "\(error)")
                 }
             }
             if let problem {
-                result.refused += 1
-                result.diagnostics.append(Diagnostic(.translationRefused, severity: .error, file: file, line: problem.line,
+                outcome.refused += 1
+                outcome.diagnostics.append(Diagnostic(.translationRefused, severity: .error, file: file, line: problem.line,
                     message: "unit '\(unit.id)': \(problem.text); the catalogue keeps its translation", msgctxt: entry.context, msgid: entry.id))
                 continue
             }
@@ -184,27 +155,13 @@ public struct XLIFFImport {
                 }
             }
             if updated == entry {
-                result.unchanged += 1
+                outcome.unchanged += 1
             } else {
                 catalog.entries[index] = updated
-                result.updated += 1
+                outcome.updated += 1
             }
         }
-        if !dryRun, result.updated > 0 {
-            result.written = try TextFile.writeAtomicallyIfChanged(to: project.absolute(catalogue.path), displayPath: catalogue.path,
-                                                                   readAs: .some(read)) { sink in
-                try POWriter().write(catalog, to: sink)
-            }
-        }
-        return result
-    }
-
-    /// What a dry run reports for a valid document no catalogue of the project matches.
-    private static func unmatched(_ result: Result, document: Document, file: String, reason: String) -> Result {
-        var result = result
-        result.diagnostics.append(Diagnostic(.noCatalogue, severity: .note, file: file, message: reason))
-        result.unknown = document.units.count - result.refused
-        return result
+        return outcome
     }
 
     /// A source or target as a Tolk message: text escaped, `<pc>`/`<sc>`…`<ec>` as

@@ -92,13 +92,15 @@ public struct SiteConfiguration: Sendable, Equatable {
         languages[language]?.minimumCompletion ?? Self.defaultMinimumCompletion
     }
 
-    /// Every setting as one line of text, the same for the same settings (for the build cache).
-    var fingerprint: String {
-        var parts = [baseURL ?? "-", defaultLanguage ?? "-", timeZone ?? "-"]
+    /// A hash of every setting, the same for the same settings (for the build cache).
+    var fingerprint: UInt64 {
+        var hash = FastHash()
+        for value in [baseURL, defaultLanguage, timeZone] { hash.combine(value) }
         for (language, settings) in languages.sorted(by: { $0.key < $1.key }) {
-            parts += [language, settings.locale ?? "-", settings.timeZone ?? "-", settings.minimumCompletion.map { String($0) } ?? "-"]
+            hash.combine(language)
+            for value in [settings.locale, settings.timeZone, settings.minimumCompletion.map { String($0) }] { hash.combine(value) }
         }
-        return parts.joined(separator: "\u{1}")
+        return hash.value
     }
 
     // MARK: Reading

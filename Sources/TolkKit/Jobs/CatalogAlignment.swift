@@ -63,6 +63,15 @@ public struct CatalogAlignment {
         var result = Result()
         var pages: [PageExtraction] = []
         try project.forEachPage(locate: true) { pages.append($0) }
+        let candidates = try proposals(for: pages, into: target, result: &result)
+        try fillCatalogues(candidates.mapValues(AlignmentChoice.choose), pages: pages, target: target, result: &result)
+        return result
+    }
+
+    /// Every page's proposals per source language, in page order, from its translation
+    /// under `folder`; a translation that cannot be aligned is reported and skipped.
+    private func proposals(for pages: [PageExtraction], into target: String, result: inout Result) throws
+        -> [String: [POEntry.Key: [AlignmentChoice.Candidate]]] {
         // The translated pages are read with the project's rules, as the pages are.
         let its = ITSContext(rules: try project.itsContext().rules, root: nil)
         let known = Set(pages.map { String($0.path.dropFirst("Input/".count)) })
@@ -73,8 +82,7 @@ public struct CatalogAlignment {
             result.diagnostics.append(Diagnostic(.alignNoSource, severity: .warning, file: display(path),
                 message: "no page Input/\(path) to align this translation with; skipped"))
         }
-        // Every page's proposals per source language, in page order.
-        var candidates: [String: [POEntry.Key: [Candidate]]] = [:]
+        var candidates: [String: [POEntry.Key: [AlignmentChoice.Candidate]]] = [:]
         for page in pages where !LanguageTag.sameLanguage(page.language, target) {
             let relative = String(page.path.dropFirst("Input/".count))
             let path = folder.appendingPathComponent(relative).path
@@ -96,18 +104,23 @@ public struct CatalogAlignment {
             let alignment = PageAlignment(source: page, target: translated)
             var report = PageReport(page: page.path, translation: display(relative), alignedUnits: alignment.alignedUnits,
                                     unalignedSource: alignment.unalignedSource, unalignedTarget: alignment.unalignedTarget)
-            let source = CatalogUpdate.folderName(for: page.language)
+            let source = CatalogTemplate.folderName(for: page.language)
             for proposal in alignment.proposals {
                 let key = POEntry.Key(context: proposal.context, id: proposal.id)
-                candidates[source, default: [:]][key, default: []].append(Candidate(proposal: proposal, page: page.path, translation: display(relative)))
+                candidates[source, default: [:]][key, default: []].append(AlignmentChoice.Candidate(proposal: proposal, page: page.path, translation: display(relative)))
                 if proposal.confident { report.translated += 1 } else { report.fuzzy += 1 }
             }
             result.pages.append(report)
         }
 
-        // Each catalogue brought up to date with its pages, as extract would, then filled.
+        return candidates
+    }
+
+    /// Each catalogue brought up to date with its pages, as extract would, then filled
+    /// with the chosen translations and written (unless `dryRun`).
+    private func fillCatalogues(_ proposals: [String: [POEntry.Key: AlignmentChoice.Choice]], pages: [PageExtraction], target: String,
+                                result: inout Result) throws {
         let existing = project.catalogues()
-        let proposals = candidates.mapValues(Self.choose)
         for source in proposals.keys.sorted() {
             let sourceLanguage = LanguageTag.bcp47(source) ?? source
             let file = existing.first { $0.language == target && $0.sourceFolder == source }
@@ -123,37 +136,10 @@ public struct CatalogAlignment {
             for (key, choice) in (proposals[source] ?? [:]).sorted(by: { $0.key < $1.key }) where choice.pageOwn && !present.contains(key) {
                 base.entries.append(POEntry(context: key.context, id: key.id))
             }
-            var catalog = CatalogUpdate.merged(base, pages: pages, language: target, source: sourceLanguage)
-            var changed = false
-            for index in catalog.entries.indices where !catalog.entries[index].isObsolete && !catalog.entries[index].isHeader {
-                let entry = catalog.entries[index]
-                guard let choice = proposals[source]?[entry.key], entry.pluralID == nil else { continue }
-                let (proposal, page) = (choice.proposal, choice.translation)
-                if entry.translations.contains(where: { !$0.isEmpty }) {
-                    if entry.translation != proposal.translation {
-                        result.conflicts += 1
-                        result.diagnostics.append(Diagnostic(.alignConflict, severity: .warning, file: file.path, line: entry.line,
-                            message: "kept the catalogue's translation; \(page) has another: \"\(proposal.translation)\"",
-                            msgctxt: entry.context, msgid: entry.id, msgstr: entry.translation))
-                    }
-                    continue
-                }
-                catalog.entries[index].translations = [proposal.translation]
-                catalog.entries[index].isFuzzy = !proposal.confident
-                if !proposal.confident {
-                    catalog.entries[index].translatorComments.append("Aligned from \(page): \(proposal.reason ?? "uncertain"); check it")
-                }
-                if let remark = proposal.remark {
-                    catalog.entries[index].translatorComments.append("Aligned from \(page): \(remark); this page's own translation")
-                } else if choice.pageOwn {
-                    catalog.entries[index].translatorComments.append(
-                        "Aligned from \(page), which words it differently from the other pages: this page's own translation")
-                }
-                for (otherPage, translation) in choice.others {
-                    catalog.entries[index].translatorComments.append("\(otherPage) translates it differently: \(translation)")
-                }
-                changed = true
-            }
+            var catalog = CatalogMerger.merged(base, pages: pages, language: target, source: sourceLanguage)
+            let (changed, conflicts, diagnostics) = AlignmentChoice.fill(&catalog, path: file.path, choices: proposals[source] ?? [:])
+            result.conflicts += conflicts
+            result.diagnostics += diagnostics
             guard changed || old == nil else { continue }
             result.catalogues.append(file.path)
             if dryRun { continue }
@@ -162,79 +148,6 @@ public struct CatalogAlignment {
                 try POWriter().write(catalog, to: sink)
             }
         }
-        return result
-    }
-
-    /// A translation one page proposes for a message.
-    struct Candidate {
-        var proposal: PageAlignment.Proposal
-        /// The page (`Input/b.html`) and its translation, as messages name it (`de/b.html`).
-        var page: String
-        var translation: String
-    }
-
-    /// What goes into one entry.
-    struct Choice {
-        var proposal: PageAlignment.Proposal
-        /// The translated page it comes from, as messages name it.
-        var translation: String
-        /// Other translations the pages give, named in a comment: (translated page, text).
-        var others: [(String, String)] = []
-        /// An entry of one page's own (`PageTranslations`), not the message's.
-        var pageOwn = false
-    }
-
-    /// The entries a message's proposals fill.
-    ///
-    /// The message's entry takes the confident translation most pages give (the first on
-    /// a tie), else the first uncertain one; one that is the source's own text (a page
-    /// that left a meta description untranslated) counts only when it is all there is. A
-    /// page that never gives that translation keeps its own (chosen the same way) in an
-    /// entry of its own (`PageTranslations`), so the built page says what the translated
-    /// page said. A message with a msgctxt of its own cannot have page translations: there
-    /// the other translations are named in a comment, for the team to make them one. A
-    /// page's translation of a paragraph whole is its own already.
-    static func choose(_ byKey: [POEntry.Key: [Candidate]]) -> [POEntry.Key: Choice] {
-        var result: [POEntry.Key: Choice] = [:]
-        for (key, found) in byKey {
-            guard let chosen = preferred(found) else {
-                result[key] = Choice(proposal: found[0].proposal, translation: found[0].translation)
-                continue
-            }
-            var choice = Choice(proposal: chosen.proposal, translation: chosen.translation, pageOwn: key.context == chosen.page)
-            var seen: Set<String> = [chosen.proposal.translation]
-            if key.context == nil {
-                // A page that never gives the chosen translation keeps its own wording.
-                var pages: [String] = []
-                var byPage: [String: [Candidate]] = [:]
-                for candidate in found {
-                    if byPage[candidate.page] == nil { pages.append(candidate.page) }
-                    byPage[candidate.page, default: []].append(candidate)
-                }
-                for page in pages where !byPage[page]!.contains(where: { $0.proposal.confident && $0.proposal.translation == chosen.proposal.translation }) {
-                    guard let own = preferred(byPage[page]!) else { continue }
-                    seen.insert(own.proposal.translation)
-                    result[POEntry.Key(context: page, id: key.id)] = Choice(proposal: own.proposal, translation: own.translation, pageOwn: true)
-                }
-            }
-            choice.others = found.filter { $0.proposal.confident && seen.insert($0.proposal.translation).inserted }
-                .map { ($0.translation, $0.proposal.translation) }
-            result[key] = choice
-        }
-        return result
-    }
-
-    /// The confident translation most candidates give (the first on a tie), one that is
-    /// not the source's own text when there is one; nil when none is confident.
-    private static func preferred(_ candidates: [Candidate]) -> Candidate? {
-        let confident = candidates.filter(\.proposal.confident)
-        let translated = confident.filter { MessageText.plainText($0.proposal.translation) != MessageText.plainText($0.proposal.id) }
-        let pool = translated.isEmpty ? confident : translated
-        guard !pool.isEmpty else { return nil }
-        var counts: [String: Int] = [:]
-        for candidate in pool { counts[candidate.proposal.translation, default: 0] += 1 }
-        let most = counts.values.max() ?? 0
-        return pool.first { counts[$0.proposal.translation] == most }
     }
 
     /// How a translated page is named in messages: its path under the folder as given.
@@ -250,7 +163,7 @@ public struct CatalogAlignment {
     static func pageFiles(in folder: URL) throws -> [String] {
         let shown = folder.relativePath
         var pages: [String] = [], assets: [String] = []
-        try Project.collectFiles(in: folder.path, relative: shown, realRoot: Project.realPath(folder.path) ?? folder.path,
+        try Project.collectFiles(in: folder.path, relative: shown, realRoot: TextFile.realPath(folder.path) ?? folder.path,
                                  rootName: "the folder of translations", pages: &pages, assets: &assets)
         return pages.map { String($0.dropFirst(shown.count + 1)) }.sorted()
     }
