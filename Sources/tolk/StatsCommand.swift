@@ -38,7 +38,8 @@ struct StatsCommand: ParsableCommand {
             // The report lists what the check finds, page by page.
             var findings: [Diagnostic] = []
             try runReportingErrors { findings = try CatalogCheck(project: options.resolved()).run().findings }
-            text = HTMLReport(stats: stats, findings: findings).html()
+            text = HTMLReport(stats: stats, findings: findings,
+                              time: HTMLReport.time(sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"])).html()
         }
         guard let output else {
             print(text, terminator: "")

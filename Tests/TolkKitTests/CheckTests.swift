@@ -119,7 +119,8 @@ struct CheckTests {
     func shipped() throws {
         let result = try CatalogCheck(project: Project(root: Fixture.repositoryRoot)).run()
         #expect(result.findings.isEmpty, "\(result.findings.map { "\($0.rule): \($0.msgid)" })")
-        #expect(result.summaries["de"] == CatalogCheck.Summary(entries: 59, translated: 59, words: 612))
+        let german = try #require(result.summaries["de"])
+        #expect((german.entries, german.translated, german.fuzzy, german.untranslated, german.words) == (59, 59, 0, 0, 612))
         #expect(result.summaries["en"]?.translated == 17)
     }
 

@@ -84,31 +84,40 @@ public struct TranslationTable: Sendable {
     /// translation whose placeholders it refuses is `refused`, not translated.
     public enum EntryState: Sendable, Equatable {
         case translated, refused, fuzzy, untranslated
+
+        /// A segment's verdict as it counts: missing counts as untranslated.
+        public init(_ verdict: Verdict) {
+            switch verdict {
+            case .usable: self = .translated
+            case .refused: self = .refused
+            case .fuzzy: self = .fuzzy
+            case .untranslated, .missing: self = .untranslated
+            }
+        }
     }
 
     /// The state of `entry`; an ICU message's placeholders are ICU's to check, not the build's.
     public static func state(of entry: POEntry, isICUMessage: Bool) -> EntryState {
-        guard entry.isTranslated else { return .untranslated }
+        guard entry.isTranslated, !entry.translation.isEmpty else { return .untranslated }
         if entry.isFuzzy { return .fuzzy }
         if isICUMessage { return .translated }
-        if case .failure = PlaceholderCheck.validate(translation: POEntry.lineBreaks(of: entry.id, on: entry.translation), source: entry.id) {
-            return .refused
+        return EntryState(verdict(of: entry))
+    }
+
+    /// What the translation of `entry` becomes in a page: the one definition of usable.
+    static func verdict(of entry: POEntry) -> Verdict {
+        if entry.translation.isEmpty { return .untranslated(line: entry.line) }
+        if entry.isFuzzy { return .fuzzy(line: entry.line) }
+        // A preformatted block starts and ends as its msgid does, however the translator trimmed it.
+        switch PlaceholderCheck.validate(translation: POEntry.lineBreaks(of: entry.id, on: entry.translation), source: entry.id) {
+        case let .success(pieces): return .usable(pieces, line: entry.line)
+        case let .failure(problem): return .refused(problem, line: entry.line)
         }
-        return .translated
     }
 
     public func verdict(context: String?, id: String) -> Verdict {
-        switch lookup(context: context, id: id) {
-        case let .translated(translation, line):
-            // A preformatted block starts and ends as its msgid does, however the translator trimmed it.
-            switch PlaceholderCheck.validate(translation: POEntry.lineBreaks(of: id, on: translation), source: id) {
-            case let .success(pieces): return .usable(pieces, line: line)
-            case let .failure(problem): return .refused(problem, line: line)
-            }
-        case let .fuzzy(line): return .fuzzy(line: line)
-        case let .untranslated(line): return .untranslated(line: line)
-        case .missing: return .missing
-        }
+        guard let entry = entries[POEntry.Key(context: context, id: id)] else { return .missing }
+        return Self.verdict(of: entry)
     }
 
     /// The entry for a message, for ICU messages and other lookups by key.
@@ -116,21 +125,16 @@ public struct TranslationTable: Sendable {
         entries[POEntry.Key(context: context, id: id)]
     }
 
-    /// The catalogue's page messages (the index's own words aside), and how many of
-    /// them have a translation the build uses.
-    public var messageCounts: (usable: Int, total: Int) {
-        var usable = 0, total = 0
+    /// The catalogue's page messages (the index's own words aside), by state.
+    public var messageCounts: TranslationCounts {
+        var counts = TranslationCounts()
         for entry in entries.values where entry.context != IndexMessage.context {
-            total += 1
-            if verdict(context: entry.context, id: entry.id).isUsable { usable += 1 }
+            counts.add(EntryState(Self.verdict(of: entry)))
         }
-        return (usable, total)
+        return counts
     }
 
     /// The share of the catalogue's page messages (the index's own words aside) whose
     /// translation the build uses, in percent; 100 for a catalogue with none.
-    public var completion: Double {
-        let counts = messageCounts
-        return Share.percent(counts.usable, of: counts.total)
-    }
+    public var completion: Double { messageCounts.percent }
 }

@@ -76,13 +76,11 @@ struct CatalogTables: Sendable {
 
     /// The share of the language's page messages the build uses, over all its catalogues.
     func completion(of language: String) -> Double {
-        var usable = 0, total = 0
+        var counts = TranslationCounts()
         for file in files where file.language == language {
-            guard let counts = tables[file.key]?.messageCounts else { continue }
-            usable += counts.usable
-            total += counts.total
+            if let table = tables[file.key] { counts.add(table.messageCounts) }
         }
-        return Share.percent(usable, of: total)
+        return counts.percent
     }
 }
 

@@ -247,13 +247,12 @@ public struct CatalogUpdate {
     /// not translated.
     private static func summary(of catalog: POCatalog, path: String, created: Bool, changed: Bool, icuMessages: Set<POEntry.Key>) -> Summary {
         let active = catalog.activeMessages
-        let states = active.map {
-            TranslationTable.state(of: $0, isICUMessage: $0.flags.contains("icu-message-format") || icuMessages.contains($0.key))
+        var counts = TranslationCounts()
+        for entry in active {
+            counts.add(TranslationTable.state(of: entry, isICUMessage: entry.flags.contains("icu-message-format") || icuMessages.contains(entry.key)))
         }
-        return Summary(path: path, created: created, changed: changed, messages: active.count,
-                       translated: states.filter { $0 == .translated }.count,
-                       fuzzy: states.filter { $0 == .fuzzy }.count,
-                       untranslated: states.filter { $0 == .untranslated || $0 == .refused }.count,
+        return Summary(path: path, created: created, changed: changed, messages: counts.total,
+                       translated: counts.translated, fuzzy: counts.fuzzy, untranslated: counts.untranslated,
                        obsolete: catalog.entries.filter(\.isObsolete).count)
     }
 

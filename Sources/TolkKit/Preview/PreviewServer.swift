@@ -72,6 +72,9 @@ public final class PreviewServer: @unchecked Sendable {
         return Build(number: number, result: result)
     }
 
+    /// The progress report of the last build, as `/_tolk/` serves it.
+    var reportHTML: String { lock.withLock { report } }
+
     /// The review view's address of a page (`Input/a/b.html`) in `language`.
     static func reviewAddress(page: String, language: String) -> String {
         let relative = page.hasPrefix("Input/") ? String(page.dropFirst("Input/".count)) : page

@@ -35,25 +35,37 @@ public struct CatalogValidator: Sendable {
     }
 
     /// Per-language totals for the report.
-    public struct Summary: Sendable, Equatable, Codable {
-        public var entries = 0
-        public var translated = 0
-        public var fuzzy = 0
-        public var untranslated = 0
+    public struct Summary: Sendable, Equatable, Encodable {
+        /// The catalogue's messages by state, counted as every command counts them.
+        public var counts = TranslationCounts()
         public var errors = 0
         public var warnings = 0
         /// Words of the source text (ICU word breaks) of all entries.
         public var words = 0
 
+        public var entries: Int { counts.total }
+        public var translated: Int { counts.translated }
+        public var fuzzy: Int { counts.fuzzy }
+        public var untranslated: Int { counts.untranslated }
+
         /// Adds another catalogue's totals: a language has one catalogue per source language.
         mutating func add(_ other: Summary) {
-            entries += other.entries
-            translated += other.translated
-            fuzzy += other.fuzzy
-            untranslated += other.untranslated
+            counts.add(other.counts)
             errors += other.errors
             warnings += other.warnings
             words += other.words
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case entries, translated, fuzzy, untranslated, errors, warnings, words
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            for (key, value) in [(CodingKeys.entries, entries), (.translated, translated), (.fuzzy, fuzzy), (.untranslated, untranslated),
+                                 (.errors, errors), (.warnings, warnings), (.words, words)] {
+                try container.encode(value, forKey: key)
+            }
         }
     }
 
@@ -99,6 +111,7 @@ public struct CatalogValidator: Sendable {
                                             sourceLanguages: sourceLanguages, strict: strict, answeredByPages: builder.answeredByPages)
         var findings = catalogRules.flatMap { $0.check(catalogContext) }
         var summary = Summary()
+        var counts = TranslationCounts()
         var checked: [EntryContext] = []
         // Which messages are ICU messages is the source's to say, not a flag a tool may drop.
         let icuMessages = Set(template.filter { $0.flags.contains("icu-message-format") }.map(\.key))
@@ -106,22 +119,13 @@ public struct CatalogValidator: Sendable {
             let context = EntryContext(entry: entry, language: language, sourceLanguage: sourceLanguages[entry.key] ?? "en",
                                        catalogPath: path, glossary: glossary,
                                        isICUMessage: icuMessages.contains(entry.key) || entry.flags.contains("icu-message-format"))
-            summary.entries += 1
             summary.words += BreakIterator.words(in: context.sourceText, locale: context.sourceLanguage).count
             // Entry rules look at translations the build would consider: not empty, not fuzzy.
-            // Translated means what the build publishes: one whose placeholders it refuses
-            // counts as untranslated, as in every command's figures.
-            switch TranslationTable.state(of: entry, isICUMessage: context.isICUMessage) {
-            case .untranslated: summary.untranslated += 1
-            case .fuzzy: summary.fuzzy += 1
-            case .refused:
-                summary.untranslated += 1
-                checked.append(context)
-            case .translated:
-                summary.translated += 1
-                checked.append(context)
-            }
+            let state = TranslationTable.state(of: entry, isICUMessage: context.isICUMessage)
+            counts.add(state)
+            if state == .translated || state == .refused { checked.append(context) }
         }
+        summary.counts = counts
         // The entry rules are independent: run on all cores, findings kept in entry order.
         let rules = entryRules
         let chunks = stride(from: 0, to: checked.count, by: 128).map { Array(checked[$0..<min($0 + 128, checked.count)]) }

@@ -3,38 +3,54 @@ import Foundation
 /// `tolk stats`: per language and per page, segments and words (ICU word breaks)
 /// translated, fuzzy and missing. Reads, never writes.
 public struct TranslationStats: Sendable, Codable, Equatable {
+    /// A page's or a language's segments and their words, by state.
     public struct Counts: Sendable, Codable, Equatable {
-        public var segments = 0, translated = 0, fuzzy = 0, missing = 0
-        public var words = 0, translatedWords = 0, fuzzyWords = 0, missingWords = 0
+        public var segmentCounts = TranslationCounts()
+        /// The same tally weighted by each segment's words (ICU word breaks).
+        public var wordCounts = TranslationCounts()
 
-        public var percent: Double { Share.percent(translated, of: segments) }
+        public var segments: Int { segmentCounts.total }
+        public var translated: Int { segmentCounts.translated }
+        public var fuzzy: Int { segmentCounts.fuzzy }
+        /// Not translated: empty, missing from the catalogue, or refused by the build.
+        public var missing: Int { segmentCounts.untranslated }
+        public var words: Int { wordCounts.total }
+        public var translatedWords: Int { wordCounts.translated }
+        public var fuzzyWords: Int { wordCounts.fuzzy }
+        public var missingWords: Int { wordCounts.untranslated }
+        public var percent: Double { segmentCounts.percent }
 
-        mutating func add(words count: Int, state: State) {
-            segments += 1
-            words += count
-            switch state {
-            case .translated: translated += 1; translatedWords += count
-            case .fuzzy: fuzzy += 1; fuzzyWords += count
-            case .missing: missing += 1; missingWords += count
-            }
+        init() {}
+
+        mutating func add(words count: Int, state: TranslationTable.EntryState) {
+            segmentCounts.add(state)
+            wordCounts.add(state, count: count)
         }
 
         mutating func add(_ other: Counts) {
-            segments += other.segments; translated += other.translated; fuzzy += other.fuzzy; missing += other.missing
-            words += other.words; translatedWords += other.translatedWords
-            fuzzyWords += other.fuzzyWords; missingWords += other.missingWords
+            segmentCounts.add(other.segmentCounts)
+            wordCounts.add(other.wordCounts)
         }
-    }
 
-    enum State {
-        case translated, fuzzy, missing
+        enum CodingKeys: String, CodingKey {
+            case segments, translated, fuzzy, missing, words, translatedWords, fuzzyWords, missingWords
+        }
 
-        /// Translated means what the build publishes: a translation it refuses is missing.
-        init(_ verdict: TranslationTable.Verdict) {
-            switch verdict {
-            case .usable: self = .translated
-            case .fuzzy: self = .fuzzy
-            case .refused, .untranslated, .missing: self = .missing
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            func tally(_ translated: CodingKeys, _ fuzzy: CodingKeys, _ missing: CodingKeys) throws -> TranslationCounts {
+                TranslationCounts(translated: try container.decode(Int.self, forKey: translated), fuzzy: try container.decode(Int.self, forKey: fuzzy),
+                                  untranslated: try container.decode(Int.self, forKey: missing))
+            }
+            segmentCounts = try tally(.translated, .fuzzy, .missing)
+            wordCounts = try tally(.translatedWords, .fuzzyWords, .missingWords)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            for (key, value) in [(CodingKeys.segments, segments), (.translated, translated), (.fuzzy, fuzzy), (.missing, missing),
+                                 (.words, words), (.translatedWords, translatedWords), (.fuzzyWords, fuzzyWords), (.missingWords, missingWords)] {
+                try container.encode(value, forKey: key)
             }
         }
     }
@@ -56,7 +72,7 @@ public struct TranslationStats: Sendable, Codable, Equatable {
             let whole = table?.wholeUnit(unit, page: page.path) != nil
             for segment in unit.segments where segment.isTranslatable {
                 let words = BreakIterator.words(in: MessageText.plainText(segment.text), locale: page.language).count
-                counts.add(words: words, state: whole ? .translated : State(table?.verdict(for: segment, page: page.path) ?? .missing))
+                counts.add(words: words, state: whole ? .translated : TranslationTable.EntryState(table?.verdict(for: segment, page: page.path) ?? .missing))
             }
         }
         return counts

@@ -16,6 +16,13 @@ public struct HTMLReport: Sendable {
     /// The address of a page's review view in `language`, when there is one (`tolk serve`).
     public var reviewLink: (@Sendable (_ page: String, _ language: String) -> String?)?
 
+    /// The time a report names: `SOURCE_DATE_EPOCH` (seconds since 1970, the
+    /// reproducible-builds convention) when it is set to a number, else now.
+    public static func time(sourceDateEpoch: String?) -> Date {
+        guard let seconds = sourceDateEpoch.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) else { return Date() }
+        return Date(timeIntervalSince1970: TimeInterval(seconds))
+    }
+
     public init(stats: TranslationStats, findings: [Diagnostic] = [], time: Date = Date(),
                 reviewLink: (@Sendable (_ page: String, _ language: String) -> String?)? = nil) {
         self.stats = stats

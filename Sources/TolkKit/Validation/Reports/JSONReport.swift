@@ -3,7 +3,7 @@ import Foundation
 /// Findings as JSON: `findings` (each with rule, severity, locale, file, line, msgid,
 /// msgstr, message, and where known source and fix) and `summary` per language.
 public enum JSONReport {
-    struct Document: Codable {
+    struct Document: Encodable {
         var findings: [Diagnostic]
         var summary: [String: CatalogValidator.Summary]
     }

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Findings as SARIF 2.1.0, so code-scanning tools show them on the catalogue lines.
+/// Findings as SARIF 2.1.0, so code-scanning tools show them on the catalogue lines; the
+/// run's property bag holds the per-language totals (`summary`) the other formats show.
 public enum SARIFReport {
     struct Log: Encodable {
         var schema = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -15,6 +16,12 @@ public enum SARIFReport {
     struct Run: Encodable {
         var tool: Tool
         var results: [Result]
+        /// The per-language totals of the text and JSON reports, in the run's property bag.
+        var properties: RunProperties
+    }
+
+    struct RunProperties: Encodable {
+        var summary: [String: CatalogValidator.Summary]
     }
 
     struct Tool: Encodable {
@@ -81,7 +88,8 @@ public enum SARIFReport {
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(Log(runs: [Run(tool: Tool(driver: Driver(rules: rules)), results: results)]))
+        let data = try encoder.encode(Log(runs: [Run(tool: Tool(driver: Driver(rules: rules)), results: results,
+                                                         properties: RunProperties(summary: result.summaries))]))
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 }
