@@ -87,6 +87,23 @@ struct PageDefectsTests {
         #expect(extract?.fuzzy == check?.fuzzy && extract?.untranslated == check?.untranslated)
     }
 
+    @Test("two times joined by a dash are a range by one rule; one ICU cannot render as a range (the end first) has both dates rendered")
+    func timeRangesByOneRule() throws {
+        let html = "<!DOCTYPE html><html lang=\"en\"><head><title>Dates</title></head><body>"
+            + "<div><time datetime=\"2022-10-10\">10 October 2022</time> – <time datetime=\"2022-10-14\">14 October 2022</time></div>"
+            + "<div><time datetime=\"2022-10-14\">14 October 2022</time> – <time datetime=\"2022-10-13\">13 October 2022</time></div>"
+            + "<div><time datetime=\"soon\">soon</time> – <time datetime=\"2022-10-12\">12 October 2022</time></div>"
+            + "</body></html>\n"
+        let page = try PageExtraction.extract(path: "Input/a.html", text: html)
+        #expect(page.standaloneTimes.map(\.datetime) == ["2022-10-10", "2022-10-14", "soon", "2022-10-12"])
+        #expect(page.standaloneTimes.map { $0.end?.datetime } == ["2022-10-14", "2022-10-13", nil, nil])
+        #expect(page.outline?.firstDate == "2022-10-10" && page.outline?.firstDateEnd == "2022-10-14")
+        let (folder, built) = try HostileInputTests.build(page: html, translations: ["Dates": "Daten"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(built.contains(">14. Oktober 2022</time> – <time datetime=\"2022-10-13\">13. Oktober 2022</time>"), "\(built)")
+        #expect(built.contains("<time datetime=\"soon\">soon</time> – <time datetime=\"2022-10-12\">12. Oktober 2022</time>"))
+    }
+
     @Test("a standalone <time> under another lang or xml:lang is left alone; one in the page's language is rendered")
     func standaloneTimesFollowTheScope() throws {
         let html = "<!DOCTYPE html><html lang=\"en\"><head><title>Dates</title></head><body>"
@@ -238,7 +255,8 @@ struct PageDefectsTests {
         let html = "<!DOCTYPE html><html lang=\"en\"><head><title>Form &amp; <fun></title></head><body>"
             + "<p>Intro <textarea>Close </p> then <b>bold</b> &lt;text&gt;.</textarea></p><p>Next paragraph.</p></body></html>\n"
         let page = try PageExtraction.extract(path: "Input/a.html", text: html)
-        #expect(page.segments.map(\.text) == ["Form & <fun>", "Intro", "Close </p> then <b>bold</b> <text>.", "Next paragraph."])
+        // ITS 2.0 makes a textarea nested: its text is a unit of its own, a placeholder in the sentence around it.
+        #expect(page.segments.map(\.text) == ["Form & <fun>", "Close </p> then <b>bold</b> <text>.", "Intro <1/>", "Next paragraph."])
 
         // Untranslated: kept byte for byte, marked on the element, no <span> typed into the text.
         let (untouched, kept) = try HostileInputTests.build(page: html, translations: ["Next paragraph.": "Nächster Absatz."])
@@ -246,7 +264,7 @@ struct PageDefectsTests {
         #expect(kept.contains("<textarea lang=\"en\">Close </p> then <b>bold</b> &lt;text&gt;.</textarea></p><p>Nächster Absatz.</p>"))
 
         let (folder, built) = try HostileInputTests.build(page: html, translations: [
-            "Form & <fun>": "Formular & <Spaß>", "Intro": "Einleitung",
+            "Form & <fun>": "Formular & <Spaß>", "Intro <1/>": "Einleitung <1/>",
             "Close </p> then <b>bold</b> <text>.": "Schließe </p>, dann <b>fett</b> <Text>.", "Next paragraph.": "Nächster Absatz.",
         ])
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -40,7 +40,7 @@ enum ITSReport {
         case .translate:
             return [("translate", scope.translate ? "yes" : "no")]
         case .withinText:
-            let value = UnitExtractor.withinText(element) ?? defaultWithinText(element.name)
+            let value = UnitExtractor.withinText(element) ?? UnitExtractor.defaultWithinText(element.name)
             return [("withinText", value.rawValue)]
         case .locNote:
             return noteValues(scope.note)
@@ -73,12 +73,5 @@ enum ITSReport {
         if let text = note.text { values.append(("locNote", text)) }
         if let reference = note.reference { values.append(("locNoteRef", reference)) }
         return values
-    }
-
-    /// ITS 2.0's defaults for HTML: phrasing content is within text, except the elements
-    /// whose content is a document of its own, which are nested.
-    static func defaultWithinText(_ name: String) -> ITSRules.WithinText {
-        if ["iframe", "noscript", "script", "textarea"].contains(name) { return .nested }
-        return HTMLVocabulary.inlineElements.contains(name) ? .yes : .no
     }
 }

@@ -143,14 +143,12 @@ struct PageOutline: Sendable {
         let children = element.children
         for (index, node) in children.enumerated() {
             guard case let .element(child) = node else { continue }
-            if child.name == "time", let datetime = child[attribute: "datetime"], MachineDate(datetime) != nil {
-                if index + 2 < children.count, case let .text(between) = children[index + 1],
-                   MachineDate.isRangeSeparator(between),
-                   case let .element(next) = children[index + 2], next.name == "time",
-                   let to = next[attribute: "datetime"], MachineDate(to) != nil {
-                    return (datetime, to)
-                }
-                return (datetime, nil)
+            if let datetime = TimeRange.datetime(of: child) {
+                let range = TimeRange.at(index, in: children, time: { node -> String? in
+                    if case let .element(element) = node { return TimeRange.datetime(of: element) }
+                    return nil
+                }, text: TimeRange.text(of:))
+                return (datetime, range?.1)
             }
             let found = firstDates(in: child)
             if found.0 != nil { return found }

@@ -39,12 +39,14 @@ public struct StandaloneTime: Sendable, Equatable {
                 }
                 var time = StandaloneTime(datetime: datetime, original: child.textContent, content: content)
                 // Two times joined by a dash are a range, which ICU renders as one.
-                if index + 2 < children.count, case let .text(between) = children[index + 1],
-                   MachineDate.isRangeSeparator(between),
-                   case let .element(next) = children[index + 2], next.name == "time",
-                   !UnitExtractor.isProtected(UnitExtractor.scope(for: next, inheriting: scope), pageLanguage: pageLanguage),
-                   let nextDatetime = next[attribute: "datetime"], let nextSpan = next.span, let nextContent = nextSpan.content,
-                   let end = span.end {
+                let range = TimeRange.at(index, in: children, time: { node -> HTMLElement? in
+                    guard case let .element(element) = node, TimeRange.datetime(of: element) != nil,
+                          !UnitExtractor.isProtected(UnitExtractor.scope(for: element, inheriting: scope), pageLanguage: pageLanguage)
+                    else { return nil }
+                    return element
+                }, text: TimeRange.text(of:))
+                if let next = range?.1, let nextDatetime = next[attribute: "datetime"], let nextSpan = next.span,
+                   let nextContent = nextSpan.content, let end = span.end {
                     time.end = End(datetime: nextDatetime, original: next.textContent, content: nextContent, between: end..<nextSpan.start)
                     index += 2
                 }

@@ -90,6 +90,22 @@ struct UnitExtractor {
         return element.its?.element.withinText
     }
 
+    /// ITS 2.0's defaults for HTML, where no markup or rule says: phrasing content is
+    /// within text, except the elements whose content is a document of its own, which are
+    /// nested. Extraction acts on these, and the W3C suite checks them through `ITSReport`.
+    static func defaultWithinText(_ name: String) -> ITSRules.WithinText {
+        if ["iframe", "noscript", "script", "textarea"].contains(name) { return .nested }
+        return HTMLVocabulary.inlineElements.contains(name) ? .yes : .no
+    }
+
+    /// Whether `element`'s content is units of its own, with a placeholder for it in the
+    /// text around it (a footnote, a `<noscript>` or `<textarea>` in a sentence). Embedded
+    /// content (`<iframe>`) stays one placeholder whose content is not read, unless ITS says otherwise.
+    static func isNested(_ element: HTMLElement) -> Bool {
+        if let declared = withinText(element) { return declared == .nested }
+        return !HTMLVocabulary.opaqueElements.contains(element.name) && defaultWithinText(element.name) == .nested
+    }
+
     /// The attributes of `element` offered for translation: those Tolk knows as text
     /// (`alt`, `title`, a meta description, ...) where translation is on, then those an ITS
     /// rule makes translatable; a rule that says `translate="no"` for one takes it out.
@@ -185,14 +201,14 @@ private struct Collector {
     /// An element counts as inline when HTML calls it phrasing and it holds no blocks
     /// (`<a>` around a `<div>` is a container, not a placeholder).
     func isInline(_ element: HTMLElement) -> Bool {
-        switch UnitExtractor.withinText(element) {
-        case .no?: return false
         // Its own unit, a placeholder in the one around it.
-        case .nested?: return true
+        if UnitExtractor.isNested(element) { return true }
+        switch UnitExtractor.withinText(element) {
+        case .no?, .nested?: return false
         case .yes?: break
         case nil:
             if HTMLVocabulary.opaqueElements.contains(element.name) { return true }
-            guard HTMLVocabulary.inlineElements.contains(element.name) else { return false }
+            guard UnitExtractor.defaultWithinText(element.name) == .yes else { return false }
         }
         return element.children.allSatisfy { child in
             guard case let .element(inner) = child else { return true }
@@ -350,7 +366,7 @@ private struct TokenBuilder {
         case let .element(element):
             let scope = collector.scope(for: element, inheriting: scope)
             let name = element.name
-            let nested = UnitExtractor.withinText(element) == .nested
+            let nested = UnitExtractor.isNested(element)
             if collector.isProtected(scope) && !reopensTranslation(element) {
                 collector.extractAttributesBelow(element, scope: scope)
                 let original = element.textContent.collapsingHTMLWhitespace().trimmingHTMLWhitespace()

@@ -147,8 +147,14 @@ struct PageBuilder {
                 edits.replace(time.content, with: HTMLEscape.text(range.first))
                 edits.replace(end.between, with: HTMLEscape.text(range.separator))
                 edits.replace(end.content, with: HTMLEscape.text(range.second))
-            } else if let text = dates.render(time.datetime, original: time.original) {
-                edits.replace(time.content, with: HTMLEscape.text(text))
+            } else {
+                // Not a range ICU can render (an end before its start): each date on its own.
+                if let text = dates.render(time.datetime, original: time.original) {
+                    edits.replace(time.content, with: HTMLEscape.text(text))
+                }
+                if let end = time.end, let text = dates.render(end.datetime, original: end.original) {
+                    edits.replace(end.content, with: HTMLEscape.text(text))
+                }
             }
         }
     }

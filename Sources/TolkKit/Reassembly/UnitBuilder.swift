@@ -195,9 +195,14 @@ struct UnitBuilder {
             case let .empty(number):
                 guard let code = codeFor[number] else { return nil }
                 // Two times joined by a dash are a range: ICU's interval formatter renders both.
-                if index + 2 < pieces.count, case let .text(between) = pieces[index + 1], MachineDate.isRangeSeparator(between),
-                   case let .empty(next) = pieces[index + 2], let nextCode = codeFor[next],
-                   let range = renderTimeRange(code, nextCode) {
+                if let (_, nextCode) = TimeRange.at(index, in: pieces, time: { piece -> Int? in
+                       guard case let .empty(number) = piece, let code = codeFor[number],
+                             TimeRange.datetime(of: unit.codes[code].protection) != nil else { return nil }
+                       return code
+                   }, text: { piece -> String? in
+                       if case let .text(text) = piece { return text }
+                       return nil
+                   }), let range = renderTimeRange(code, nextCode) {
                     bytes += range
                     index += 3
                     continue
