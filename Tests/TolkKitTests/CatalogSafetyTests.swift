@@ -185,7 +185,7 @@ struct CatalogSafetyTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("de.po").path
         try Data("msgid \"a\"\nmsgstr \"as read\"\n".utf8).write(to: URL(fileURLWithPath: path))
-        let read = try #require(TextFile.Stamp.of(fileAt: path))
+        let read = try #require(FileStamp(fileAt: path))
         // The translator's save lands after extract read the file.
         try Data("msgid \"a\"\nmsgstr \"saved meanwhile\"\n".utf8).write(to: URL(fileURLWithPath: path))
         #expect(throws: TolkError.changedWhileRunning(path: "Locales/en/de.po")) {

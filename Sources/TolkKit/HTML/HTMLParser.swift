@@ -3,8 +3,9 @@ import Foundation
 
 /// Parses HTML with libxml2's HTML parser in recovery mode and hands back Swift values.
 ///
-/// This is the only file that touches libxml2's pointers: the C tree is converted
-/// into `HTMLNode` values and freed before `parse` returns.
+/// libxml2's pointers stay in three files of this folder: this one (the C tree is
+/// converted into `HTMLNode` values and freed before `parse` returns), `XPathSelection`
+/// (ITS selectors, run on that tree while `parse` holds it) and `XMLTree` (XML files).
 enum HTMLParser {
     /// Parses `text` (a whole page) into a document; never fails, since libxml2
     /// recovers from any markup, but records what it had to repair.

@@ -47,8 +47,9 @@ enum XMLContent: Sendable {
     case text(String)
 }
 
-/// Reading XML with libxml2: this is the only file of the exchange formats that touches
-/// its pointers. No network, no DTD, no entity expansion from outside the document.
+/// Reading XML files (ITS rules, XLIFF) with libxml2 into `XMLElement` values; with
+/// `HTMLParser` and `XPathSelection`, one of the three files that touch its pointers. No
+/// network, no DTD, no entity expansion from outside the document.
 enum XMLTree {
     /// Parses `data` and, when `schema` is given, validates it.
     ///

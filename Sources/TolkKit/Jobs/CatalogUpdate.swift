@@ -53,7 +53,7 @@ public struct CatalogUpdate {
         // translations they hold are looked for as the pages come.
         var templates = Templates(existing: existing)
         var catalogs: [String: POCatalog] = [:]
-        var stamps: [String: TextFile.Stamp] = [:]
+        var stamps: [String: FileStamp] = [:]
         for file in existing {
             let read = try project.readCatalogue(file, references: .none)
             catalogs[file.path] = read.catalog
@@ -87,7 +87,7 @@ public struct CatalogUpdate {
         let (templatesWritten, summaries) = try write(made, plan.writes, stamps: stamps)
         for old in legacy {
             // Removed only as it was read: a save made meanwhile stays, and the run says so.
-            guard TextFile.Stamp.of(fileAt: project.absolute(old.path)) == stamps[old.path] else {
+            guard FileStamp.sameBytes(FileStamp(fileAt: project.absolute(old.path)), stamps[old.path]) else {
                 throw TolkError.changedWhileRunning(path: old.path)
             }
             unlink(project.absolute(old.path))
@@ -203,7 +203,7 @@ public struct CatalogUpdate {
     /// cores). When a write fails (a full disk), the error names what this run already
     /// replaced and what it left as it was: each file is whole, old or new, never half.
     private func write(_ templates: [Made], _ writes: [(file: CatalogFile, catalog: POCatalog, isNew: Bool)],
-                       stamps: [String: TextFile.Stamp]) throws -> ([(path: String, changed: Bool, messages: Int)], [Summary]) {
+                       stamps: [String: FileStamp]) throws -> ([(path: String, changed: Bool, messages: Int)], [Summary]) {
         // Which messages are ICU messages is the source's to say, as `tolk check` reads it.
         let icuMessages = Set(templates.flatMap(\.entries).filter { $0.flags.contains("icu-message-format") }.map(\.key))
         var templatesWritten: [(path: String, changed: Bool, messages: Int)] = []

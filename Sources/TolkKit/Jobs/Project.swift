@@ -114,18 +114,15 @@ public struct Project: Sendable {
     /// A catalogue of the project, read the one way every command reads it: its name a
     /// language ICU knows, a link only to a file inside the project, then parsed (with
     /// `references`) with the stamp of the bytes read, so that a job writes it back only if
-    /// nobody saved it meanwhile. `eachBlock` sees the bytes as they are read.
+    /// nobody saved it meanwhile (the stat of before the read, the hash of the bytes read).
     ///
     /// - Throws: `TolkError.unknownLanguage`, `.unsafeLink`, and what the PO reader throws.
-    func readCatalogue(_ file: CatalogFile, references: POParser.References = .all,
-                       eachBlock: ((Data) -> Void)? = nil) throws -> (catalog: POCatalog, stamp: TextFile.Stamp) {
+    func readCatalogue(_ file: CatalogFile, references: POParser.References = .all) throws -> (catalog: POCatalog, stamp: FileStamp) {
         guard LanguageTag.isKnown(file.name) else { throw TolkError.unknownLanguage(code: file.language, source: file.path) }
         try checkCatalogueLink(file.path)
-        var stamp = TextFile.Stamp.Builder()
-        let catalog = try POParser(path: file.path, references: references).parse(fileAt: absolute(file.path)) { block in
-            stamp.add(block)
-            eachBlock?(block)
-        }
+        // Stamped before the read, as pages are, and hashed as it is read.
+        var stamp = FileStamp.Reader(path: absolute(file.path))
+        let catalog = try POParser(path: file.path, references: references).parse(fileAt: absolute(file.path)) { stamp.add($0) }
         return (catalog, stamp.stamp)
     }
 

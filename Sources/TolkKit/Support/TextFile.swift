@@ -216,32 +216,6 @@ enum TextFile {
         }
     }
 
-    /// What a file held: its length and a hash of its bytes, taken in `FastHash.blockSize` blocks.
-    struct Stamp: Equatable, Sendable {
-        var length: Int
-        var hash: UInt64
-
-        /// The stamp of a file's bytes as they are read a block at a time.
-        struct Builder {
-            var length = 0
-            var hash = FastHash()
-
-            mutating func add(_ block: Data) {
-                length += block.count
-                hash.combine(blocksOf: block)
-            }
-
-            var stamp: Stamp { Stamp(length: length, hash: hash.value) }
-        }
-
-        static func of(fileAt path: String) -> Stamp? {
-            guard let data = FileManager.default.contents(atPath: path) else { return nil }
-            var builder = Builder()
-            builder.add(data)
-            return builder.stamp
-        }
-    }
-
     /// Writes a file piece by piece through a temporary file, and renames it over `path`
     /// only if the bytes differ from what is there (same length and hash: unchanged).
     ///
@@ -249,7 +223,7 @@ enum TextFile {
     ///   it did not exist). If it holds something else now, someone saved it meanwhile:
     ///   nothing is written and `TolkError.changedWhileRunning` is thrown.
     /// - Returns: true when the file was replaced.
-    static func writeAtomicallyIfChanged(to path: String, displayPath: String? = nil, readAs: Stamp?? = .none,
+    static func writeAtomicallyIfChanged(to path: String, displayPath: String? = nil, readAs: FileStamp?? = .none,
                                                 _ produce: ((String) throws -> Void) throws -> Void) throws -> Bool {
         let name = displayPath ?? path
         try refuseSymbolicLinks(in: path, displayPath: displayPath)
@@ -289,12 +263,12 @@ enum TextFile {
             }
             // The file as it is now, just before the rename, so a save that came in while
             // Tolk worked is noticed rather than overwritten.
-            let old = Stamp.of(fileAt: path)
-            if case let .some(expected) = readAs, expected != old {
+            let old = FileStamp(fileAt: path)
+            if case let .some(expected) = readAs, !FileStamp.sameBytes(expected, old) {
                 try? FileManager.default.removeItem(at: temporary)
                 throw TolkError.changedWhileRunning(path: name)
             }
-            if let old, old.length == length, old.hash == hash.value {
+            if let old, old.size == length, old.content == hash.value {
                 try? FileManager.default.removeItem(at: temporary)
                 return false
             }

@@ -64,14 +64,11 @@ extension SiteBuild {
         if incremental, let copy = CatalogSnapshot.load(key: file.key, in: project.root, catalogPath: absolute) {
             return copy
         }
-        // Stamped before the read, as pages are, and hashed as it is read; a change made
-        // meanwhile moves the time, and then no copy is kept.
-        let time = FileStamp.sizeAndTime(absolute)
-        var content = FastHash()
-        let catalog = try project.readCatalogue(file, references: .none) { content.combine(blocksOf: $0) }.catalog
-        if let time, let after = FileStamp.sizeAndTime(absolute), after == time {
-            try? CatalogSnapshot.save(catalog, key: file.key, in: project.root,
-                                      stamp: FileStamp(size: time.0, modified: time.1, content: content.value))
+        // The stamp is of before the read; a change made meanwhile moves the time, and
+        // then no copy is kept.
+        let (catalog, stamp) = try project.readCatalogue(file, references: .none)
+        if let after = FileStamp.sizeAndTime(absolute), after == (stamp.size, stamp.modified) {
+            try? CatalogSnapshot.save(catalog, key: file.key, in: project.root, stamp: stamp)
         }
         return catalog
     }

@@ -5,9 +5,11 @@ import Glibc
 import Darwin
 #endif
 
-/// What a file held: its size, modification time and a hash of its bytes. The time
-/// makes the usual check a stat(2); the hash keeps a file that a checkout, a copy or
-/// a CI cache restore gave a new time (but the same bytes) from counting as changed.
+/// What a file held: its size, modification time and a hash of its bytes (taken in
+/// `FastHash.blockSize` blocks). The one stamp of every file Tolk reads and writes: the
+/// build cache checks with a stat(2) first, the hash keeps a file that a checkout, a copy
+/// or a CI cache restore gave a new time (but the same bytes) from counting as changed;
+/// a job writing back a catalogue compares bytes (`sameBytes`) to notice a save meanwhile.
 struct FileStamp: Equatable, Sendable {
     var size: Int
     var modified: Int
@@ -32,6 +34,31 @@ struct FileStamp: Equatable, Sendable {
     init?(path: String, data: Data) {
         guard let (size, modified) = Self.sizeAndTime(path) else { return nil }
         self.init(size: size, modified: modified, content: Self.hash(data))
+    }
+
+    /// Whether two stamps (nil: no file) are of the same bytes, whatever their times.
+    static func sameBytes(_ a: FileStamp?, _ b: FileStamp?) -> Bool {
+        guard let a, let b else { return a == nil && b == nil }
+        return a.size == b.size && a.content == b.content
+    }
+
+    /// A file's stamp taken as it is read: the stat before the read, the bytes hashed as they come.
+    struct Reader {
+        private let time: (Int, Int)?
+        private var size = 0
+        private var hash = FastHash()
+
+        init(path: String) {
+            time = FileStamp.sizeAndTime(path)
+        }
+
+        mutating func add(_ block: Data) {
+            size += block.count
+            hash.combine(blocksOf: block)
+        }
+
+        /// The stamp of the bytes read, with the time of the stat (0 when there was none).
+        var stamp: FileStamp { FileStamp(size: size, modified: time?.1 ?? 0, content: hash.value) }
     }
 
     /// The file's stamp now, when it still holds the bytes this stamp was taken of; nil
