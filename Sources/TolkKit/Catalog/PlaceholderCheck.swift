@@ -2,11 +2,11 @@
 ///
 /// Translators may reorder placeholders; they may not drop, invent, repeat, unpair or
 /// cross them. Nor may it hold a character no page may hold (a NUL, another control; see
-/// `InvisibleCharacters.isForbidden`). A translation that fails is not used.
+/// `ForbiddenCharacters.isForbidden`). A translation that fails is not used.
 public enum PlaceholderCheck {
     /// The translation's pieces when its placeholders match the source's, or what is wrong.
     public static func validate(translation: String, source: String) -> Result<[MessageText.Piece], Problem> {
-        if let forbidden = InvisibleCharacters.firstForbidden(in: translation) { return .failure(.forbiddenCharacter(forbidden)) }
+        if let forbidden = ForbiddenCharacters.firstForbidden(in: translation) { return .failure(.forbiddenCharacter(forbidden)) }
         var paired = Set<Int>(), empty = Set<Int>()
         for piece in MessageText.parse(source) {
             switch piece {

@@ -1,4 +1,3 @@
-import CICU
 
 /// gettext `Plural-Forms` headers, made from the language's CLDR plural rules in ICU.
 ///
@@ -39,11 +38,7 @@ public enum PluralForms {
     static let order = ["zero", "one", "two", "few", "many", "other"]
 
     private static func makeHeader(for language: String) -> String {
-        var buffer = [CChar](repeating: 0, count: 4096)
-        var status: Int32 = 0
-        let length = tolk_plural_rules(language, &buffer, Int32(buffer.count), &status)
-        guard status <= 0 else { return "nplurals=1; plural=0;" }
-        let rules = String(decoding: buffer.prefix(Int(length)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        guard let rules = ICUPlurals.rules(for: language) else { return "nplurals=1; plural=0;" }
         var conditions: [String: Condition] = [:]
         for rule in rules.split(separator: ";") {
             guard let colon = rule.firstIndex(of: ":") else { continue }
@@ -69,9 +64,7 @@ public enum PluralForms {
     }
 
     static func select(_ language: String, _ number: Int) -> String {
-        var buffer = [CChar](repeating: 0, count: 16)
-        let length = tolk_plural_select(language, Double(number), &buffer, Int32(buffer.count))
-        return String(decoding: buffer.prefix(Int(length)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        ICUPlurals.category(of: Double(number), in: language)
     }
 
     /// A CLDR plural condition for whole numbers: fraction operands are zero, `n` and `i`

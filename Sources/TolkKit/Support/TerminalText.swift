@@ -18,7 +18,7 @@ public enum TerminalText {
             case 0x061C, 0x200E, 0x200F, 0x2028...0x202E, 0x2066...0x2069:
                 result += "\\u" + hex(scalar.value, digits: 4)
             default:
-                if InvisibleCharacters.isForbidden(scalar) {
+                if ForbiddenCharacters.isForbidden(scalar) {
                     result += "\\u{" + hex(scalar.value, digits: 4) + "}"
                 } else {
                     result.unicodeScalars.append(scalar)

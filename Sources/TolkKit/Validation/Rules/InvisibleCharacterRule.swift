@@ -9,7 +9,7 @@ public struct InvisibleCharacterRule: EntryRule {
 
     public func check(_ context: EntryContext) -> [Diagnostic] {
         let translation = context.entry.translation
-        if let forbidden = InvisibleCharacters.firstForbidden(in: translation) {
+        if let forbidden = ForbiddenCharacters.firstForbidden(in: translation) {
             return [context.finding(Self.id, .error, "\(InvisibleCharacters.code(forbidden)) in the translation, which no page may hold; "
                                     + "the build will keep the source text", fix: "delete it")]
         }
