@@ -130,29 +130,7 @@ public struct SiteConfiguration: Sendable, Equatable {
         }
         if let site = table["site"] {
             guard let site = site.table else { throw fail(nil, "site", "must be a table: [site]") }
-            for key in site.keys {
-                let value = site[key]!
-                switch key {
-                case "base-url":
-                    guard let text = value.string else {
-                        throw fail("site", key, "must be an absolute http(s) address, such as \"https://events.example.org/\"")
-                    }
-                    if let problem = Self.problem(baseURL: text) { throw fail("site", key, problem) }
-                    baseURL = text.hasSuffix("/") ? text : text + "/"
-                case "default-language":
-                    guard let tag = value.string, LanguageTag.isKnown(tag), let canonical = LanguageTag.bcp47(tag) else {
-                        throw fail("site", key, "must be a language code ICU knows, such as \"en\"")
-                    }
-                    defaultLanguage = canonical
-                case "time-zone":
-                    guard let zone = value.string, TimeZone(identifier: zone) != nil else {
-                        throw fail("site", key, "must be an IANA time zone, such as \"Europe/London\"")
-                    }
-                    timeZone = zone
-                default:
-                    throw fail("site", key, "unknown key; allowed in [site]: base-url, default-language, time-zone")
-                }
-            }
+            try readSite(site, fail: fail)
         }
         if let languages = table["languages"] {
             guard let languages = languages.table else { throw fail(nil, "languages", "must hold tables: [languages.LL]") }
@@ -162,31 +140,7 @@ public struct SiteConfiguration: Sendable, Equatable {
                     throw fail(section, nil, "'\(name)' is not a language code ICU knows (the section is [languages.LL], LL as in Locales/en/LL.po)")
                 }
                 guard let settings = languages[name]?.table else { throw fail(section, nil, "must be a table: [\(section)]") }
-                var parsed = Language()
-                for key in settings.keys {
-                    let value = settings[key]!
-                    switch key {
-                    case "locale":
-                        guard let locale = value.string, LanguageTag.isKnown(locale), LanguageTag.sameLanguage(locale, language),
-                              let canonical = LanguageTag.bcp47(locale) else {
-                            throw fail(section, key, "must be a locale of \(language) ICU knows, such as \"\(language)-\(LanguageTag.primary(language) == "en" ? "GB" : language.uppercased())\"")
-                        }
-                        parsed.locale = canonical
-                    case "time-zone":
-                        guard let zone = value.string, TimeZone(identifier: zone) != nil else {
-                            throw fail(section, key, "must be an IANA time zone, such as \"Europe/Berlin\"")
-                        }
-                        parsed.timeZone = zone
-                    case "min-completion":
-                        guard let share = value.double ?? value.int.map(Double.init), (0...100).contains(share) else {
-                            throw fail(section, key, "must be a number from 0 to 100 (a percentage of segments)")
-                        }
-                        parsed.minimumCompletion = share
-                    default:
-                        throw fail(section, key, "unknown key; allowed in [languages.LL]: locale, time-zone, min-completion")
-                    }
-                }
-                self.languages[language] = parsed
+                self.languages[language] = try Self.readLanguage(language, settings, section: section, fail: fail)
             }
         }
         if let catalogues {
@@ -196,6 +150,63 @@ public struct SiteConfiguration: Sendable, Equatable {
                     problem: "there is no catalogue for \(language) in Locales/; start one with `tolk extract --locale \(language)`, or remove the section")
             }
         }
+    }
+
+    /// The keys of `[site]`.
+    private mutating func readSite(_ site: TOMLTable, fail: (String?, String?, String) -> TolkError) throws {
+        for key in site.keys {
+            let value = site[key]!
+            switch key {
+            case "base-url":
+                guard let text = value.string else {
+                    throw fail("site", key, "must be an absolute http(s) address, such as \"https://events.example.org/\"")
+                }
+                if let problem = Self.problem(baseURL: text) { throw fail("site", key, problem) }
+                baseURL = text.hasSuffix("/") ? text : text + "/"
+            case "default-language":
+                guard let tag = value.string, LanguageTag.isKnown(tag), let canonical = LanguageTag.bcp47(tag) else {
+                    throw fail("site", key, "must be a language code ICU knows, such as \"en\"")
+                }
+                defaultLanguage = canonical
+            case "time-zone":
+                guard let zone = value.string, TimeZone(identifier: zone) != nil else {
+                    throw fail("site", key, "must be an IANA time zone, such as \"Europe/London\"")
+                }
+                timeZone = zone
+            default:
+                throw fail("site", key, "unknown key; allowed in [site]: base-url, default-language, time-zone")
+            }
+        }
+    }
+
+    /// The keys of `[languages.LL]`.
+    private static func readLanguage(_ language: String, _ settings: TOMLTable, section: String,
+                                     fail: (String?, String?, String) -> TolkError) throws -> Language {
+        var parsed = Language()
+        for key in settings.keys {
+            let value = settings[key]!
+            switch key {
+            case "locale":
+                guard let locale = value.string, LanguageTag.isKnown(locale), LanguageTag.sameLanguage(locale, language),
+                      let canonical = LanguageTag.bcp47(locale) else {
+                    throw fail(section, key, "must be a locale of \(language) ICU knows, such as \"\(language)-\(LanguageTag.primary(language) == "en" ? "GB" : language.uppercased())\"")
+                }
+                parsed.locale = canonical
+            case "time-zone":
+                guard let zone = value.string, TimeZone(identifier: zone) != nil else {
+                    throw fail(section, key, "must be an IANA time zone, such as \"Europe/Berlin\"")
+                }
+                parsed.timeZone = zone
+            case "min-completion":
+                guard let share = value.double ?? value.int.map(Double.init), (0...100).contains(share) else {
+                    throw fail(section, key, "must be a number from 0 to 100 (a percentage of segments)")
+                }
+                parsed.minimumCompletion = share
+            default:
+                throw fail(section, key, "unknown key; allowed in [languages.LL]: locale, time-zone, min-completion")
+            }
+        }
+        return parsed
     }
 }
 
