@@ -47,7 +47,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     }
     for entry in catalog.entries where !entry.isHeader {
         for translation in entry.translations where !translation.isEmpty {
-            if let scalar = InvisibleCharacters.firstForbidden(in: translation) {
+            if let scalar = ForbiddenCharacters.firstForbidden(in: translation) {
                 fatalError("import wrote U+\(String(scalar.value, radix: 16)) into \(entry.id.debugDescription)")
             }
             let source = entry.pluralID ?? entry.id
