@@ -33,7 +33,9 @@ let package = Package(
         ),
         .target(
             name: "TolkKit",
-            dependencies: ["Clibxml2", "CICU", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: ["Clibxml2", "CICU", .product(name: "TOMLKit", package: "TOMLKit")],
+            // Each language's sentence rules, as data (Segmentation/Rules/README.md).
+            resources: [.copy("Segmentation/Rules")]
         ),
         .executableTarget(
             name: "tolk",

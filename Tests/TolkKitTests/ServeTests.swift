@@ -290,10 +290,14 @@ struct ServeTests {
         }
         var timeout = timeval(tv_sec: wait, tv_usec: 0)
         setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        // The sender has a descriptor of its own: the caller may close its one while the
+        // sender still writes, and a number the system hands out again must never get those bytes.
+        let sender = dup(descriptor)
         Thread.detachNewThread {
+            defer { close(sender) }
             var offset = 0
             while offset < bytes.count {
-                let sent = bytes.withUnsafeBytes { send(descriptor, $0.baseAddress! + offset, min(65536, bytes.count - offset), Int32(MSG_NOSIGNAL)) }
+                let sent = bytes.withUnsafeBytes { send(sender, $0.baseAddress! + offset, min(65536, bytes.count - offset), Int32(MSG_NOSIGNAL)) }
                 guard sent > 0 else { return }
                 offset += sent
             }

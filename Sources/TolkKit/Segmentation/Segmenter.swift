@@ -150,10 +150,8 @@ public struct Segmenter: Sendable {
             default: break
             }
         }
-        let exceptions = SentenceExceptions(locale: locale)
-        let breaks = try BreakIterator.boundaries(.sentence, in: plain, locale: locale)
-            .map(\.offset)
-            .filter { $0 < plain.count && !exceptions.suppressesBreak(after: lastWord(before: $0, in: plain)) }
+        let proposed = try BreakIterator.boundaries(.sentence, in: plain, locale: locale).map(\.offset)
+        let breaks = SentenceRules.forLocale(locale).breaks(in: plain, proposed: proposed)
         let allowed = Set(breaks)
 
         var groups: [[UnitToken]] = []
@@ -209,16 +207,6 @@ public struct Segmenter: Sendable {
             }
         }
         return separated
-    }
-
-    /// The whitespace-separated word that ends just before `offset` (UTF-16).
-    func lastWord(before offset: Int, in text: [UInt16]) -> Substring {
-        func isSpace(_ unit: UInt16) -> Bool { unit == 0x20 || unit == 0x09 || unit == 0x0A || unit == 0x0D || unit == 0xA0 || unit == 0x0C }
-        var end = offset
-        while end > 0, isSpace(text[end - 1]) { end -= 1 }
-        var start = end
-        while start > 0, !isSpace(text[start - 1]) { start -= 1 }
-        return Substring(String(decoding: text[start..<end], as: UTF16.self))
     }
 
     // MARK: Rendering

@@ -22,6 +22,8 @@ public enum TolkError: Error, Equatable, CustomStringConvertible {
     case itsRules(path: String, line: Int, problem: String)
     /// A glossary (`Locales/glossary.csv`) that is not the CSV Tolk reads.
     case glossary(path: String, line: Int, problem: String)
+    /// Segmentation rules (Tolk's per-language data, or an SRX file) that cannot be read.
+    case segmentationRules(path: String, line: Int, problem: String)
 
     public var description: String {
         switch self {
@@ -55,7 +57,7 @@ public enum TolkError: Error, Equatable, CustomStringConvertible {
                 + "in Locales/ (and, optionally, tolk.toml); run Tolk there or below it, or name it with --project DIR"
         case let .configuration(path, line, key, problem):
             return "\(path):\(line): \(key.map { "\($0): " } ?? "")\(problem)"
-        case let .exchange(path, line, problem), let .itsRules(path, line, problem):
+        case let .exchange(path, line, problem), let .itsRules(path, line, problem), let .segmentationRules(path, line, problem):
             return line > 0 ? "\(path):\(line): \(problem)" : "\(path): \(problem)"
         case let .glossary(path, line, problem):
             return "\(path):\(line): \(problem)"
