@@ -74,6 +74,7 @@ public struct CatalogAlignment {
         -> [String: [POEntry.Key: [AlignmentChoice.Candidate]]] {
         // The translated pages are read with the project's rules, as the pages are.
         let its = ITSContext(rules: try project.itsContext().rules, root: nil)
+        let segmentation = try project.segmentationRules()
         let known = Set(pages.map { String($0.path.dropFirst("Input/".count)) })
         // Translated pages with no page to translate: reported, not read.
         let translations = try Self.pageFiles(in: folder)
@@ -90,7 +91,7 @@ public struct CatalogAlignment {
             let translated: PageExtraction
             do {
                 translated = try PageExtraction.extract(path: display(relative), bytes: [UInt8](TextFile.readData(path, displayPath: display(relative))),
-                                                        its: its)
+                                                        its: its, segmentation: segmentation)
             } catch let error as TolkError {
                 result.diagnostics.append(Diagnostic(.alignUnreadable, severity: .warning, file: display(relative),
                                                      message: "not aligned: \(error.description)"))

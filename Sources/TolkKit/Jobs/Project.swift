@@ -230,10 +230,11 @@ public struct Project: Sendable {
                             _ body: (PageExtraction) throws -> Void) throws {
         let paths = try pagePaths()
         let its = try itsContext()
+        let segmentation = try segmentationRules()
         var done = 0
         try Parallel.forEachBatch(paths, { path in
             try PageExtraction.extract(path: path, bytes: [UInt8](TextFile.readData(absolute(path), displayPath: path)),
-                                       locate: locate, its: its)
+                                       locate: locate, its: its, segmentation: segmentation)
         }, consume: { results in
             for result in results { try body(result.get()) }
             done += results.count
@@ -246,6 +247,19 @@ public struct Project: Sendable {
     /// - Throws: `TolkError.itsRules` with the file and line for rules that cannot be read.
     public func itsContext() throws -> ITSContext {
         try ITSContext.project(root: root)
+    }
+
+    /// Where a project keeps its own segmentation rules (SRX 2.0).
+    public static let segmentationRulesPath = "Locales/segmentation.srx"
+
+    /// The project's SRX rules, when it has `Locales/segmentation.srx`; nil for Tolk's own.
+    ///
+    /// - Throws: `TolkError.segmentationRules` with the file and line for rules that cannot be read.
+    public func segmentationRules() throws -> SRXRules? {
+        let path = absolute(Self.segmentationRulesPath)
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        try TextFile.requireRegularFile(path, displayPath: Self.segmentationRulesPath)
+        return try SRXRules(data: TextFile.readData(path, displayPath: Self.segmentationRulesPath), path: Self.segmentationRulesPath)
     }
 
     public func absolute(_ relativePath: String) -> String {

@@ -43,24 +43,28 @@ public struct PageExtraction: Sendable {
     ///   - its: the ITS global rules to apply besides the page's own scripts (the project's
     ///     rules file, and where linked rules files are found).
     /// - Throws: `TolkError.unknownLanguage` when `<html lang>` is no language ICU knows;
-    ///   `TolkError.itsRules` for ITS rules that cannot be read or evaluated.
-    public static func extract(path: String, bytes: [UInt8], locate: Bool = true, its: ITSContext = ITSContext()) throws -> PageExtraction {
+    ///   `TolkError.itsRules` for ITS rules that cannot be read or evaluated;
+    ///   `TolkError.segmentationRules` when `segmentation` has no rules for the page's language.
+    ///   - segmentation: a team's SRX rules, which replace Tolk's own sentence rules.
+    public static func extract(path: String, bytes: [UInt8], locate: Bool = true, its: ITSContext = ITSContext(),
+                               segmentation: SRXRules? = nil) throws -> PageExtraction {
         // The one way a page's bytes become text: its charset read, a legacy one remembered
         // so that the build can declare UTF-8 in what it writes.
         let (text, charset) = try PageEncoding.decode(bytes, path: path)
-        var page = try extract(path: path, text: text, locate: locate, its: its)
+        var page = try extract(path: path, text: text, locate: locate, its: its, segmentation: segmentation)
         page.legacyCharset = charset
         return page
     }
 
     /// The page's units and segments from its text (already decoded); see `extract(path:bytes:)`.
-    public static func extract(path: String, text: String, locate: Bool = true, its: ITSContext = ITSContext()) throws -> PageExtraction {
+    public static func extract(path: String, text: String, locate: Bool = true, its: ITSContext = ITSContext(),
+                               segmentation: SRXRules? = nil) throws -> PageExtraction {
         let (document, ruleWarnings) = try parse(path: path, text: text, locate: locate, its: its)
         let language = document.declaredLanguage ?? defaultLanguage
         guard LanguageTag.isKnown(language) else {
             throw TolkError.unknownLanguage(code: language, source: "\(path):\(document.root.line) <html lang>")
         }
-        let segmenter = Segmenter(locale: language)
+        let segmenter = Segmenter(locale: language, srx: try segmentation?.rules(for: language))
         let lines = SourceLines(text)
         var units: [SegmentedUnit] = []
         for unit in UnitExtractor(pageLanguage: language).units(of: document) {

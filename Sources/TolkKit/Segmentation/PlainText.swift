@@ -5,16 +5,18 @@ import Foundation
 public enum PlainText {
     /// The sentences of UTF-8 text in `data`, read from `path` (for error messages).
     ///
-    /// - Throws: `TolkError` for an unknown language, or bytes that are not UTF-8 text.
-    public static func sentences(of data: Data, path: String, locale: String) throws -> [String] {
+    /// - Parameter srx: SRX rules to cut by instead of Tolk's own.
+    /// - Throws: `TolkError` for an unknown language, bytes that are not UTF-8 text, or SRX
+    ///   rules with none for the language.
+    public static func sentences(of data: Data, path: String, locale: String, srx: SRXRules? = nil) throws -> [String] {
         guard LanguageTag.isKnown(locale) else { throw TolkError.unknownLanguage(code: locale, source: "--locale") }
-        let segmenter = Segmenter(locale: locale)
+        let segmenter = Segmenter(locale: locale, srx: try srx?.rules(for: locale))
         return try paragraphs(TextFile.decode(data, path: path)).flatMap { try segmenter.sentences(in: $0) }
     }
 
     /// The sentences of the UTF-8 text file at `path`.
-    public static func sentences(ofFile path: String, locale: String) throws -> [String] {
-        try sentences(of: TextFile.readData(path), path: path, locale: locale)
+    public static func sentences(ofFile path: String, locale: String, srx: SRXRules? = nil) throws -> [String] {
+        try sentences(of: TextFile.readData(path), path: path, locale: locale, srx: srx)
     }
 
     static func paragraphs(_ text: String) -> [String] {

@@ -2,9 +2,12 @@
 /// and ordinals, and renders each sentence as a msgid with numbered placeholders.
 public struct Segmenter: Sendable {
     public let locale: String
+    /// A team's SRX rules for this language, which replace ICU's breaks and Tolk's rules.
+    public let srx: [SRXRules.Rule]?
 
-    public init(locale: String) {
+    public init(locale: String, srx: [SRXRules.Rule]? = nil) {
         self.locale = locale
+        self.srx = srx
     }
 
     /// The sentences of plain text, whitespace collapsed: what `tolk segment` prints.
@@ -150,8 +153,13 @@ public struct Segmenter: Sendable {
             default: break
             }
         }
-        let proposed = try BreakIterator.boundaries(.sentence, in: plain, locale: locale).map(\.offset)
-        let breaks = SentenceRules.forLocale(locale).breaks(in: plain, proposed: proposed)
+        let breaks: [Int]
+        if let srx {
+            breaks = SRXRules.breaks(in: plain, rules: srx)
+        } else {
+            let proposed = try BreakIterator.boundaries(.sentence, in: plain, locale: locale).map(\.offset)
+            breaks = SentenceRules.forLocale(locale).breaks(in: plain, proposed: proposed)
+        }
         let allowed = Set(breaks)
 
         var groups: [[UnitToken]] = []

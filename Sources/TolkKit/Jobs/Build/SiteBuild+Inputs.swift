@@ -23,7 +23,7 @@ extension SiteBuild {
         var cached: BuildCache?
     }
 
-    func readInputs(its: ITSContext, catalogues: [CatalogFile]) throws -> Inputs {
+    func readInputs(its: ITSContext, segmentation: SRXRules?, catalogues: [CatalogFile]) throws -> Inputs {
         let files = try project.inputFiles()
         // Pages are read with the ITS rules: the project's, and rules files a page links
         // (an XML file among the inputs; its stamp stands for its content).
@@ -33,6 +33,10 @@ extension SiteBuild {
             rules.combine(asset)
             let stamp = FileStamp.sizeAndTime(project.absolute(asset))
             rules.combine(stamp.map { "\($0.0):\($0.1)" })
+        }
+        // Pages are cut into sentences by the project's SRX rules when it has them.
+        if segmentation != nil {
+            rules.combine(FileStamp(fileAt: project.absolute(Project.segmentationRulesPath))?.content ?? 0)
         }
         var configuration = FastHash()
         configuration.combine(site.fingerprint)

@@ -18,7 +18,7 @@ extension SiteBuild {
     /// built on all cores, a batch at a time: a handful of changed pages among thousands
     /// are spread over the cores instead of each holding up a batch of its own.
     func buildPages(_ paths: [String], previous: BuildCache?, catalogsChanged: Bool, catalogues: Catalogues, published: [String],
-                    its: ITSContext, progress: ((_ done: Int, _ total: Int) -> Void)?) throws -> Pages {
+                    its: ITSContext, segmentation: SRXRules?, progress: ((_ done: Int, _ total: Int) -> Void)?) throws -> Pages {
         var outcomes = [PageOutcome?](repeating: nil, count: paths.count)
         if let previous {
             for (index, result) in Parallel.map(paths, { path -> PageOutcome? in
@@ -32,7 +32,7 @@ extension SiteBuild {
         var built = 0
         progress?(paths.count - stale.count, paths.count)
         try Parallel.forEachBatch(stale, { index in
-            try buildPage(paths[index], catalogues: catalogues, catalogLanguages: published, its: its)
+            try buildPage(paths[index], catalogues: catalogues, catalogLanguages: published, its: its, segmentation: segmentation)
         }, consume: { results in
             for result in results {
                 outcomes[stale[built]] = try result.get()
@@ -92,12 +92,13 @@ extension SiteBuild {
 
     /// One page read and built in every language; the versions the threshold lets through
     /// are written, and `tolk serve`'s review copies beside them.
-    private func buildPage(_ path: String, catalogues: Catalogues, catalogLanguages: [String], its: ITSContext) throws -> PageOutcome {
+    private func buildPage(_ path: String, catalogues: Catalogues, catalogLanguages: [String], its: ITSContext,
+                           segmentation: SRXRules?) throws -> PageOutcome {
         // The stat comes before the read: a change made meanwhile gives the file a newer time.
         let time = FileStamp.sizeAndTime(project.absolute(path))
         let data = try TextFile.readData(project.absolute(path), displayPath: path)
         let source = time.map { FileStamp(size: $0.0, modified: $0.1, content: FileStamp.hash(data)) } ?? .missing
-        let page = try PageExtraction.extract(path: path, bytes: [UInt8](data), its: its)
+        let page = try PageExtraction.extract(path: path, bytes: [UInt8](data), its: its, segmentation: segmentation)
         let relative = String(path.dropFirst("Input/".count))
         let languages = Self.languages(of: page, catalogs: catalogLanguages)
         let alternates = languages.count > 1 ? links.alternates(for: relative, languages: languages, pageLanguage: page.language) : []

@@ -73,8 +73,11 @@ public struct SiteBuild {
         defer { finishWriting() }
         let catalogFiles = project.catalogues()
         let its = try project.itsContext()
+        let segmentation = try project.segmentationRules()
         // Reading the catalogues and reading the cache and the page list are independent.
-        let (catalogues, inputs) = try Parallel.pair({ try readCatalogs(catalogFiles) }, { try readInputs(its: its, catalogues: catalogFiles) })
+        let (catalogues, inputs) = try Parallel.pair({ try readCatalogs(catalogFiles) }, {
+            try readInputs(its: its, segmentation: segmentation, catalogues: catalogFiles)
+        })
         let plan = PublishPlan(languages: project.catalogLanguages(), catalogs: catalogues.tables, site: site, project: project)
         var diagnostics = plan.diagnostics
         // A cache made for another set of published languages has other language links everywhere.
@@ -89,7 +92,7 @@ public struct SiteBuild {
         cache.catalogs = catalogues.states.mapValues(Fingerprints.catalog)
         let catalogsChanged = previous.map { $0.catalogs != cache.catalogs } ?? false
         let pages = try buildPages(inputs.pages, previous: previous, catalogsChanged: catalogsChanged, catalogues: catalogues,
-                                   published: plan.published, its: its, progress: progress)
+                                   published: plan.published, its: its, segmentation: segmentation, progress: progress)
         diagnostics += pages.diagnostics
         cache.pages = pages.cache
         let extras = try buildExtras(events: pages.events, indexName: indexName, catalogues: catalogues, previous: previous?.extras)

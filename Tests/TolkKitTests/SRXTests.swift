@@ -1,0 +1,149 @@
+import Foundation
+import Testing
+@testable import TolkKit
+
+/// A team's SRX 2.0 segmentation rules: read, mapped to languages, applied in order, and
+/// refused with file and line when they cannot be.
+@Suite("SRX segmentation rules")
+struct SRXTests {
+    static func rules(_ body: String, cascade: Bool = true, version: String = "2.0",
+                      namespace: String = "http://www.lisa.org/srx20") throws -> SRXRules {
+        let text = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <srx xmlns="\(namespace)" version="\(version)">
+              <header segmentsubflows="yes" cascade="\(cascade ? "yes" : "no")"/>
+              <body>
+            \(body)
+              </body>
+            </srx>
+            """
+        return try SRXRules(data: Data(text.utf8), path: "Locales/segmentation.srx")
+    }
+
+    static func cut(_ text: String, _ rules: SRXRules, _ language: String = "en") throws -> [String] {
+        try Segmenter(locale: language, srx: rules.rules(for: language)).sentences(in: text)
+    }
+
+    static let map = """
+        <maprules><languagemap languagepattern=".*" languagerulename="All"/></maprules>
+        """
+
+    @Test("the first rule that matches at a position decides: a no-break rule before a break rule keeps the text whole, after it not")
+    func ruleOrder() throws {
+        let noBreakFirst = try Self.rules("""
+            <languagerules><languagerule languagerulename="All">
+              <rule break="no"><beforebreak>\\bDr\\.</beforebreak><afterbreak>\\s</afterbreak></rule>
+              <rule break="yes"><beforebreak>\\.</beforebreak><afterbreak>\\s</afterbreak></rule>
+            </languagerule></languagerules>
+            """ + Self.map)
+        #expect(try Self.cut("Ask Dr. Okafor. She knows.", noBreakFirst) == ["Ask Dr. Okafor.", "She knows."])
+        let breakFirst = try Self.rules("""
+            <languagerules><languagerule languagerulename="All">
+              <rule break="yes"><beforebreak>\\.</beforebreak><afterbreak>\\s</afterbreak></rule>
+              <rule break="no"><beforebreak>\\bDr\\.</beforebreak><afterbreak>\\s</afterbreak></rule>
+            </languagerule></languagerules>
+            """ + Self.map)
+        #expect(try Self.cut("Ask Dr. Okafor. She knows.", breakFirst) == ["Ask Dr.", "Okafor.", "She knows."])
+        // Where no rule matches there is no break, whatever ICU would say.
+        #expect(try Self.cut("One! Two? Three.", noBreakFirst) == ["One! Two? Three."])
+    }
+
+    @Test("language maps pick the rules by language code; cascade joins every matching map's rules, in map order")
+    func mapsAndCascade() throws {
+        let body = """
+            <languagerules>
+              <languagerule languagerulename="English"><rule break="no"><beforebreak>\\bNo\\.</beforebreak><afterbreak>\\s</afterbreak></rule></languagerule>
+              <languagerule languagerulename="Default"><rule break="yes"><beforebreak>[.?!]</beforebreak><afterbreak>\\s</afterbreak></rule></languagerule>
+            </languagerules>
+            <maprules>
+              <languagemap languagepattern="en.*" languagerulename="English"/>
+              <languagemap languagepattern=".*" languagerulename="Default"/>
+            </maprules>
+            """
+        let cascading = try Self.rules(body)
+        #expect(try Self.cut("Room No. 5 is open. Come in.", cascading) == ["Room No. 5 is open.", "Come in."])
+        #expect(try Self.cut("Zimmer No. 5 ist offen. Kommen Sie.", cascading, "de") == ["Zimmer No.", "5 ist offen.", "Kommen Sie."])
+        #expect(try cascading.rules(for: "en-GB").count == 2)
+        // Without cascade, English gets its own rules only: the no-break rule, and so no break at all.
+        let first = try Self.rules(body, cascade: false)
+        #expect(try first.rules(for: "en").count == 1)
+        #expect(try Self.cut("Room No. 5 is open. Come in.", first) == ["Room No. 5 is open. Come in."])
+    }
+
+    @Test("an SRX file a real tool ships (GlobalSight's) reads and cuts as its rules say")
+    func realFile() throws {
+        let rules = try SRXRules(fileAt: Fixture.url("srx/globalsight.srx").path)
+        #expect(try Self.cut("We met Mr. Holmes in the U.K. yesterday. He bought tea etc. and left. Then it rained.", rules)
+            == ["We met Mr. Holmes in the U.K. yesterday.", "He bought tea etc. and left.", "Then it rained."])
+        #expect(try Self.cut("3. Enter the room. Sit down.", rules, "fr") == ["3. Enter the room.", "Sit down."])
+        // Its Japanese rule writes code points as \xff61, which SRX's Java and ICU both read as
+        // "\xff" then "61": no ideographic full stop is in the class, so nothing breaks.
+        #expect(try Self.cut("これはペンです。それは本です。", rules, "ja") == ["これはペンです。それは本です。"])
+    }
+
+    @Test("bad SRX is refused with the file, the line and the problem", arguments: [
+        ("<languagerules><languagerule languagerulename=\"All\"><rule><beforebreak>(</beforebreak></rule></languagerule></languagerules>" + map,
+         "Locales/segmentation.srx:5: ICU cannot compile the pattern /(/ before, // after (see README: SRX patterns)"),
+        ("<languagerules/><maprules><languagemap languagepattern=\".*\" languagerulename=\"None\"/></maprules>",
+         "Locales/segmentation.srx:5: <languagemap> names 'None', which no <languagerule> is"),
+        ("<languagerules><languagerule languagerulename=\"All\"><rule/></languagerule></languagerules>" + map,
+         "Locales/segmentation.srx:5: a <rule> needs a <beforebreak> or an <afterbreak> pattern"),
+        ("<languagerules><languagerule languagerulename=\"All\"/><languagerule languagerulename=\"All\"/></languagerules>" + map,
+         "Locales/segmentation.srx:5: a second <languagerule> named 'All'"),
+    ])
+    func badFiles(_ example: (body: String, message: String)) {
+        #expect(throws: TolkError.self) { try Self.rules(example.body) }
+        do {
+            _ = try Self.rules(example.body)
+        } catch {
+            #expect("\(error)" == example.message)
+        }
+    }
+
+    @Test("a wrong version, a wrong namespace, a file that is not XML, a language no map matches")
+    func badDocuments() throws {
+        #expect(throws: TolkError.segmentationRules(path: "Locales/segmentation.srx", line: 2,
+                                                    problem: "version=\"1.0\": Tolk reads SRX 2.0 (version=\"2.0\")")) {
+            try Self.rules(Self.map, version: "1.0")
+        }
+        #expect(throws: TolkError.self) { try Self.rules(Self.map, namespace: "urn:other") }
+        #expect(throws: TolkError.self) { try SRXRules(data: Data("<srx version=\"2.0\"><body>".utf8), path: "x.srx") }
+        let english = try Self.rules("""
+            <languagerules><languagerule languagerulename="English"/></languagerules>
+            <maprules><languagemap languagepattern="en.*" languagerulename="English"/></maprules>
+            """)
+        #expect(throws: TolkError.segmentationRules(path: "Locales/segmentation.srx", line: 6,
+            problem: "no <languagemap> matches 'de', so Tolk has no rules for it; add one (languagepattern=\".*\" matches every language)")) {
+            try english.rules(for: "de")
+        }
+    }
+
+    @Test("Locales/segmentation.srx changes what extract offers, exactly as its rules say; a bad one stops extract and writes nothing")
+    func extractUsesTheProjectRules() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Input"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Locales"), withIntermediateDirectories: true)
+        try "<!DOCTYPE html><html lang=\"en\"><head><title>Day</title></head><body><p>Doors open: 9 a.m. Talks follow. Lunch is at one.</p></body></html>\n"
+            .write(to: folder.appendingPathComponent("Input/day.html"), atomically: true, encoding: .utf8)
+        let project = Project(root: folder)
+        _ = try CatalogUpdate(project: project).run(newLanguages: ["de"])
+        let template = folder.appendingPathComponent("Locales/en/template.pot")
+        func msgids() throws -> [String] {
+            try POParser(path: "template.pot").parse(fileAt: template.path).entries.filter { !$0.isHeader && $0.context == nil }.map(\.id)
+        }
+        #expect(try msgids() == ["Day", "Doors open: 9 a.m.", "Talks follow.", "Lunch is at one."])
+        try Data(contentsOf: Fixture.url("srx/team.srx")).write(to: folder.appendingPathComponent("Locales/segmentation.srx"))
+        _ = try CatalogUpdate(project: project).run()
+        // team.srx: English breaks after a colon, never after "Event No."; every language after [.?!] before a capital.
+        #expect(try msgids() == ["Day", "Doors open:", "9 a.m.", "Talks follow.", "Lunch is at one."])
+        let before = try Data(contentsOf: template)
+        try "<srx version=\"2.0\"><body><maprules><languagemap languagepattern=\"en\" languagerulename=\"X\"/></maprules></body></srx>"
+            .write(to: folder.appendingPathComponent("Locales/segmentation.srx"), atomically: true, encoding: .utf8)
+        #expect(throws: TolkError.segmentationRules(path: "Locales/segmentation.srx", line: 1,
+                                                    problem: "<languagemap> names 'X', which no <languagerule> is")) {
+            try CatalogUpdate(project: project).run()
+        }
+        #expect(try Data(contentsOf: template) == before)
+    }
+}
