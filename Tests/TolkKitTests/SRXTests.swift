@@ -147,3 +147,58 @@ struct SRXTests {
         #expect(try Data(contentsOf: template) == before)
     }
 }
+
+/// A change of segmentation rules on the shipped site: every sentence translated before
+/// keeps a translation, and going back restores the catalogue's figures exactly.
+@Suite("Changing segmentation rules", .serialized)
+struct RulesChangeTests {
+    /// Per catalogue: words of the active msgids with a translation the build uses, with a
+    /// fuzzy one, and with none (the index's own words aside).
+    static func figures(_ folder: URL) throws -> (translated: Int, fuzzy: Int, empty: Int) {
+        var figures = (translated: 0, fuzzy: 0, empty: 0)
+        for path in ["Locales/en/de.po", "Locales/de/en.po"] {
+            let catalog = try POParser(path: path).parse(fileAt: folder.appendingPathComponent(path).path)
+            for entry in catalog.activeMessages where entry.context != IndexMessage.context {
+                let words = MessageText.plainText(entry.id).split(whereSeparator: \.isWhitespace).count
+                if !entry.isTranslated { figures.empty += words } else if entry.isFuzzy { figures.fuzzy += words } else { figures.translated += words }
+            }
+            _ = try GNUGettext.run("msgfmt", ["--check", "-o", "/dev/null", folder.appendingPathComponent(path).path])
+        }
+        return figures
+    }
+
+    static func srx(_ rules: String) -> String {
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <srx xmlns="http://www.lisa.org/srx20" version="2.0"><header segmentsubflows="yes" cascade="yes"/><body>
+        <languagerules><languagerule languagerulename="All">\(rules)</languagerule></languagerules>
+        <maprules><languagemap languagepattern=".*" languagerulename="All"/></maprules></body></srx>
+        """
+    }
+
+    @Test("sentences split (a break after every comma) or joined (no break inside a paragraph) keep every translated word, fuzzy; back to Tolk's rules, the figures are as before")
+    func nothingLost() throws {
+        let folder = try temporaryProject(from: Fixture.repositoryRoot, copying: ["Input", "Locales", SiteConfiguration.fileName])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let project = Project(root: folder)
+        _ = try CatalogUpdate(project: project).run()
+        let before = try Self.figures(folder)
+        #expect(before.fuzzy == 0 && before.empty == 0 && before.translated > 500, "\(before)")
+        let rules = folder.appendingPathComponent(Project.segmentationRulesPath)
+        for change in [
+            // Split: the sentences of Tolk's rules, and a break after each comma as well.
+            "<rule break=\"yes\"><beforebreak>[.?!,]</beforebreak><afterbreak>\\s</afterbreak></rule>",
+            // Joined: a paragraph is one segment.
+            "<rule break=\"no\"><beforebreak>.</beforebreak><afterbreak>.</afterbreak></rule>",
+        ] {
+            try Self.srx(change).write(to: rules, atomically: true, encoding: .utf8)
+            _ = try CatalogUpdate(project: project).run()
+            let after = try Self.figures(folder)
+            #expect(after.empty == 0, "every sentence has a translation, fuzzy for a person to confirm: \(after)")
+            #expect(after.translated + after.fuzzy >= before.translated - 40, "\(after) against \(before)")
+            try FileManager.default.removeItem(at: rules)
+            _ = try CatalogUpdate(project: project).run()
+            #expect(try Self.figures(folder) == before, "back to Tolk's rules")
+        }
+    }
+}

@@ -42,6 +42,16 @@ public struct CatalogMerger {
                 unmatched.append((merged.count - 1, fresh))
             }
         }
+        // Sentences cut differently (a change of segmentation rules): their translations
+        // follow them, fuzzy; the old entries stay, obsolete, with theirs.
+        if !unmatched.isEmpty {
+            let recut = RecutMatcher(old.enumerated().filter { !used.contains($0.offset) }.map(\.element))
+            unmatched = unmatched.filter { position, fresh in
+                guard let entry = recut.entry(for: fresh) else { return true }
+                merged[position] = entry
+                return false
+            }
+        }
         // Fuzzy matches only among translations in the same context not claimed by an exact match.
         let candidates = Dictionary(grouping: old.indices.filter { !used.contains($0) && old[$0].isTranslated && !old[$0].id.isEmpty },
                                     by: { old[$0].context })
@@ -79,6 +89,10 @@ public struct CatalogMerger {
         return entry
     }
 
+    fileprivate static func fuzzy(_ fresh: POEntry, from old: POEntry) -> POEntry {
+        CatalogMerger().fuzzy(fresh, from: old)
+    }
+
     private func fuzzy(_ fresh: POEntry, from old: POEntry) -> POEntry {
         var entry = fresh
         entry.translatorComments = old.translatorComments
@@ -91,6 +105,138 @@ public struct CatalogMerger {
         entry.previousID = old.id
         entry.previousPluralID = old.pluralID
         return entry
+    }
+}
+
+/// Old translations for sentences cut differently than before: a new msgid made of old
+/// ones ("A. B." from "A." and "B.") gets their translations joined, in its order; a
+/// new msgid that is one sentence of an old one ("A." from "A. B.") is offered the old
+/// translation. Both are fuzzy, with the old msgid as `#|` (the first one, when joined).
+struct RecutMatcher {
+    private let entries: [POEntry]
+    /// Each old msgid as pieces are compared (`key`), with its entry.
+    private let whole: [POEntry.Key: Int]
+    /// Each piece of a msgid (cut after . ! ? : ; , and a space), with the entry holding it.
+    private let pieces: [POEntry.Key: Int]
+
+    init(_ old: [POEntry]) {
+        entries = old.filter { $0.isTranslated && !$0.isFuzzy && $0.pluralID == nil && !$0.id.isEmpty }
+        var whole: [POEntry.Key: Int] = [:]
+        var pieces: [POEntry.Key: Int] = [:]
+        for (index, entry) in entries.enumerated() {
+            if whole[Self.key(entry.context, entry.id)] == nil { whole[Self.key(entry.context, entry.id)] = index }
+            for piece in Self.sentences(of: entry.id) where pieces[Self.key(entry.context, piece)] == nil {
+                pieces[Self.key(entry.context, piece)] = index
+            }
+        }
+        self.whole = whole
+        self.pieces = pieces
+    }
+
+    func entry(for fresh: POEntry) -> POEntry? {
+        guard fresh.pluralID == nil else { return nil }
+        if let parts = joined(fresh), parts.count > 1 {
+            var entry = CatalogMerger.fuzzy(fresh, from: entries[parts[0]])
+            let translations = parts.map { entries[$0].translation }
+            entry.translations = [translations.dropFirst().reduce(translations[0]) { sofar, next in
+                // Text written without spaces between sentences (Chinese, Japanese) stays so.
+                let last = sofar.unicodeScalars.last.map { (0x3000...0x303F).contains($0.value) || (0xFF00...0xFFEF).contains($0.value) } ?? false
+                return sofar + (last ? "" : " ") + next
+            }]
+            for part in parts.dropFirst() {
+                entry.translatorComments += entries[part].translatorComments.filter { !entry.translatorComments.contains($0) }
+            }
+            return entry
+        }
+        // A sentence of an old msgid of two or more is offered the old translation.
+        if let index = pieces[Self.key(fresh.context, fresh.id)], entries[index].id != fresh.id {
+            return CatalogMerger.fuzzy(fresh, from: entries[index])
+        }
+        return nil
+    }
+
+    /// The old entries whose msgids, in order, make up `fresh`'s, when some do.
+    private func joined(_ fresh: POEntry) -> [Int]? {
+        let text = fresh.id
+        let cuts = [text.startIndex] + Self.ends(in: text).map { text.index(after: $0) } + [text.endIndex]
+        guard cuts.count > 2 else { return nil }
+        var memo: [Int: [Int]?] = [:]
+        func cover(from first: Int) -> [Int]? {
+            if first == cuts.count - 1 { return [] }
+            if let known = memo[first] { return known }
+            var found: [Int]?
+            for last in stride(from: cuts.count - 1, to: first, by: -1) {
+                guard let index = whole[Self.key(fresh.context, String(text[cuts[first]..<cuts[last]]))],
+                      let rest = cover(from: last) else { continue }
+                found = [index] + rest
+                break
+            }
+            memo[first] = found
+            return found
+        }
+        return cover(from: 0)
+    }
+
+    /// A msgid as its pieces are compared: whitespace at its ends trimmed, and its
+    /// placeholders numbered from 1 in order, as a segment of its own would number them.
+    static func key(_ context: String?, _ id: String) -> POEntry.Key {
+        let trimmed = id.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard trimmed.contains("<") else { return POEntry.Key(context: context, id: trimmed) }
+        var numbers: [Substring: Int] = [:]
+        var output = ""
+        var rest = Substring(trimmed)
+        while let open = rest.firstIndex(of: "<") {
+            output += rest[..<open]
+            rest = rest[open...]
+            guard let close = rest.firstIndex(of: ">") else { break }
+            let tag = rest[rest.index(after: rest.startIndex)..<close]
+            let digits = tag.drop { $0 == "/" }.prefix { $0.isASCIIDigit }
+            guard !digits.isEmpty, tag.count == digits.count + (tag.hasPrefix("/") ? 1 : 0) + (tag.hasSuffix("/") ? 1 : 0) else {
+                output += rest[...close]
+                rest = rest[rest.index(after: close)...]
+                continue
+            }
+            let number = numbers[digits] ?? (numbers.count + 1)
+            numbers[digits] = number
+            output += "<" + (tag.hasPrefix("/") ? "/" : "") + "\(number)" + (tag.hasSuffix("/") ? "/" : "") + ">"
+            rest = rest[rest.index(after: close)...]
+        }
+        return POEntry.Key(context: context, id: output + rest)
+    }
+
+    /// Where sentences of `text` end: after . ! ? : ; or , (and any closing inline markup)
+    /// followed by whitespace; the index of that whitespace.
+    static func ends(in text: String) -> [String.Index] {
+        var ends: [String.Index] = []
+        var index = text.startIndex
+        while index < text.endIndex {
+            var next = text.index(after: index)
+            if ".!?:;,".contains(text[index]) {
+                // A sentence may end inside inline markup: "<1>…?</1> – <2/>".
+                while text[next...].hasPrefix("</"), let close = text[next...].firstIndex(of: ">"),
+                      text[text.index(next, offsetBy: 2)..<close].allSatisfy(\.isASCIIDigit) {
+                    next = text.index(after: close)
+                }
+                if next < text.endIndex, text[next].isWhitespace { ends.append(next) }
+            }
+            index = text.index(after: index)
+        }
+        return ends
+    }
+
+    /// The sentences and runs of sentences of `text` (cut at `ends(in:)`), the whole aside.
+    static func sentences(of text: String) -> [String] {
+        let ends = ends(in: text)
+        guard !ends.isEmpty else { return [] }
+        let starts = [text.startIndex] + ends.map { text.index(after: $0) }
+        let stops = ends + [text.endIndex]
+        var found: [String] = []
+        for first in starts.indices {
+            for last in first..<stops.count where !(first == 0 && last == stops.count - 1) {
+                found.append(String(text[starts[first]..<stops[last]]))
+            }
+        }
+        return found
     }
 }
 
