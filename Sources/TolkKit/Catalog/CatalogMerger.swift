@@ -44,7 +44,7 @@ public struct CatalogMerger {
         }
         // Sentences cut differently (a change of segmentation rules): their translations
         // follow them, fuzzy; the old entries stay, obsolete, with theirs.
-        if !unmatched.isEmpty {
+        if !unmatched.isEmpty, old.contains(where: { $0.isTranslated && !$0.isFuzzy }) {
             let recut = RecutMatcher(old.enumerated().filter { !used.contains($0.offset) }.map(\.element))
             unmatched = unmatched.filter { position, fresh in
                 guard let entry = recut.entry(for: fresh) else { return true }
@@ -134,7 +134,7 @@ struct RecutMatcher {
     }
 
     func entry(for fresh: POEntry) -> POEntry? {
-        guard fresh.pluralID == nil else { return nil }
+        guard fresh.pluralID == nil, !entries.isEmpty else { return nil }
         if let parts = joined(fresh), parts.count > 1 {
             var entry = CatalogMerger.fuzzy(fresh, from: entries[parts[0]])
             let translations = parts.map { entries[$0].translation }

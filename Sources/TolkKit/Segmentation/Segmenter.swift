@@ -4,10 +4,13 @@ public struct Segmenter: Sendable {
     public let locale: String
     /// A team's SRX rules for this language, which replace ICU's breaks and Tolk's rules.
     public let srx: [SRXRules.Rule]?
+    /// Tolk's own rules for the language, looked up once for all the units of a page.
+    let rules: SentenceRules
 
     public init(locale: String, srx: [SRXRules.Rule]? = nil) {
         self.locale = locale
         self.srx = srx
+        rules = srx == nil && !locale.isEmpty ? SentenceRules.forLocale(locale) : SentenceRules()
     }
 
     /// The sentences of plain text, whitespace collapsed: what `tolk segment` prints.
@@ -158,7 +161,7 @@ public struct Segmenter: Sendable {
             breaks = SRXRules.breaks(in: plain, rules: srx)
         } else {
             let proposed = try BreakIterator.boundaries(.sentence, in: plain, locale: locale).map(\.offset)
-            breaks = SentenceRules.forLocale(locale).breaks(in: plain, proposed: proposed)
+            breaks = rules.breaks(in: plain, proposed: proposed)
         }
         let allowed = Set(breaks)
 
