@@ -96,41 +96,57 @@ struct SentenceRules: Sendable, Equatable {
     /// Whether the break ICU proposes at `position` stays.
     func keeps(_ position: Int, in text: [UInt16], segmentStart: Int) -> Bool {
         let (previous, previousStart) = Self.word(endingBefore: position, in: text)
-        let next = Self.word(startingAt: position, in: text)
-        guard let last = previous.last else { return true }
-        // 「これは何ですか。」と彼は聞いた: a quotation continued by a particle.
-        if "」』".contains(last), let first = next.unicodeScalars.first, (0x3041...0x309F).contains(first.value) { return false }
-        // "…stairways [...]" (Smith 55).: the citation belongs to the quotation.
-        if "\"”»’'".contains(last), next.hasPrefix("(") { return false }
+        guard let last = previous.unicodeScalars.last else { return true }
+        // The word after the break, read only when a rule needs it (most breaks need none).
+        func next() -> String { Self.word(startingAt: position, in: text) }
+        let nextStart = Self.skipSpaces(from: position, in: text)
+        let nextUnit: UInt16 = nextStart < text.count ? text[nextStart] : 0
+        switch last {
+        case "」", "』":
+            // 「これは何ですか。」と彼は聞いた: a quotation continued by a particle.
+            return !(0x3041...0x309F).contains(nextUnit)
+        case "\"", "”", "»", "’", "'":
+            // "…stairways [...]" (Smith 55).: the citation belongs to the quotation.
+            return nextUnit != 0x28
+        default:
+            break
+        }
         // A list marker opening a sentence ("1.)", "a.") is not a sentence of its own.
         let opensSegment = previousStart <= Self.skipSpaces(from: segmentStart, in: text)
         if opensSegment, Self.isListMarker(previous) { return false }
         // "Yahoo! in the department", "Jeopardy? in the morning".
-        if "!?".contains(last), next.first?.isLowercase == true { return false }
+        if last == "!" || last == "?" { return next().first?.isLowercase != true }
         guard last == "." else { return true }
         // ". . ." spaced out is an ellipsis inside the sentence.
         if previous == ".", Self.endsWithSpacedDots(before: previousStart, in: text) { return false }
         var word = Substring(previous.dropLast())
-        while let first = word.first, "([{„“‚‘\"'«»‹›¿¡".contains(first) { word = word.dropFirst() }
+        while let first = word.unicodeScalars.first, Self.openingPunctuation.contains(first) { word = word.dropFirst() }
         // An elided article belongs to the word after it: "L'ing." is "ing.".
         if let apostrophe = word.lastIndex(where: { $0 == "'" || $0 == "’" }) { word = word[word.index(after: apostrophe)...] }
         let stem = String(word)
         guard !stem.isEmpty else { return true }
         if titles.contains(stem) || titleEndings.contains(where: { stem.count > $0.count && stem.hasSuffix($0) }) { return false }
-        let nextStem = Self.stem(of: next)
-        if ordinals, Self.isOrdinal(stem) { return startsSentence(next, stem: nextStem) }
+        if ordinals, Self.isOrdinal(stem) {
+            let following = next()
+            return startsSentence(following, stem: Self.stem(of: following))
+        }
         let initialism = Self.isDottedLetters(word + ".")
         guard abbreviations.contains(stem) || initialism else { return true }
         // An abbreviation alone is no sentence: "St. Michael's Church…".
         if opensSegment { return false }
+        let following = next()
+        let nextStem = Self.stem(of: following)
         if capitalisedNouns { return starters.contains(nextStem) }
         // "U.S. How", "6 P.M. Mr. Smith", but "U.S. Government", "Jonas E. Smith".
         if initialism, stem.allSatisfy({ !$0.isLetter || $0.isUppercase }) {
             return starters.contains(nextStem) || titles.contains(nextStem)
         }
         // "etc. Then", "Co. It closed", but "5 a.m. Mr. Smith", "etc. in the shop".
-        return next.first?.isUppercase == true && !titles.contains(nextStem)
+        return following.first?.isUppercase == true && !titles.contains(nextStem)
     }
+
+    /// What may open a word before its text: brackets and quotation marks.
+    static let openingPunctuation: Set<Unicode.Scalar> = Set("([{„“‚‘\"'«»‹›¿¡".unicodeScalars)
 
     /// Whether `next` starts a sentence after an ordinal: a word the language starts
     /// sentences with, or (where nouns are not capitalised) any capitalised word.
