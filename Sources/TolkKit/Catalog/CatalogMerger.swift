@@ -135,15 +135,22 @@ struct RecutMatcher {
 
     func entry(for fresh: POEntry) -> POEntry? {
         guard fresh.pluralID == nil, !entries.isEmpty else { return nil }
-        if let parts = joined(fresh), parts.count > 1 {
-            var entry = CatalogMerger.fuzzy(fresh, from: entries[parts[0]])
-            let translations = parts.map { entries[$0].translation }
+        if let parts = joined(fresh), parts.count > 1,
+           case let used = parts.compactMap({ part -> Int? in if case let .entry(index) = part { return index }; return nil }),
+           let first = used.first {
+            var entry = CatalogMerger.fuzzy(fresh, from: entries[first])
+            let translations = parts.map { part -> String in
+                switch part {
+                case let .entry(index): return entries[index].translation
+                case let .literal(text): return text
+                }
+            }
             entry.translations = [translations.dropFirst().reduce(translations[0]) { sofar, next in
                 // Text written without spaces between sentences (Chinese, Japanese) stays so.
                 let last = sofar.unicodeScalars.last.map { (0x3000...0x303F).contains($0.value) || (0xFF00...0xFFEF).contains($0.value) } ?? false
                 return sofar + (last ? "" : " ") + next
             }]
-            for part in parts.dropFirst() {
+            for part in used.dropFirst() {
                 entry.translatorComments += entries[part].translatorComments.filter { !entry.translatorComments.contains($0) }
             }
             return entry
@@ -156,19 +163,34 @@ struct RecutMatcher {
     }
 
     /// The old entries whose msgids, in order, make up `fresh`'s, when some do.
-    private func joined(_ fresh: POEntry) -> [Int]? {
+    /// A piece of a new msgid: an old entry's msgid, or text with no letters (`);`, a
+    /// placeholder between dates) that no entry holds, copied as it is.
+    enum Part {
+        case entry(Int)
+        case literal(String)
+    }
+
+    private func joined(_ fresh: POEntry) -> [Part]? {
         let text = fresh.id
         let cuts = [text.startIndex] + Self.ends(in: text).map { text.index(after: $0) } + [text.endIndex]
         guard cuts.count > 2 else { return nil }
-        var memo: [Int: [Int]?] = [:]
-        func cover(from first: Int) -> [Int]? {
+        var memo: [Int: [Part]?] = [:]
+        func cover(from first: Int) -> [Part]? {
             if first == cuts.count - 1 { return [] }
             if let known = memo[first] { return known }
-            var found: [Int]?
+            var found: [Part]?
             for last in stride(from: cuts.count - 1, to: first, by: -1) {
-                guard let index = whole[Self.key(fresh.context, String(text[cuts[first]..<cuts[last]]))],
-                      let rest = cover(from: last) else { continue }
-                found = [index] + rest
+                let piece = String(text[cuts[first]..<cuts[last]])
+                let part: Part
+                if let index = whole[Self.key(fresh.context, piece)] {
+                    part = .entry(index)
+                } else if !piece.contains(where: \.isLetter) {
+                    part = .literal(piece.trimmingCharacters(in: .whitespaces))
+                } else {
+                    continue
+                }
+                guard let rest = cover(from: last) else { continue }
+                found = [part] + rest
                 break
             }
             memo[first] = found
@@ -204,18 +226,24 @@ struct RecutMatcher {
         return POEntry.Key(context: context, id: output + rest)
     }
 
-    /// Where sentences of `text` end: after . ! ? : ; or , (and any closing inline markup)
-    /// followed by whitespace; the index of that whitespace.
+    /// Where sentences of `text` end: after . ! ? : ; or , (and any closing quotation
+    /// marks, brackets and inline markup) followed by whitespace; the index of that whitespace.
     static func ends(in text: String) -> [String.Index] {
         var ends: [String.Index] = []
         var index = text.startIndex
         while index < text.endIndex {
             var next = text.index(after: index)
             if ".!?:;,".contains(text[index]) {
-                // A sentence may end inside inline markup: "<1>…?</1> – <2/>".
-                while text[next...].hasPrefix("</"), let close = text[next...].firstIndex(of: ">"),
-                      text[text.index(next, offsetBy: 2)..<close].allSatisfy(\.isASCIIDigit) {
-                    next = text.index(after: close)
+                // A sentence may end inside inline markup or a quotation: "<1>…?</1> – <2/>", "…entries." );".
+                while next < text.endIndex {
+                    if "\"”’»')]".contains(text[next]) {
+                        next = text.index(after: next)
+                    } else if text[next...].hasPrefix("</"), let close = text[next...].firstIndex(of: ">"),
+                              text[text.index(next, offsetBy: 2)..<close].allSatisfy(\.isASCIIDigit) {
+                        next = text.index(after: close)
+                    } else {
+                        break
+                    }
                 }
                 if next < text.endIndex, text[next].isWhitespace { ends.append(next) }
             }
