@@ -202,3 +202,27 @@ struct RulesChangeTests {
         }
     }
 }
+
+extension SRXTests {
+    @Test("tolk.toml's segmentation-rules names the SRX file; a path outside the project is refused with its line")
+    func namedInConfiguration() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Input"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("rules"), withIntermediateDirectories: true)
+        try "<!DOCTYPE html><html lang=\"en\"><head><title>Day</title></head><body><p>Doors open: at nine. Talks follow.</p></body></html>\n"
+            .write(to: folder.appendingPathComponent("Input/day.html"), atomically: true, encoding: .utf8)
+        try Data(contentsOf: Fixture.url("srx/team.srx")).write(to: folder.appendingPathComponent("rules/team.srx"))
+        try "[site]\nsegmentation-rules = \"rules/team.srx\"\n".write(to: folder.appendingPathComponent("tolk.toml"), atomically: true, encoding: .utf8)
+        let project = Project(root: folder)
+        #expect(try project.segmentationRules()?.path == "rules/team.srx")
+        var sentences: [String] = []
+        try project.forEachPage { page in sentences += page.segments.map(\.text) }
+        #expect(sentences == ["Day", "Doors open:", "at nine.", "Talks follow."])
+        try "[site]\nsegmentation-rules = \"../team.srx\"\n".write(to: folder.appendingPathComponent("tolk.toml"), atomically: true, encoding: .utf8)
+        #expect(throws: TolkError.configuration(path: "tolk.toml", line: 2, key: "site.segmentation-rules",
+            problem: "must be the path of an SRX file inside the project, such as \"Locales/segmentation.srx\"")) {
+            try project.segmentationRules()
+        }
+    }
+}

@@ -249,17 +249,31 @@ public struct Project: Sendable {
         try ITSContext.project(root: root)
     }
 
-    /// Where a project keeps its own segmentation rules (SRX 2.0).
+    /// Where a project keeps its own segmentation rules (SRX 2.0), unless tolk.toml names another file.
     public static let segmentationRulesPath = "Locales/segmentation.srx"
 
-    /// The project's SRX rules, when it has `Locales/segmentation.srx`; nil for Tolk's own.
+    /// The project's SRX rules: the file `tolk.toml`'s `segmentation-rules` names, else
+    /// `Locales/segmentation.srx` when there is one; nil for Tolk's own rules.
     ///
-    /// - Throws: `TolkError.segmentationRules` with the file and line for rules that cannot be read.
+    /// - Throws: `TolkError.segmentationRules` with the file and line for rules that cannot
+    ///   be read; `.unreadableFile` when tolk.toml names a file that is not there.
     public func segmentationRules() throws -> SRXRules? {
-        let path = absolute(Self.segmentationRulesPath)
-        guard FileManager.default.fileExists(atPath: path) else { return nil }
-        try TextFile.requireRegularFile(path, displayPath: Self.segmentationRulesPath)
-        return try SRXRules(data: TextFile.readData(path, displayPath: Self.segmentationRulesPath), path: Self.segmentationRulesPath)
+        guard let relative = try segmentationRulesFile() else { return nil }
+        let path = absolute(relative)
+        try TextFile.requireRegularFile(path, displayPath: relative)
+        return try SRXRules(data: TextFile.readData(path, displayPath: relative), path: relative)
+    }
+
+    /// The SRX file the project's pages are cut by, when it has one.
+    func segmentationRulesFile() throws -> String? {
+        // tolk.toml read for this key alone: settings for a language without a catalogue
+        // yet must not stop the extract that starts it.
+        let configuration = absolute(SiteConfiguration.fileName)
+        if FileManager.default.fileExists(atPath: configuration),
+           let named = try SiteConfiguration(text: TextFile.read(configuration, displayPath: SiteConfiguration.fileName)).segmentationRules {
+            return named
+        }
+        return FileManager.default.fileExists(atPath: absolute(Self.segmentationRulesPath)) ? Self.segmentationRulesPath : nil
     }
 
     public func absolute(_ relativePath: String) -> String {

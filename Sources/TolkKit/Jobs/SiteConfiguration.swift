@@ -24,6 +24,9 @@ public struct SiteConfiguration: Sendable, Equatable {
     public var defaultLanguage: String?
     /// The IANA zone event times are given in (`Europe/London`).
     public var timeZone: String?
+    /// The project's SRX segmentation rules, relative to the project; nil for
+    /// `Locales/segmentation.srx` when there is one.
+    public var segmentationRules: String?
     /// Per-language settings, by BCP 47 language tag.
     public var languages: [String: Language] = [:]
 
@@ -95,7 +98,7 @@ public struct SiteConfiguration: Sendable, Equatable {
     /// A hash of every setting, the same for the same settings (for the build cache).
     var fingerprint: UInt64 {
         var hash = FastHash()
-        for value in [baseURL, defaultLanguage, timeZone] { hash.combine(value) }
+        for value in [baseURL, defaultLanguage, timeZone, segmentationRules] { hash.combine(value) }
         for (language, settings) in languages.sorted(by: { $0.key < $1.key }) {
             hash.combine(language)
             for value in [settings.locale, settings.timeZone, settings.minimumCompletion.map { String($0) }] { hash.combine(value) }
@@ -173,8 +176,14 @@ public struct SiteConfiguration: Sendable, Equatable {
                     throw fail("site", key, "must be an IANA time zone, such as \"Europe/London\"")
                 }
                 timeZone = zone
+            case "segmentation-rules":
+                guard let path = value.string, path.lowercased().hasSuffix(".srx"), !path.hasPrefix("/"),
+                      !path.split(separator: "/").contains("..") else {
+                    throw fail("site", key, "must be the path of an SRX file inside the project, such as \"Locales/segmentation.srx\"")
+                }
+                segmentationRules = path
             default:
-                throw fail("site", key, "unknown key; allowed in [site]: base-url, default-language, time-zone")
+                throw fail("site", key, "unknown key; allowed in [site]: base-url, default-language, time-zone, segmentation-rules")
             }
         }
     }

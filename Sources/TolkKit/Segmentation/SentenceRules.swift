@@ -187,7 +187,7 @@ struct SentenceRules: Sendable, Equatable {
     /// A word as the lists hold it: opening punctuation and a final full stop dropped.
     static func stem(of word: String) -> String {
         var word = Substring(word)
-        while let first = word.first, "([{„“‚‘\"'«»‹›¿¡".contains(first) { word = word.dropFirst() }
+        while let first = word.unicodeScalars.first, openingPunctuation.contains(first) { word = word.dropFirst() }
         while let last = word.last, ",;:".contains(last) { word = word.dropLast() }
         if word.last == "." { word = word.dropLast() }
         return String(word)

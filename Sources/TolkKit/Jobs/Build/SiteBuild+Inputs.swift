@@ -35,8 +35,8 @@ extension SiteBuild {
             rules.combine(stamp.map { "\($0.0):\($0.1)" })
         }
         // Pages are cut into sentences by the project's SRX rules when it has them.
-        if segmentation != nil {
-            rules.combine(FileStamp(fileAt: project.absolute(Project.segmentationRulesPath))?.content ?? 0)
+        if let segmentation {
+            rules.combine(FileStamp(fileAt: project.absolute(segmentation.path))?.content ?? 0)
         }
         var configuration = FastHash()
         configuration.combine(site.fingerprint)
