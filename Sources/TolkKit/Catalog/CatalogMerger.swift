@@ -172,7 +172,7 @@ struct RecutMatcher {
 
     private func joined(_ fresh: POEntry) -> [Part]? {
         let text = fresh.id
-        let cuts = [text.startIndex] + Self.ends(in: text).map { text.index(after: $0) } + [text.endIndex]
+        let cuts = [text.startIndex] + Self.cuts(in: text) + [text.endIndex]
         guard cuts.count > 2 else { return nil }
         var memo: [Int: [Part]?] = [:]
         func cover(from first: Int) -> [Part]? {
@@ -250,6 +250,19 @@ struct RecutMatcher {
             index = text.index(after: index)
         }
         return ends
+    }
+
+    /// Where a new msgid may have been cut by earlier rules: after each sentence end and
+    /// its whitespace, and after a full stop, ! or ? with none (`Win32 and .|NET.`).
+    static func cuts(in text: String) -> [String.Index] {
+        var cuts = ends(in: text).map { text.index(after: $0) }
+        var index = text.startIndex
+        while index < text.endIndex {
+            let next = text.index(after: index)
+            if ".!?".contains(text[index]), next < text.endIndex, text[next].isLetter { cuts.append(next) }
+            index = next
+        }
+        return cuts.sorted()
     }
 
     /// The sentences and runs of sentences of `text` (cut at `ends(in:)`), the whole aside.
