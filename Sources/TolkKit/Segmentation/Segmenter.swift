@@ -1,5 +1,5 @@
-/// Splits units into sentences with ICU's sentence rules, corrected for abbreviations
-/// and ordinals, and renders each sentence as a msgid with numbered placeholders.
+/// Splits units into sentences (ICU's breaks as the language's `SentenceRules` correct
+/// them, or a team's SRX rules) and renders each sentence as a msgid with numbered placeholders.
 public struct Segmenter: Sendable {
     public let locale: String
     /// A team's SRX rules for this language, which replace ICU's breaks and Tolk's rules.
