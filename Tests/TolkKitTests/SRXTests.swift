@@ -226,3 +226,20 @@ extension SRXTests {
         }
     }
 }
+
+extension RulesChangeTests {
+    @Test("joined translations carry the placeholders as the new msgid numbers them; a piece of an old msgid is offered its translation")
+    func joinedPlaceholders() {
+        var old = POCatalog(entries: [POEntry(context: nil, id: "Meet <1>the team</1>."), POEntry(context: nil, id: "Read <1>more</1>, then go.")])
+        old.entries[0].translations = ["Treffen Sie <1>das Team</1>."]
+        old.entries[1].translations = ["Lesen Sie <1>mehr</1>, dann gehen Sie."]
+        let joined = CatalogMerger().merge(existing: old, template: [POEntry(context: nil, id: "Meet <1>the team</1>. Read <2>more</2>, then go.")])
+        let entry = joined.entries.first { !$0.isObsolete }
+        #expect(entry?.translation == "Treffen Sie <1>das Team</1>. Lesen Sie <2>mehr</2>, dann gehen Sie.")
+        #expect(entry?.isFuzzy == true && entry?.previousID == "Meet <1>the team</1>.")
+        #expect(joined.entries.filter(\.isObsolete).count == 2, "the old entries stay, with their translations")
+        let split = CatalogMerger().merge(existing: old, template: [POEntry(context: nil, id: "then go.")])
+        #expect(split.entries.first { !$0.isObsolete }?.translation == "Lesen Sie <1>mehr</1>, dann gehen Sie.")
+        #expect(split.entries.first { !$0.isObsolete }?.isFuzzy == true)
+    }
+}

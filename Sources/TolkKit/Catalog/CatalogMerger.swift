@@ -136,12 +136,12 @@ struct RecutMatcher {
     func entry(for fresh: POEntry) -> POEntry? {
         guard fresh.pluralID == nil, !entries.isEmpty else { return nil }
         if let parts = joined(fresh), parts.count > 1,
-           case let used = parts.compactMap({ part -> Int? in if case let .entry(index) = part { return index }; return nil }),
+           case let used = parts.compactMap({ part -> Int? in if case let .entry(index, _) = part { return index }; return nil }),
            let first = used.first {
             var entry = CatalogMerger.fuzzy(fresh, from: entries[first])
             let translations = parts.map { part -> String in
                 switch part {
-                case let .entry(index): return entries[index].translation
+                case let .entry(index, piece): return Self.renumbered(entries[index].translation, as: piece)
                 case let .literal(text): return text
                 }
             }
@@ -166,7 +166,8 @@ struct RecutMatcher {
     /// A piece of a new msgid: an old entry's msgid, or text with no letters (`);`, a
     /// placeholder between dates) that no entry holds, copied as it is.
     enum Part {
-        case entry(Int)
+        /// An old entry, and the piece of the new msgid it is (its placeholders numbered as there).
+        case entry(Int, piece: String)
         case literal(String)
     }
 
@@ -183,7 +184,7 @@ struct RecutMatcher {
                 let piece = String(text[cuts[first]..<cuts[last]])
                 let part: Part
                 if let index = whole[Self.key(fresh.context, piece)] {
-                    part = .entry(index)
+                    part = .entry(index, piece: piece)
                 } else if !piece.contains(where: \.isLetter) {
                     part = .literal(piece.trimmingCharacters(in: .whitespaces))
                 } else {
@@ -197,6 +198,44 @@ struct RecutMatcher {
             return found
         }
         return cover(from: 0)
+    }
+
+    /// A part's translation with its placeholders numbered as the new msgid numbers them:
+    /// the old msgid's `<N>` is the N-th placeholder of `piece`.
+    static func renumbered(_ translation: String, as piece: String) -> String {
+        var order: [Int] = []
+        for number in placeholderNumbers(in: piece) where !order.contains(number) { order.append(number) }
+        guard !order.isEmpty, order != Array(1...order.count) else { return translation }
+        var output = ""
+        var rest = Substring(translation)
+        while let open = rest.firstIndex(of: "<"), let close = rest[open...].firstIndex(of: ">") {
+            output += rest[..<open]
+            let tag = rest[rest.index(after: open)..<close]
+            let digits = tag.drop { $0 == "/" }.prefix { $0.isASCIIDigit }
+            if let number = Int(digits), number >= 1, number <= order.count,
+               tag.count == digits.count + (tag.hasPrefix("/") ? 1 : 0) + (tag.hasSuffix("/") ? 1 : 0) {
+                output += "<" + (tag.hasPrefix("/") ? "/" : "") + "\(order[number - 1])" + (tag.hasSuffix("/") ? "/" : "") + ">"
+            } else {
+                output += rest[open...close]
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        return output + rest
+    }
+
+    /// The numbers of the placeholders of `text`, in order (`<2>a</2> <3/>`: 2, 2, 3).
+    static func placeholderNumbers(in text: String) -> [Int] {
+        var numbers: [Int] = []
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "<"), let close = rest[open...].firstIndex(of: ">") {
+            let tag = rest[rest.index(after: open)..<close]
+            let digits = tag.drop { $0 == "/" }.prefix { $0.isASCIIDigit }
+            if let number = Int(digits), tag.count == digits.count + (tag.hasPrefix("/") ? 1 : 0) + (tag.hasSuffix("/") ? 1 : 0) {
+                numbers.append(number)
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        return numbers
     }
 
     /// A msgid as its pieces are compared: whitespace at its ends trimmed, and its
