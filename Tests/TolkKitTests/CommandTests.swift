@@ -57,6 +57,19 @@ struct CommandTests {
         #expect(try tolk(["segment", file.path]).output == "Dr. Amara Okafor speaks first.\nQuestions follow.\n")
     }
 
+    @Test("segment --srx cuts by a team's SRX rules; a file that cannot be read is named with its line, exit status 1")
+    func segmentWithSRX() throws {
+        let rules = Fixture.url("srx/team.srx").path
+        let run = try tolk(["segment", "--srx", rules], input: "Doors open: at nine. Talks follow.")
+        #expect(run.status == 0 && run.output == "Doors open:\nat nine.\nTalks follow.\n")
+        let broken = try temporaryFolder().appendingPathComponent("broken.srx")
+        try "<srx version=\"2.0\">\n<body>\n<maprules><languagemap languagepattern=\"(\" languagerulename=\"X\"/></maprules></body></srx>"
+            .write(to: broken, atomically: true, encoding: .utf8)
+        let failed = try tolk(["segment", "--srx", broken.path], input: "Text.")
+        #expect(failed.status == 1)
+        #expect(failed.errors == "tolk: error: \(broken.path):3: <languagemap> names 'X', which no <languagerule> is\n")
+    }
+
     @Test("what came from a file reaches the terminal escaped: a page name's ESC and line break, a msgstr's ESC and U+202E")
     func controlCharactersEscaped() throws {
         let folder = try temporaryFolder()
