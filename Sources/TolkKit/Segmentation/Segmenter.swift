@@ -4,13 +4,14 @@ public struct Segmenter: Sendable {
     public let locale: String
     /// A team's SRX rules for this language, which replace ICU's breaks and Tolk's rules.
     public let srx: [SRXRules.Rule]?
-    /// Tolk's own rules for the language, looked up once for all the units of a page.
-    let rules: SentenceRules
+    /// Tolk's own rules for the language, looked up once for all the units of a page (nil
+    /// when its rules folder is missing: the first sentence split says so).
+    let rules: SentenceRules?
 
     public init(locale: String, srx: [SRXRules.Rule]? = nil) {
         self.locale = locale
         self.srx = srx
-        rules = srx == nil && !locale.isEmpty ? SentenceRules.forLocale(locale) : SentenceRules()
+        rules = srx == nil && !locale.isEmpty ? try? SentenceRules.forLocale(locale) : SentenceRules()
     }
 
     /// The sentences of plain text, whitespace collapsed: what `tolk segment` prints.
@@ -161,7 +162,7 @@ public struct Segmenter: Sendable {
             breaks = SRXRules.breaks(in: plain, rules: srx)
         } else {
             let proposed = try BreakIterator.boundaries(.sentence, in: plain, locale: locale).map(\.offset)
-            breaks = rules.breaks(in: plain, proposed: proposed)
+            breaks = try (rules ?? SentenceRules.forLocale(locale)).breaks(in: plain, proposed: proposed)
         }
         let allowed = Set(breaks)
 

@@ -19,15 +19,45 @@ struct SentenceRules: Sendable, Equatable {
     var ordinals = false
 
     /// The rules for `locale`'s language (its primary subtag); none for a language Tolk has no data for.
-    static func forLocale(_ locale: String) -> SentenceRules {
+    ///
+    /// - Throws: `TolkError.segmentationRules` when Tolk's rules folder is not where the
+    ///   build put it (the `tolk` binary copied without it).
+    static func forLocale(_ locale: String) throws -> SentenceRules {
+        guard let folder = rulesFolder else {
+            throw TolkError.segmentationRules(path: resourcesName, line: 0, problem:
+                "Tolk's sentence rules are missing: keep the \(resourcesName) folder that swift build makes beside the tolk binary")
+        }
         let language = LanguageTag.primary(locale)
         return cache.value(for: language) {
-            guard let url = Bundle.module.url(forResource: language, withExtension: "txt", subdirectory: "Rules"),
-                  let text = try? String(contentsOf: url, encoding: .utf8) else { return SentenceRules() }
+            let url = folder.appendingPathComponent("\(language).txt")
+            guard let text = try? String(contentsOf: url, encoding: .utf8) else { return SentenceRules() }
             // The shipped files are checked by the tests; a broken one reads as far as it is right.
             return (try? SentenceRules(text: text, path: "Rules/\(language).txt")) ?? SentenceRules()
         }
     }
+
+    #if canImport(Darwin)
+    static let resourcesName = "Tolk_TolkKit.bundle"
+    #else
+    static let resourcesName = "Tolk_TolkKit.resources"
+    #endif
+
+    /// `Rules/` in TolkKit's resources, looked for beside the program and in every loaded
+    /// bundle (`Bundle.module` would stop the program when they are not there).
+    static let rulesFolder: URL? = {
+        var places = [Bundle.main.bundleURL, Bundle.main.bundleURL.resolvingSymlinksInPath()]
+        places += Bundle.allBundles.map(\.bundleURL) + Bundle.allBundles.map { $0.bundleURL.deletingLastPathComponent() }
+        if let program = CommandLine.arguments.first {
+            places.append(URL(fileURLWithPath: program).resolvingSymlinksInPath().deletingLastPathComponent())
+        }
+        for place in places {
+            for candidate in [place.appendingPathComponent(resourcesName), place.appendingPathComponent(resourcesName + "/Contents/Resources")] {
+                let rules = candidate.appendingPathComponent("Rules")
+                if FileManager.default.fileExists(atPath: rules.appendingPathComponent("en.txt").path) { return rules }
+            }
+        }
+        return nil
+    }()
 
     private static let cache = LocaleCache<SentenceRules>()
 
