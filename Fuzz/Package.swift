@@ -14,6 +14,7 @@ let package = Package(
         .executableTarget(name: "FuzzBuild", dependencies: ["FuzzSupport", .product(name: "TolkKit", package: "Tolk")]),
         .executableTarget(name: "FuzzXLIFFImport", dependencies: ["FuzzSupport", .product(name: "TolkKit", package: "Tolk")]),
         .executableTarget(name: "FuzzITSRules", dependencies: ["FuzzSupport", .product(name: "TolkKit", package: "Tolk")]),
+        .executableTarget(name: "FuzzSegment", dependencies: ["FuzzSupport", .product(name: "TolkKit", package: "Tolk")]),
     ],
     swiftLanguageModes: [.v6]
 )

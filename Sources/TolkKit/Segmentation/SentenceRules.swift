@@ -42,11 +42,10 @@ struct SentenceRules: Sendable, Equatable {
     static let resourcesName = "Tolk_TolkKit.resources"
     #endif
 
-    /// `Rules/` in TolkKit's resources, looked for beside the program and in every loaded
-    /// bundle (`Bundle.module` would stop the program when they are not there).
+    /// `Rules/` in TolkKit's resources, looked for beside the program, where it was built
+    /// (`Bundle.module` would stop the program when they are not there).
     static let rulesFolder: URL? = {
-        var places = [Bundle.main.bundleURL, Bundle.main.bundleURL.resolvingSymlinksInPath()]
-        places += Bundle.allBundles.map(\.bundleURL) + Bundle.allBundles.map { $0.bundleURL.deletingLastPathComponent() }
+        var places = [Bundle.main.bundleURL, Bundle.main.bundleURL.resolvingSymlinksInPath(), Bundle.main.bundleURL.deletingLastPathComponent()]
         if let program = CommandLine.arguments.first {
             places.append(URL(fileURLWithPath: program).resolvingSymlinksInPath().deletingLastPathComponent())
         }
