@@ -204,65 +204,26 @@ struct RecutMatcher {
     /// the old msgid's `<N>` is the N-th placeholder of `piece`.
     static func renumbered(_ translation: String, as piece: String) -> String {
         var order: [Int] = []
-        for number in placeholderNumbers(in: piece) where !order.contains(number) { order.append(number) }
+        for part in MessageText.parse(piece) {
+            switch part {
+            case let .open(number), let .close(number), let .empty(number): if !order.contains(number) { order.append(number) }
+            case .text: break
+            }
+        }
         guard !order.isEmpty, order != Array(1...order.count) else { return translation }
-        var output = ""
-        var rest = Substring(translation)
-        while let open = rest.firstIndex(of: "<"), let close = rest[open...].firstIndex(of: ">") {
-            output += rest[..<open]
-            let tag = rest[rest.index(after: open)..<close]
-            let digits = tag.drop { $0 == "/" }.prefix { $0.isASCIIDigit }
-            if let number = Int(digits), number >= 1, number <= order.count,
-               tag.count == digits.count + (tag.hasPrefix("/") ? 1 : 0) + (tag.hasSuffix("/") ? 1 : 0) {
-                output += "<" + (tag.hasPrefix("/") ? "/" : "") + "\(order[number - 1])" + (tag.hasSuffix("/") ? "/" : "") + ">"
-            } else {
-                output += rest[open...close]
-            }
-            rest = rest[rest.index(after: close)...]
-        }
-        return output + rest
-    }
-
-    /// The numbers of the placeholders of `text`, in order (`<2>a</2> <3/>`: 2, 2, 3).
-    static func placeholderNumbers(in text: String) -> [Int] {
-        var numbers: [Int] = []
-        var rest = Substring(text)
-        while let open = rest.firstIndex(of: "<"), let close = rest[open...].firstIndex(of: ">") {
-            let tag = rest[rest.index(after: open)..<close]
-            let digits = tag.drop { $0 == "/" }.prefix { $0.isASCIIDigit }
-            if let number = Int(digits), tag.count == digits.count + (tag.hasPrefix("/") ? 1 : 0) + (tag.hasSuffix("/") ? 1 : 0) {
-                numbers.append(number)
-            }
-            rest = rest[rest.index(after: close)...]
-        }
-        return numbers
+        return MessageText.renumbering(translation) { (1...order.count).contains($0) ? order[$0 - 1] : $0 }
     }
 
     /// A msgid as its pieces are compared: whitespace at its ends trimmed, and its
     /// placeholders numbered from 1 in order, as a segment of its own would number them.
     static func key(_ context: String?, _ id: String) -> POEntry.Key {
-        let trimmed = id.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard trimmed.contains("<") else { return POEntry.Key(context: context, id: trimmed) }
-        var numbers: [Substring: Int] = [:]
-        var output = ""
-        var rest = Substring(trimmed)
-        while let open = rest.firstIndex(of: "<") {
-            output += rest[..<open]
-            rest = rest[open...]
-            guard let close = rest.firstIndex(of: ">") else { break }
-            let tag = rest[rest.index(after: rest.startIndex)..<close]
-            let digits = tag.drop { $0 == "/" }.prefix { $0.isASCIIDigit }
-            guard !digits.isEmpty, tag.count == digits.count + (tag.hasPrefix("/") ? 1 : 0) + (tag.hasSuffix("/") ? 1 : 0) else {
-                output += rest[...close]
-                rest = rest[rest.index(after: close)...]
-                continue
-            }
-            let number = numbers[digits] ?? (numbers.count + 1)
-            numbers[digits] = number
-            output += "<" + (tag.hasPrefix("/") ? "/" : "") + "\(number)" + (tag.hasSuffix("/") ? "/" : "") + ">"
-            rest = rest[rest.index(after: close)...]
+        var numbers: [Int: Int] = [:]
+        let renumbered = MessageText.renumbering(id.trimmingCharacters(in: .whitespacesAndNewlines)) { number in
+            if let known = numbers[number] { return known }
+            numbers[number] = numbers.count + 1
+            return numbers.count
         }
-        return POEntry.Key(context: context, id: output + rest)
+        return POEntry.Key(context: context, id: renumbered)
     }
 
     /// Where sentences of `text` end: after . ! ? : ; or , (and any closing quotation

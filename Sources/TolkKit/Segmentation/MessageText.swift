@@ -36,6 +36,34 @@ public enum MessageText {
         return String(decoding: result, as: UTF8.self)
     }
 
+    /// `message` with each placeholder's number `N` replaced by `renumber(N)`, and every
+    /// other byte (escapes included) as it was.
+    static func renumbering(_ message: String, _ renumber: (Int) -> Int) -> String {
+        guard message.utf8.contains(less) else { return message }
+        let bytes = Array(message.utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == backslash, index + 1 < bytes.count, bytes[index + 1] == backslash || bytes[index + 1] == less {
+                result += bytes[index...index + 1]
+                index += 2
+            } else if bytes[index] == less, let (piece, length) = placeholder(in: bytes, at: index) {
+                switch piece {
+                case let .open(number): result += Array("<\(renumber(number))>".utf8)
+                case let .close(number): result += Array("</\(renumber(number))>".utf8)
+                case let .empty(number): result += Array("<\(renumber(number))/>".utf8)
+                case .text: result += bytes[index..<index + length]
+                }
+                index += length
+            } else {
+                result.append(bytes[index])
+                index += 1
+            }
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
     /// Splits a message into text and placeholders, undoing the escapes.
     public static func parse(_ message: String) -> [Piece] {
         guard message.utf8.contains(where: { $0 == backslash || $0 == less }) else {
