@@ -64,7 +64,7 @@ public struct CatalogMerger {
             // A plural translation offered to a singular sentence would lose its other
             // forms: the plural entry is kept whole as an obsolete entry as well.
             if !(source.pluralID != nil && fresh.pluralID == nil) { used.insert(indices[best]) }
-            merged[position] = fuzzy(fresh, from: source)
+            merged[position] = Self.fuzzy(fresh, from: source)
         }
         for (index, entry) in old.enumerated() where !used.contains(index) {
             var obsolete = entry
@@ -89,11 +89,8 @@ public struct CatalogMerger {
         return entry
     }
 
+    /// `fresh` with `old`'s translation, marked fuzzy, `old`'s msgid as `#|`.
     fileprivate static func fuzzy(_ fresh: POEntry, from old: POEntry) -> POEntry {
-        CatalogMerger().fuzzy(fresh, from: old)
-    }
-
-    private func fuzzy(_ fresh: POEntry, from old: POEntry) -> POEntry {
         var entry = fresh
         entry.translatorComments = old.translatorComments
         entry.translations = old.translations

@@ -128,8 +128,10 @@ extension SiteBuild {
             try writeReviewCopies(versions, languages: written, alternates: writtenAlternates, in: reviewFolder)
         }
         for (language, version) in built {
-            try write(version, of: page, in: language, source: data, written: written.contains(language), keys: keys,
-                      catalogues: catalogues, into: &outcome)
+            // What the translations this version uses were, for the cache to tell when they change.
+            let fingerprint = tables[language] == nil ? 0 : Fingerprints.of(keys, states: catalogues.states(for: language, source: page.language))
+            try write(version, of: page, in: language, source: data, written: written.contains(language), fingerprint: fingerprint,
+                      into: &outcome)
         }
         return outcome
     }
@@ -147,7 +149,7 @@ extension SiteBuild {
     /// One version of a page: written when the threshold lets it through, and recorded
     /// with its figures in the outcome and the cache either way.
     private func write(_ built: PageBuilder.Output, of page: PageExtraction, in language: String, source data: Data, written: Bool,
-                       keys: [UInt64], catalogues: Catalogues, into outcome: inout PageOutcome) throws {
+                       fingerprint: UInt64, into outcome: inout PageOutcome) throws {
         let relative = String(page.path.dropFirst("Input/".count))
         outcome.diagnostics += built.diagnostics
         let output = "Output/\(language)/\(relative)"
@@ -167,8 +169,6 @@ extension SiteBuild {
             outcome.cache.summary.languages.insert(language)
         }
         outcome.reports.append(report)
-        let fingerprint = catalogues.tables.table(for: language, source: page.language) == nil ? 0
-            : Fingerprints.of(keys, states: catalogues.states(for: language, source: page.language))
         outcome.cache.outputs.append(BuildCache.Output(
             language: language, path: output, fingerprint: fingerprint, segments: report.segments,
             translated: report.translated, written: report.written, stamp: stamp, diagnostics: outputDiagnostics))
