@@ -11,6 +11,10 @@ struct ExtractCommand: ParsableCommand {
             (Locales/en/template.pot) and updates each catalogue (Locales/en/de.po) the way \
             msgmerge does: new strings are added, changed ones keep their old translation \
             marked fuzzy, vanished ones become obsolete (#~). Nothing a translator wrote is lost. \
+            New and empty entries are filled from the translation memory (every translation \
+            of the project's catalogues and the TMX files in Locales/memory/) when a match \
+            scores at least [memory] min-match in tolk.toml (75): fuzzy, with a comment \
+            naming the score and where it came from. \
             Catalogues of the earlier layout (Locales/de.po) are moved into this one.
             """)
 
@@ -35,7 +39,8 @@ struct ExtractCommand: ParsableCommand {
             for summary in result.summaries {
                 let state = summary.created ? "created" : summary.changed ? "updated" : "unchanged"
                 say("\(summary.path): \(state): \(summary.messages) messages, \(summary.translated) translated, "
-                    + "\(summary.fuzzy) fuzzy, \(summary.untranslated) untranslated, \(summary.obsolete) obsolete")
+                    + "\(summary.fuzzy) fuzzy, \(summary.untranslated) untranslated, \(summary.obsolete) obsolete"
+                    + (summary.fromMemory > 0 ? "; \(summary.fromMemory) filled from the translation memory" : ""))
             }
         }
     }

@@ -9,7 +9,7 @@ struct Tolk: ParsableCommand {
         abstract: "Localize event pages: extract strings to gettext catalogues and build translated pages.",
         version: TolkVersion.current,
         subcommands: [InitCommand.self, BuildCommand.self, ExtractCommand.self, CheckCommand.self, StatsCommand.self,
-                      ExportCommand.self, ImportCommand.self, AlignCommand.self, ServeCommand.self, SegmentCommand.self])
+                      ExportCommand.self, ImportCommand.self, MemoryCommand.self, AnalyzeCommand.self, AlignCommand.self, ServeCommand.self, SegmentCommand.self])
 }
 
 /// The options every project command takes.

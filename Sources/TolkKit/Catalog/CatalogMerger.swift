@@ -10,10 +10,31 @@
 ///   claims it) gets it back with its translation.
 /// - Old entries no longer in the source become obsolete (`#~`) with their translations;
 ///   like msgmerge, they lose their `#:` references, which pointed at text that is gone.
+/// - With a translation memory (`leverage`), a new msgid that no old one was cut from, and
+///   an entry still empty, are offered to it before msgmerge's fuzzy matching: it fills
+///   what it can (fuzzy, with a `#. Memory:` comment saying from where), and what it
+///   leaves goes on to the fuzzy matching.
 public struct CatalogMerger {
     public static let fuzzyThreshold = 0.6
 
-    public init() {}
+    /// An entry the memory is asked to fill, with the msgids before and after it.
+    public struct LeverageRequest: Sendable {
+        public var entry: POEntry
+        public var previous: String?
+        public var next: String?
+    }
+
+    /// Fills what it can of the requests (nil: nothing for that one), all at once.
+    public typealias Leverage = ([LeverageRequest]) -> [POEntry?]
+
+    /// Extracted comments that start so are the memory's marks: they stay while the msgid does.
+    public static let memoryCommentPrefix = "Memory: "
+
+    public var leverage: Leverage?
+
+    public init(leverage: Leverage? = nil) {
+        self.leverage = leverage
+    }
 
     public func merge(existing: POCatalog, template: [POEntry]) -> POCatalog {
         let old = existing.entries.filter { !$0.isHeader }
@@ -52,6 +73,16 @@ public struct CatalogMerger {
                 return false
             }
         }
+        if let leverage {
+            unmatched = leveraged(&merged, unmatched: unmatched, template: template, with: leverage)
+            // A translation the memory took from this catalogue's own entry for an edited
+            // sentence moves on with it, as msgmerge's fuzzy match would: no obsolete copy.
+            for entry in merged where entry.isFuzzy && entry.extractedComments.contains(where: { $0.hasPrefix(Self.memoryCommentPrefix) }) {
+                guard let previous = entry.previousID, let index = byKey[POEntry.Key(context: entry.previousContext, id: previous)],
+                      !used.contains(index), !old[index].isObsolete, old[index].pluralID == nil, old[index].translations == entry.translations else { continue }
+                used.insert(index)
+            }
+        }
         // Fuzzy matches only among translations in the same context not claimed by an exact match.
         let candidates = Dictionary(grouping: old.indices.filter { !used.contains($0) && old[$0].isTranslated && !old[$0].id.isEmpty },
                                     by: { old[$0].context })
@@ -75,11 +106,36 @@ public struct CatalogMerger {
         return POCatalog(entries: merged)
     }
 
+    /// Offers the memory the new entries and the empty ones; returns the new entries it left.
+    private func leveraged(_ merged: inout [POEntry], unmatched: [(Int, POEntry)], template: [POEntry],
+                           with leverage: Leverage) -> [(Int, POEntry)] {
+        let positions = merged.indices.filter {
+            !merged[$0].isHeader && !merged[$0].isObsolete && !merged[$0].isFuzzy && merged[$0].translations.allSatisfy(\.isEmpty)
+        }
+        guard !positions.isEmpty else { return unmatched }
+        // Neighbours as the pages give them: the template is in page order.
+        let firstHeader = merged.first?.isHeader == true ? 1 : 0
+        let requests = positions.map { position in
+            let index = position - firstHeader
+            return LeverageRequest(entry: merged[position],
+                                   previous: index > 0 && index - 1 < template.count ? template[index - 1].id : nil,
+                                   next: index + 1 < template.count ? template[index + 1].id : nil)
+        }
+        var filled = Set<Int>()
+        for (position, entry) in zip(positions, leverage(requests)) {
+            guard let entry else { continue }
+            merged[position] = entry
+            filled.insert(position)
+        }
+        return unmatched.filter { !filled.contains($0.0) }
+    }
+
     private func refreshed(_ old: POEntry, from fresh: POEntry) -> POEntry {
         var entry = old
         entry.isObsolete = false
         entry.references = fresh.references
         entry.extractedComments = fresh.extractedComments
+            + old.extractedComments.filter { $0.hasPrefix(Self.memoryCommentPrefix) && !fresh.extractedComments.contains($0) }
         for flag in fresh.flags where !entry.flags.contains(flag) { entry.flags.append(flag) }
         if !entry.isFuzzy {
             entry.previousContext = nil

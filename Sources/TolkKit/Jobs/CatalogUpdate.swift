@@ -18,6 +18,8 @@ public struct CatalogUpdate {
         public var fuzzy: Int
         public var untranslated: Int
         public var obsolete: Int
+        /// Entries this run filled from the translation memory (fuzzy unless trusted).
+        public var fromMemory = 0
     }
 
     public struct Result: Sendable {
@@ -81,10 +83,13 @@ public struct CatalogUpdate {
             }
         }
         let made = templates.finished()
-        var plan = Plan(existing: existing, catalogs: catalogs, legacy: legacy)
+        let memory = try MemorySource(project: project, catalogs: existing.compactMap { file in catalogs[file.path].map { (file, $0) } },
+                                      templates: made)
+        var plan = Plan(existing: existing, catalogs: catalogs, legacy: legacy, memory: memory)
         plan.merge(made, into: targets)
         diagnostics += plan.diagnostics
-        let (templatesWritten, summaries) = try write(made, plan.writes, stamps: stamps)
+        var (templatesWritten, summaries) = try write(made, plan.writes, stamps: stamps)
+        for index in summaries.indices { summaries[index].fromMemory = plan.fromMemory[summaries[index].path] ?? 0 }
         for old in legacy {
             // Removed only as it was read: a save made meanwhile stays, and the run says so.
             guard FileStamp.sameBytes(FileStamp(fileAt: project.absolute(old.path)), stamps[old.path]) else {
@@ -153,7 +158,10 @@ public struct CatalogUpdate {
         let existing: [CatalogFile]
         let catalogs: [String: POCatalog]
         let legacy: [CatalogFile]
+        let memory: MemorySource
         var writes: [(file: CatalogFile, catalog: POCatalog, isNew: Bool)] = []
+        /// How many entries of each catalogue the memory filled.
+        var fromMemory: [String: Int] = [:]
         /// Where each old-layout catalogue's entries went.
         var moved: [String: [String]] = [:]
         var diagnostics: [Diagnostic] = []
@@ -177,12 +185,15 @@ public struct CatalogUpdate {
                         diagnostics.append(Diagnostic(.headerAdded, severity: .note, file: file.path,
                                                       message: "the catalogue had no header entry; Tolk added one for '\(target.language)'"))
                     }
-                    var merged = CatalogMerger().merge(existing: base,
+                    var filled = 0
+                    let leverage = memory.leverage(from: template.source, to: target.language) { filled += $0 }
+                    var merged = CatalogMerger(leverage: leverage).merge(existing: base,
                         template: PageTranslations.adding(template.pageTranslations, to: template.entries, for: base))
                     if let at = merged.entries.firstIndex(where: \.isHeader) {
                         merged.entries[at] = CatalogTemplate.synchronized(merged.entries[at], with: header)
                     }
                     writes.append((file, merged, isNew))
+                    fromMemory[file.path] = filled
                 }
             }
         }
@@ -254,6 +265,57 @@ public struct CatalogUpdate {
         return Summary(path: path, created: created, changed: changed, messages: counts.total,
                        translated: counts.translated, fuzzy: counts.fuzzy, untranslated: counts.untranslated,
                        obsolete: catalog.entries.filter(\.isObsolete).count)
+    }
+
+    /// The memory as extract uses it: the TMX files read (and checked) before anything is
+    /// written; the catalogues' units and each language pair's index made only when an
+    /// entry needs filling, so a run with nothing new pays for no index.
+    private final class MemorySource {
+        let settings: SiteConfiguration.Memory
+        private let catalogs: [(file: CatalogFile, catalog: POCatalog)]
+        private let templates: [Made]
+        private let tmx: [MemoryUnit]
+        private var all: [MemoryUnit]?
+        private var indexes: [String: MemoryIndex] = [:]
+
+        init(project: Project, catalogs: [(file: CatalogFile, catalog: POCatalog)], templates: [Made]) throws {
+            settings = try project.memorySettings()
+            self.catalogs = catalogs
+            self.templates = templates
+            tmx = try ProjectMemory(project: project).tmxUnits()
+        }
+
+        /// The catalogues' units; one of the earlier layout gives each source language the
+        /// share the move gives it.
+        private func catalogueUnits() -> [MemoryUnit] {
+            let legacy = catalogs.filter { $0.file.source == nil }
+            let keys = legacy.isEmpty ? [] : templates.map { Set($0.entries.map(\.key)) }
+            return ProjectMemory.units(of: catalogs) + legacy.flatMap { file, catalog in
+                templates.indices.flatMap { index in
+                    MemoryUnit.units(of: CatalogUpdate.share(of: catalog, for: index, keys: keys), path: file.path,
+                                     from: templates[index].source, to: file.language)
+                }
+            }
+        }
+
+        /// The merger's leverage step from `source` into `target`; `count` hears how many it filled.
+        func leverage(from source: String, to target: String, count: @escaping (Int) -> Void) -> CatalogMerger.Leverage {
+            { [self] requests in
+                let filled = MemoryLeverage(index: index(from: source, to: target), minimumMatch: settings.minimumMatch,
+                                            trustInContext: settings.trustInContext).fill(requests)
+                count(filled.count { $0 != nil })
+                return filled
+            }
+        }
+
+        private func index(from source: String, to target: String) -> MemoryIndex {
+            let key = source + "\u{4}" + target
+            if let index = indexes[key] { return index }
+            if all == nil { all = catalogueUnits() + tmx }
+            let index = MemoryIndex(all!, from: source, to: target)
+            indexes[key] = index
+            return index
+        }
     }
 
     /// What an old-layout catalogue gives the catalogue of the source language at

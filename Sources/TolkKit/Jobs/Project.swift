@@ -264,6 +264,14 @@ public struct Project: Sendable {
         return try SRXRules(data: TextFile.readData(path, displayPath: relative), path: relative)
     }
 
+    /// `tolk.toml`'s `[memory]` settings (the defaults without one), read for this section
+    /// alone, as the segmentation rules are: extract must run before a language's catalogue exists.
+    public func memorySettings() throws -> SiteConfiguration.Memory {
+        let configuration = absolute(SiteConfiguration.fileName)
+        guard FileManager.default.fileExists(atPath: configuration) else { return SiteConfiguration.Memory() }
+        return try SiteConfiguration(text: TextFile.read(configuration, displayPath: SiteConfiguration.fileName)).memory
+    }
+
     /// The SRX file the project's pages are cut by, when it has one.
     func segmentationRulesFile() throws -> String? {
         // tolk.toml read for this key alone: settings for a language without a catalogue

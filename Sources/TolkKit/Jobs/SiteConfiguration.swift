@@ -14,6 +14,10 @@ import TOMLKit
 /// locale = "de-DE"
 /// time-zone = "Europe/Berlin"
 /// min-completion = 80
+///
+/// [memory]
+/// min-match = 75
+/// trust-in-context = false
 /// ```
 public struct SiteConfiguration: Sendable, Equatable {
     public static let fileName = "tolk.toml"
@@ -29,6 +33,20 @@ public struct SiteConfiguration: Sendable, Equatable {
     public var segmentationRules: String?
     /// Per-language settings, by BCP 47 language tag.
     public var languages: [String: Language] = [:]
+    /// How `tolk extract` uses the translation memory.
+    public var memory = Memory()
+
+    public struct Memory: Sendable, Equatable {
+        /// The lowest score (1–100) a memory match needs to fill an entry.
+        public var minimumMatch = MemoryLeverage.defaultMinimumMatch
+        /// Whether a context match (exact, same page, same neighbours) is taken as translated.
+        public var trustInContext = false
+
+        public init(minimumMatch: Int = MemoryLeverage.defaultMinimumMatch, trustInContext: Bool = false) {
+            self.minimumMatch = minimumMatch
+            self.trustInContext = trustInContext
+        }
+    }
 
     public struct Language: Sendable, Equatable {
         /// The locale whose formats the language's pages use (`en-GB`); the language itself by default.
@@ -128,8 +146,12 @@ public struct SiteConfiguration: Sendable, Equatable {
             return TolkError.configuration(path: path, line: lines.line(section: section, key: key), key: name.isEmpty ? nil : name,
                                            problem: problem)
         }
-        for key in table.keys where key != "site" && key != "languages" {
-            throw fail(nil, key, "unknown section; allowed: [site], [languages.LL]")
+        for key in table.keys where !["site", "languages", "memory"].contains(key) {
+            throw fail(nil, key, "unknown section; allowed: [site], [languages.LL], [memory]")
+        }
+        if let memory = table["memory"] {
+            guard let memory = memory.table else { throw fail(nil, "memory", "must be a table: [memory]") }
+            self.memory = try Self.readMemory(memory, fail: fail)
         }
         if let site = table["site"] {
             guard let site = site.table else { throw fail(nil, "site", "must be a table: [site]") }
@@ -186,6 +208,27 @@ public struct SiteConfiguration: Sendable, Equatable {
                 throw fail("site", key, "unknown key; allowed in [site]: base-url, default-language, time-zone, segmentation-rules")
             }
         }
+    }
+
+    /// The keys of `[memory]`.
+    private static func readMemory(_ settings: TOMLTable, fail: (String?, String?, String) -> TolkError) throws -> Memory {
+        var memory = Memory()
+        for key in settings.keys {
+            let value = settings[key]!
+            switch key {
+            case "min-match":
+                guard let score = value.int, (1...100).contains(score) else {
+                    throw fail("memory", key, "must be a whole number from 1 to 100 (a match score), such as 75")
+                }
+                memory.minimumMatch = score
+            case "trust-in-context":
+                guard let trust = value.bool else { throw fail("memory", key, "must be true or false") }
+                memory.trustInContext = trust
+            default:
+                throw fail("memory", key, "unknown key; allowed in [memory]: min-match, trust-in-context")
+            }
+        }
+        return memory
     }
 
     /// The keys of `[languages.LL]`.

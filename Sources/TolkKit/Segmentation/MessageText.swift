@@ -92,6 +92,18 @@ public enum MessageText {
         return pieces
     }
 
+    /// The message text of `pieces`, as `parse` would read it back.
+    public static func text(of pieces: [Piece]) -> String {
+        pieces.reduce(into: "") { result, piece in
+            switch piece {
+            case let .text(text): result += escape(text)
+            case let .open(number): result += "<\(number)>"
+            case let .close(number): result += "</\(number)>"
+            case let .empty(number): result += "<\(number)/>"
+            }
+        }
+    }
+
     /// The literal text of a message: placeholders dropped, escapes undone.
     public static func plainText(_ message: String) -> String {
         parse(message).reduce(into: "") { result, piece in
