@@ -75,11 +75,15 @@ public enum TMXDocument {
             }
             guard Set(variants.map(\.language)).count > 1 else { singleLanguage += 1; continue }
             let origin = MemoryOrigin(file: path, line: tu.line, tuid: tu.attribute("tuid"))
+            // Without inline codes, text is taken as Tolk's message text: a catalogue's
+            // `<1>…</1>` that Translate Toolkit's po2tmx wrote as text stays a placeholder.
+            let literal = !variants.contains { $0.pieces.contains { if case .code = $0 { return true }; return false } }
             for source in variants {
                 for target in variants where target.language != source.language {
-                    let (sourceText, targetText, codes) = render(source.pieces, target.pieces)
+                    let (sourceText, targetText, codes) = render(source.pieces, target.pieces, literal: literal)
                     var unit = MemoryUnit(sourceLanguage: source.language, targetLanguage: target.language, source: sourceText,
-                                          target: targetText, origin: origin, context: props["x-tolk-msgctxt"], page: props["x-tolk-page"])
+                                          target: targetText, origin: origin, context: props["x-tolk-msgctxt"], page: props["x-tolk-page"],
+                                          previous: props["x-tolk-previous"], next: props["x-tolk-next"])
                     unit.codes = codes
                     units.append(unit)
                 }
@@ -150,11 +154,14 @@ public enum TMXDocument {
     /// The source and target as Tolk message text, placeholders numbered in the source's
     /// order (a target's code the source lacks gets a number of its own), and each
     /// number's original markup.
-    private static func render(_ source: [Piece], _ target: [Piece]) -> (String, String, [Int: OriginalCode]) {
+    private static func render(_ source: [Piece], _ target: [Piece], literal: Bool) -> (String, String, [Int: OriginalCode]) {
         var numbers: [String: Int] = [:]
         var codes: [Int: OriginalCode] = [:]
         func text(_ pieces: [Piece]) -> String {
-            MessageText.text(of: pieces.map { piece -> MessageText.Piece in
+            if literal {
+                return pieces.map { if case let .text(text) = $0 { return text }; return "" }.joined()
+            }
+            return MessageText.text(of: pieces.map { piece -> MessageText.Piece in
                 switch piece {
                 case let .text(text): return .text(text)
                 case let .code(key, kind, content):

@@ -31,7 +31,7 @@ public struct TMXWriter {
         var ids: [String: Int] = [:]
         var written = 0, skipped = 0
         for unit in units {
-            guard [unit.source, unit.target, unit.context ?? "", unit.page ?? ""].allSatisfy(Self.canHold) else {
+            guard [unit.source, unit.target, unit.context ?? "", unit.page ?? "", unit.previous ?? "", unit.next ?? ""].allSatisfy(Self.canHold) else {
                 skipped += 1
                 continue
             }
@@ -43,6 +43,9 @@ public struct TMXWriter {
             xml += "<tu tuid=\"\(id)\">\n"
             if let page = unit.page { xml += "  <prop type=\"x-tolk-page\">\(text(page))</prop>\n" }
             if let context = unit.context { xml += "  <prop type=\"x-tolk-msgctxt\">\(text(context))</prop>\n" }
+            // The sentences around it: with the page, what makes an exact match a context match.
+            if let previous = unit.previous { xml += "  <prop type=\"x-tolk-previous\">\(text(previous))</prop>\n" }
+            if let next = unit.next { xml += "  <prop type=\"x-tolk-next\">\(text(next))</prop>\n" }
             xml += "  <prop type=\"x-tolk-origin\">\(text(unit.origin.description))</prop>\n"
             xml += "  <tuv xml:lang=\"\(attribute(unit.sourceLanguage))\"><seg>\(segment(unit.source, originals))</seg></tuv>\n"
             xml += "  <tuv xml:lang=\"\(attribute(unit.targetLanguage))\"><seg>\(segment(unit.target, originals))</seg></tuv>\n"

@@ -39,7 +39,8 @@ public struct MemoryUnit: Sendable, Equatable {
 }
 
 /// Where a memory unit came from: a catalogue entry (`Locales/en/de.po:120`) or a TMX
-/// unit (`Locales/memory/agency.tmx:57`, with its `tuid` when it has one).
+/// unit (`Locales/memory/agency.tmx:57`, with its `tuid` when it has one). A catalogue's
+/// line is its `msgstr`'s: where the translation is, as `tolk check`'s findings point.
 public struct MemoryOrigin: Sendable, Equatable, Hashable, CustomStringConvertible {
     public var file: String
     public var line: Int
@@ -84,7 +85,7 @@ extension MemoryUnit {
             && entry.context != IndexMessage.context && !entry.flags.contains("icu-message-format")
             && table.verdict(context: entry.context, id: entry.id).isUsable {
             units.append(MemoryUnit(sourceLanguage: source, targetLanguage: target, source: entry.id, target: entry.translation,
-                                    origin: MemoryOrigin(file: path, line: entry.line), context: entry.context,
+                                    origin: MemoryOrigin(file: path, line: entry.translationLine), context: entry.context,
                                     page: MemoryLeverage.page(of: entry),
                                     previous: index > 0 ? active[index - 1].id : nil,
                                     next: index + 1 < active.count ? active[index + 1].id : nil))
