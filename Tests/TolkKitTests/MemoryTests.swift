@@ -134,7 +134,7 @@ struct MemoryTests {
     @Test("scores: same text 100, spacing 99, case and punctuation cost less than a word, a number costs little and is flagged, placeholders count by kind")
     func scores() {
         func score(_ a: String, _ b: String) -> MatchScore {
-            MatchScore.of(MatchTokens(a, locale: "en"), MatchTokens(b, locale: "en"))
+            MatchScore.of(MatchTokens(a, locale: "en"), MatchTokens(b, locale: "en"))!
         }
         #expect(score("Tea is served in the hall.", "Tea is served in the hall.").score == 100)
         #expect(score("Tea is served in the hall.", "Tea is served  in the hall.").score == 99)
@@ -183,7 +183,7 @@ struct MemoryTests {
         var found = 0
         for query in queries {
             let tokens = MatchTokens(query, locale: "en")
-            let brute = index.units.map { MatchScore.of(tokens, MatchTokens($0.source, locale: "en")).score }.max() ?? 0
+            let brute = index.units.map { MatchScore.of(tokens, MatchTokens($0.source, locale: "en"))!.score }.max() ?? 0
             let indexed = index.best(for: query, minimum: 75)?.score
             if brute >= 75 { found += 1 }
             #expect(indexed == (brute >= 75 ? brute : nil), "\(query)")

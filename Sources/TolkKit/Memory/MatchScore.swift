@@ -25,18 +25,37 @@ public struct MatchScore: Sendable, Equatable {
     static let caseCost = 0.2
     static let numberCost = 0.1
 
-    /// The score of `candidate` against `sentence`, both tokenized.
-    static func of(_ sentence: MatchTokens, _ candidate: MatchTokens) -> MatchScore {
+    /// The score of `candidate` against `sentence`, both tokenized; nil when it is
+    /// below `minimum` (the comparison stops as soon as it cannot reach it).
+    static func of(_ sentence: MatchTokens, _ candidate: MatchTokens, minimum: Int = 0) -> MatchScore? {
         if sentence.text == candidate.text { return MatchScore(score: 100, numbersDiffer: false) }
         let weight = max(sentence.weight, candidate.weight)
-        guard weight > 0 else { return MatchScore(score: 99, numbersDiffer: false) }
-        let (cost, numbers) = distance(sentence.tokens, candidate.tokens)
+        guard weight > 0 else { return minimum <= 99 ? MatchScore(score: 99, numbersDiffer: false) : nil }
+        let limit = minimum <= 0 ? Double.infinity : (1 - Double(minimum) / 100) * weight + 1e-9
+        guard let (cost, numbers) = distance(sentence.tokens, candidate.tokens, limit: limit) else { return nil }
         let score = min(99, max(0, Int(((1 - cost / weight) * 100 + 1e-9).rounded(.down))))
-        return MatchScore(score: score, numbersDiffer: numbers)
+        return score >= minimum ? MatchScore(score: score, numbersDiffer: numbers) : nil
     }
 
-    /// The weighted edit distance, and whether a number was replaced on the cheapest path.
-    private static func distance(_ a: [MatchToken], _ b: [MatchToken]) -> (Double, Bool) {
+    /// The highest score `candidate` can reach against `sentence`, from their words alone:
+    /// each word (or number) one has and the other lacks costs at least 1, and a word of one
+    /// can stand in for at most one of the other's.
+    static func bound(_ sentence: MatchTokens, _ candidate: MatchTokens) -> Int {
+        if sentence.text == candidate.text { return 100 }
+        let a = sentence.bag, b = candidate.bag
+        var i = 0, j = 0, shared = 0
+        while i < a.count && j < b.count {
+            if a[i] == b[j] { shared += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
+        }
+        let cost = Double(max(a.count - shared, b.count - shared))
+        let weight = max(sentence.weight, candidate.weight)
+        guard weight > 0 else { return 99 }
+        return min(99, max(0, Int(((1 - cost / weight) * 100 + 1e-9).rounded(.down))))
+    }
+
+    /// The weighted edit distance, and whether a number was replaced on the cheapest path;
+    /// nil once every path costs more than `limit`.
+    private static func distance(_ a: [MatchToken], _ b: [MatchToken], limit: Double) -> (Double, Bool)? {
         let columns = b.count + 1
         var previous = [Double](repeating: 0, count: columns)
         var previousNumbers = [Bool](repeating: false, count: columns)
@@ -46,6 +65,7 @@ public struct MatchScore: Sendable, Equatable {
         for token in a {
             current[0] = previous[0] + token.weight
             currentNumbers[0] = false
+            var rowMinimum = current[0]
             for j in 0..<b.count {
                 let (substitution, isNumber) = substitute(token, b[j])
                 var best = previous[j] + substitution
@@ -56,11 +76,13 @@ public struct MatchScore: Sendable, Equatable {
                 if insertion < best - 1e-12 { best = insertion; numbers = currentNumbers[j] }
                 current[j + 1] = best
                 currentNumbers[j + 1] = numbers
+                rowMinimum = min(rowMinimum, best)
             }
+            if rowMinimum > limit { return nil }
             swap(&previous, &current)
             swap(&previousNumbers, &currentNumbers)
         }
-        return (previous[b.count], previousNumbers[b.count])
+        return previous[b.count] > limit ? nil : (previous[b.count], previousNumbers[b.count])
     }
 
     private static func substitute(_ a: MatchToken, _ b: MatchToken) -> (Double, Bool) {
@@ -91,6 +113,8 @@ struct MatchTokens: Sendable {
     var text: String
     var tokens: [MatchToken]
     var weight: Double
+    /// The folded keys of its words and numbers, sorted, repeats kept (for `MatchScore.bound`).
+    var bag: [UInt64]
 
     /// The key every number shares in the index: numbers that differ still find each other.
     static let numberKey: UInt64 = 0x6e75_6d62_6572
@@ -118,12 +142,11 @@ struct MatchTokens: Sendable {
         }
         self.tokens = tokens
         weight = tokens.reduce(0) { $0 + $1.weight }
+        bag = tokens.filter { $0.kind == .word || $0.kind == .number }.map(\.folded).sorted()
     }
 
     /// The index keys: each word case-folded, and one key for any number.
-    var keys: Set<UInt64> {
-        Set(tokens.lazy.filter { $0.kind == .word || $0.kind == .number }.map(\.folded))
-    }
+    var keys: Set<UInt64> { Set(bag) }
 
     /// ICU's word pieces of `text`: words, numbers and the non-blank rest as punctuation.
     static func words(in text: String, locale: String) -> [(Substring, MatchToken.Kind)] {

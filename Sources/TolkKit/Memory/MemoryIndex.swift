@@ -4,8 +4,9 @@
 /// holding it. A unit can only score `t` (0–1) against a sentence of weight `w` if it
 /// misses at most `(1 − t) ÷ t × w` of the sentence's words (each missing word costs at
 /// least 1, and a unit more than `w ÷ t` heavy scores below `t`), so a lookup reads the
-/// units of the sentence's rarest words only, that many plus one, and scores those: the
-/// common words, in most units, are never read.
+/// units of the sentence's rarest words only, that many plus three, keeps those holding
+/// enough of them, and compares them best bound first (`MatchScore.bound`) until no other
+/// can do better: the common words, in most units, are never read.
 public struct MemoryIndex: Sendable {
     public let sourceLanguage: String
     public let targetLanguage: String
@@ -73,30 +74,38 @@ public struct MemoryIndex: Sendable {
     public func matches(for message: String, minimum: Int, context: Context? = nil, limit: Int) -> [MemoryMatch] {
         guard !units.isEmpty, limit > 0 else { return [] }
         let sentence = MatchTokens(message, locale: sourceLanguage)
-        var scored: [(index: Int, score: MatchScore)] = []
-        if let same = exact[message] {
-            scored = same.map { (Int($0), MatchScore(score: 100, numbersDiffer: false)) }
-        }
-        if scored.count < limit || minimum < 100 {
-            var alreadyScored = Set(scored.map(\.index))
-            for index in candidates(for: sentence, minimum: minimum) where !alreadyScored.contains(index) {
-                alreadyScored.insert(index)
-                let score = MatchScore.of(sentence, tokens[index])
-                if score.score >= minimum { scored.append((index, score)) }
-            }
-        }
-        let ranked = scored.map { item -> (MemoryMatch, rank: (Int, Int, Int, Int)) in
-            let unit = units[item.index]
-            let inContext = item.score.score == 100 && context.map { Self.sameContext(unit, $0) } == true
-            let sameMsgctxt = context.map { $0.msgctxt == unit.context } ?? false
+        var found: [MemoryMatch] = []
+        var ranks: [(Int, Int, Int, Int)] = []
+        func add(_ index: Int, _ raw: MatchScore) {
+            let unit = units[index]
             let transferred = PlaceholderTransfer.transfer(unit.target, from: unit.source, to: message)
             // A translation whose placeholders cannot all be mapped needs more work: 5 points each.
-            let score = max(0, item.score.score - 5 * transferred.unmapped)
-            let match = MemoryMatch(unit: unit, score: score, numbersDiffer: item.score.numbersDiffer, inContext: inContext && transferred.unmapped == 0,
-                                    transferred: transferred.text, unmappedPlaceholders: transferred.unmapped)
-            return (match, (-score, inContext ? 0 : 1, sameMsgctxt ? 0 : 1, item.index))
+            let score = max(0, raw.score - 5 * transferred.unmapped)
+            guard score >= minimum else { return }
+            let inContext = score == 100 && context.map { Self.sameContext(unit, $0) } == true
+            found.append(MemoryMatch(unit: unit, score: score, numbersDiffer: raw.numbersDiffer, inContext: inContext,
+                                     transferred: transferred.text, unmappedPlaceholders: transferred.unmapped))
+            ranks.append((-score, inContext ? 0 : 1, context.map { $0.msgctxt == unit.context } == true ? 0 : 1, index))
         }
-        return ranked.filter { $0.0.score >= minimum }.sorted { $0.rank < $1.rank }.prefix(limit).map(\.0)
+        /// The score the `limit`-th best has: what a unit must reach to be among them.
+        func floor() -> Int { found.count < limit ? minimum : found.map(\.score).sorted(by: >)[limit - 1] }
+        let exactOnes = exact[message].map { $0.map(Int.init) } ?? []
+        for index in exactOnes { add(index, MatchScore(score: 100, numbersDiffer: false)) }
+        // Best bound first: once `limit` units score above what the rest can reach, the rest
+        // are not compared (a tie is compared: it may be a context match or the same msgctxt).
+        let skip = Set(exactOnes)
+        let bounded = candidates(for: sentence, minimum: minimum).compactMap { index -> (index: Int, bound: Int)? in
+            guard !skip.contains(index) else { return nil }
+            let bound = MatchScore.bound(sentence, tokens[index])
+            return bound >= minimum ? (index, bound) : nil
+        }.sorted { ($0.bound, -$0.index) > ($1.bound, -$1.index) }
+        for candidate in bounded {
+            let needed = floor()
+            if candidate.bound < needed { break }
+            guard let raw = MatchScore.of(sentence, tokens[candidate.index], minimum: needed) else { continue }
+            add(candidate.index, raw)
+        }
+        return zip(found, ranks).sorted { $0.1 < $1.1 }.prefix(limit).map(\.0)
     }
 
     private static func sameContext(_ unit: MemoryUnit, _ context: Context) -> Bool {
@@ -104,20 +113,34 @@ public struct MemoryIndex: Sendable {
             && unit.previous == context.previous && unit.next == context.next
     }
 
-    /// The units that can score `minimum` against `sentence`: those holding one of its
-    /// rarest words, as many as it may miss plus one, and not too heavy or too light.
+    /// The units that can score `minimum` against `sentence`: not too heavy or too light,
+    /// and missing at most `mayMiss` of its words. Read from the postings of its rarest
+    /// words, `mayMiss + 3` of them: a unit must hold 3 of those (all but `mayMiss`), so
+    /// one that shares a single word with the sentence is never compared.
     private func candidates(for sentence: MatchTokens, minimum: Int) -> [Int] {
         let threshold = Double(max(minimum, 1)) / 100
         let keys = sentence.keys.map { (key: $0, count: postings[$0]?.count ?? 0) }.sorted { ($0.count, $0.key) < ($1.count, $1.key) }
         guard !keys.isEmpty else { return [] }
         let mayMiss = Int(((1 - threshold) / threshold * sentence.weight).rounded(.down))
-        var found = Set<Int32>()
-        for key in keys.prefix(mayMiss + 1) {
+        let read = min(keys.count, mayMiss + 3)
+        let needed = max(1, read - mayMiss)
+        // A count per unit, and the units counted: no sort, no set.
+        var counts = [UInt16](repeating: 0, count: units.count)
+        var touched: [Int32] = []
+        for key in keys.prefix(read) {
             guard let list = postings[key.key] else { continue }
-            found.formUnion(list)
+            for index in list {
+                if counts[Int(index)] == 0 { touched.append(index) }
+                counts[Int(index)] &+= 1
+            }
         }
-        let lightest = sentence.weight * threshold, heaviest = sentence.weight / threshold
-        return found.map(Int.init).filter { tokens[$0].weight >= lightest - 1e-9 && tokens[$0].weight <= heaviest + 1e-9 }.sorted()
+        let lightest = sentence.weight * threshold - 1e-9, heaviest = sentence.weight / threshold + 1e-9
+        var result: [Int] = []
+        for index in touched.lazy.map(Int.init) where Int(counts[index]) >= needed
+            && tokens[index].weight >= lightest && tokens[index].weight <= heaviest {
+            result.append(index)
+        }
+        return result
     }
 
     /// Concordance: the units whose source holds `text` (case-insensitive), then those
@@ -127,7 +150,7 @@ public struct MemoryIndex: Sendable {
         let sentence = MatchTokens(MessageText.escape(text), locale: sourceLanguage)
         var containing: [(match: MemoryMatch, index: Int)] = []
         for (index, unit) in units.enumerated() where containing.count < limit && MessageText.plainText(unit.source).lowercased().contains(needle) {
-            let score = MatchScore.of(sentence, tokens[index])
+            let score = MatchScore.of(sentence, tokens[index])!
             containing.append((MemoryMatch(unit: unit, score: score.score, numbersDiffer: score.numbersDiffer, inContext: false,
                                            transferred: unit.target, unmappedPlaceholders: 0), index))
         }
