@@ -9,6 +9,8 @@ import Foundation
 ///   `<it>`, `<ut>` an empty `<N/>`; their content (the original markup) is kept for
 ///   export. `<hi>` is only a highlight: its text is the segment's. A `<sub>` inside a code
 ///   is the code's text, not the segment's.
+/// - The file is read a `<tu>` at a time (`XMLTree.stream`): a memory of any size takes
+///   the memory of its units, never of a whole XML tree.
 /// - The encoding is libxml2's to detect (UTF-8, UTF-16 with a byte order mark, or the
 ///   XML declaration's). No entity is declared or read, no DTD loaded, nothing fetched.
 ///
@@ -34,20 +36,27 @@ public enum TMXDocument {
 
     /// Reads `data`; `path` names the file in errors and in the units' origins.
     public static func read(_ data: Data, path: String) throws -> Contents {
-        let root = try XMLTree.read(data, path: path)
         func fail(_ line: Int, _ problem: String) -> TolkError { TolkError.exchange(path: path, line: line, problem: problem) }
-        guard root.name == "tmx", root.namespace == nil else {
-            throw fail(root.line, "not a TMX document: the root element is <\(root.name)>, not <tmx>")
-        }
-        guard let version = root.attribute("version"), versions.contains(version) else {
-            throw fail(root.line, "TMX version \(root.attribute("version").map { "'\($0)'" } ?? "missing"); Tolk reads 1.1 to 1.4b")
-        }
-        guard root.elements("header", namespace: nil).first != nil else { throw fail(root.line, "no <header>: TMX needs one") }
-        guard let body = root.elements("body", namespace: nil).first else { throw fail(root.line, "no <body>: TMX needs one") }
         var units: [MemoryUnit] = []
         var translationUnits = 0, singleLanguage = 0
         var languages: [String] = []
-        for tu in body.elements {
+        var version = ""
+        var sections: Set<String> = []
+        // A unit at a time: a TMX of 100,000 units never stands in memory as a tree.
+        let root = try XMLTree.stream(data, path: path, root: { root in
+            guard root.name == "tmx", root.namespace == nil else {
+                throw fail(root.line, "not a TMX document: the root element is <\(root.name)>, not <tmx>")
+            }
+            guard let found = root.attribute("version"), versions.contains(found) else {
+                throw fail(root.line, "TMX version \(root.attribute("version").map { "'\($0)'" } ?? "missing"); Tolk reads 1.1 to 1.4b")
+            }
+            version = found
+        }, each: { section, element in
+            guard let tu = element else {
+                sections.insert(section.name)
+                return
+            }
+            guard section.name == "body" else { return }
             guard tu.name == "tu" else { throw fail(tu.line, "<\(tu.name)> in <body>, where TMX has only <tu>") }
             translationUnits += 1
             var props: [String: String] = [:]
@@ -73,7 +82,10 @@ public enum TMXDocument {
                     throw fail(child.line, "<\(child.name)> in <tu>, where TMX has <note>, <prop> and <tuv>")
                 }
             }
-            guard Set(variants.map(\.language)).count > 1 else { singleLanguage += 1; continue }
+            guard Set(variants.map(\.language)).count > 1 else {
+                singleLanguage += 1
+                return
+            }
             let origin = MemoryOrigin(file: path, line: tu.line, tuid: tu.attribute("tuid"))
             // Without inline codes, text is taken as Tolk's message text: a catalogue's
             // `<1>…</1>` that Translate Toolkit's po2tmx wrote as text stays a placeholder.
@@ -88,7 +100,9 @@ public enum TMXDocument {
                     units.append(unit)
                 }
             }
-        }
+        })
+        guard sections.contains("header") else { throw fail(root.line, "no <header>: TMX needs one") }
+        guard sections.contains("body") else { throw fail(root.line, "no <body>: TMX needs one") }
         return Contents(version: version, units: units, translationUnits: translationUnits, singleLanguage: singleLanguage,
                         languages: languages)
     }

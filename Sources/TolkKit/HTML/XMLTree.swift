@@ -103,6 +103,68 @@ enum XMLTree {
         return convert(root, namespaces: [:])
     }
 
+    /// Reads `data` a piece at a time (libxml2's reader): the root element (to `root`, its
+    /// children left out), then each of its children (to `each`, theirs left out) and each
+    /// of theirs whole (to `each`, with the child they are in), dropped before the next is read, so a file of any size
+    /// takes the memory of its largest piece. The same limits as `read`: no network, no
+    /// DTD, no entity declaration.
+    ///
+    /// - Throws: `TolkError.exchange` with the line for a document that is not
+    ///   well-formed, and what `body` throws. Returns the root element, its children left out.
+    @discardableResult
+    static func stream(_ data: Data, path: String, root rootBody: (XMLElement) throws -> Void,
+                       each body: (_ parent: XMLElement, _ element: XMLElement?) throws -> Void) throws -> XMLElement {
+        if let line = firstEntityDeclaration(in: data) {
+            throw TolkError.exchange(path: path, line: line, problem: """
+                the document declares an entity (<!ENTITY>), which Tolk does not read: \
+                entities can pull in other files or multiply text; write the text itself
+                """)
+        }
+        let collector = XMLProblemCollector()
+        let context = Unmanaged.passUnretained(collector).toOpaque()
+        tolk_xml_silence_generic_errors()
+        xmlSetStructuredErrorFunc(context, collectXMLProblem)
+        defer { xmlSetStructuredErrorFunc(nil, nil) }
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue)
+        return try data.withUnsafeBytes { bytes -> XMLElement in
+            guard let reader = xmlReaderForMemory(bytes.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(bytes.count), nil, nil, options) else {
+                throw TolkError.exchange(path: path, line: 0, problem: "libxml2 could not start reading the document")
+            }
+            defer { xmlFreeTextReader(reader) }
+            func failure() -> TolkError {
+                let problem = collector.problems.first
+                return TolkError.exchange(path: path, line: problem?.line ?? Int(xmlTextReaderGetParserLineNumber(reader)),
+                                          problem: "not well-formed XML: " + (problem?.message ?? "empty document"))
+            }
+            var root: XMLElement?
+            var parent: XMLElement?
+            var status = xmlTextReaderRead(reader)
+            while status == 1 {
+                let isElement = xmlTextReaderNodeType(reader) == Int32(XML_READER_TYPE_ELEMENT.rawValue)
+                let level = xmlTextReaderDepth(reader)
+                if isElement, level < 2, let node = xmlTextReaderCurrentNode(reader) {
+                    var element = convert(node, namespaces: parent?.namespaces ?? root?.namespaces ?? [:], children: false)
+                    element.line = Int(xmlTextReaderGetParserLineNumber(reader))
+                    if level == 0 {
+                        root = element
+                        try rootBody(element)
+                    } else {
+                        parent = element
+                        try body(element, nil)
+                    }
+                } else if isElement, level == 2, let parent {
+                    guard let node = xmlTextReaderExpand(reader) else { throw failure() }
+                    try body(parent, convert(node, namespaces: parent.namespaces))
+                    status = xmlTextReaderNext(reader)
+                    continue
+                }
+                status = xmlTextReaderRead(reader)
+            }
+            guard status == 0, let root else { throw failure() }
+            return root
+        }
+    }
+
     /// The line of the first `<!ENTITY` in `data`, nil when there is none.
     private static func firstEntityDeclaration(in data: Data) -> Int? {
         let marker = Array("<!ENTITY".utf8)
@@ -122,7 +184,7 @@ enum XMLTree {
         }
     }
 
-    private static func convert(_ node: xmlNodePtr, namespaces inherited: [String: String]) -> XMLElement {
+    private static func convert(_ node: xmlNodePtr, namespaces inherited: [String: String], children withChildren: Bool = true) -> XMLElement {
         var namespaces = inherited
         var declaration = node.pointee.nsDef
         while let current = declaration {
@@ -141,7 +203,7 @@ enum XMLTree {
             attribute = current.pointee.next
         }
         var children: [XMLContent] = []
-        var child = node.pointee.children
+        var child = withChildren ? node.pointee.children : nil
         while let current = child {
             switch current.pointee.type {
             case XML_ELEMENT_NODE:

@@ -54,8 +54,17 @@ public struct JobFigures: Sendable, Equatable, Codable {
         let text = MessageText.plainText(message)
         var figures = JobFigures()
         figures.segments = 1
-        figures.words = BreakIterator.words(in: text, locale: language).count
+        figures.words = words(inPlainText: text, language: language)
         figures.characters = text.count { !$0.isWhitespace }
         return figures
+    }
+
+    /// The words of a message, as every figure of Tolk's counts them (`tolk stats`, `tolk analyze`).
+    public static func words(in message: String, language: String) -> Int {
+        words(inPlainText: MessageText.plainText(message), language: language)
+    }
+
+    private static func words(inPlainText text: String, language: String) -> Int {
+        BreakIterator.words(in: text, locale: language).count
     }
 }

@@ -71,7 +71,7 @@ public struct TranslationStats: Sendable, Codable, Equatable {
             // A translation of the whole unit of the page's own translates every sentence.
             let whole = table?.wholeUnit(unit, page: page.path) != nil
             for segment in unit.segments where segment.isTranslatable {
-                let words = BreakIterator.words(in: MessageText.plainText(segment.text), locale: page.language).count
+                let words = JobFigures.words(in: segment.text, language: page.language)
                 counts.add(words: words, state: whole ? .translated : TranslationTable.EntryState(table?.verdict(for: segment, page: page.path) ?? .missing))
             }
         }
