@@ -289,7 +289,7 @@ struct CommandTests {
     func stats() throws {
         let table = try tolk(["stats", "--project", Fixture.repositoryRoot.path])
         #expect(table.status == 0)
-        #expect(table.output.contains("de        (all pages)                                       66          66      0        0       657         657  100.0%"))
+        #expect(table.output.contains("de        (all pages)                                       66          66         0      0        0       657         657  100.0%"))
         let json = try tolk(["stats", "--format", "json", "--project", Fixture.repositoryRoot.path])
         let decoded = try JSONDecoder().decode(TranslationStats.self, from: Data(json.output.utf8))
         #expect(decoded.rows.filter { $0.page == nil }.map(\.counts.percent) == [100, 100])
@@ -392,10 +392,13 @@ struct CommandTests {
         #expect(refused.status == 1 && refused.output.contains("0 updated, 58 unchanged, 1 refused, 0 unknown"))
         #expect(refused.errors.contains("bad.xlf:") && refused.errors.contains("error: unit 'u") && refused.errors.contains("<9/>"))
 
-        // Not XLIFF 2 at all: the file, the line, the problem; nothing written.
+        // XLIFF 1.2 that is no document Tolk can read: the file, the line, the problem; nothing written.
         try "<xliff version=\"1.2\"><file/></xliff>".write(to: folder.appendingPathComponent("old.xlf"), atomically: true, encoding: .utf8)
         let invalid = try tolk(["import", "--dry-run", "old.xlf"], in: folder)
-        #expect(invalid.status == 1 && invalid.errors.hasPrefix("tolk: error: old.xlf:1: not valid XLIFF 2"))
+        #expect(invalid.status == 1 && invalid.errors.hasPrefix("tolk: error: old.xlf:1: <file> without its source-language"))
+        try "<xliff version=\"2.2\" xmlns=\"urn:oasis:names:tc:xliff:document:2.0\"/>".write(to: folder.appendingPathComponent("new.xlf"), atomically: true, encoding: .utf8)
+        let newer = try tolk(["import", "--dry-run", "new.xlf"], in: folder)
+        #expect(newer.status == 1 && newer.errors.hasPrefix("tolk: error: new.xlf:1: not valid XLIFF 2"))
 
         // French has a catalogue for the English pages and one for the German page.
         _ = try tolk(["extract", "--locale", "fr"], in: folder)

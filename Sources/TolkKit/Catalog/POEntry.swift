@@ -2,7 +2,8 @@ import Foundation
 
 /// One message of a gettext PO catalogue, with everything a PO file can say about it.
 public struct POEntry: Sendable, Equatable {
-    /// `# ` lines: what translators wrote. Never touched by Tolk.
+    /// `# ` lines: what translators wrote. Tolk touches only its own review line
+    /// (`ReviewState`), when an XLIFF import says a reviewer signed the translation off.
     public var translatorComments: [String] = []
     /// `#.` lines: notes from extraction.
     public var extractedComments: [String] = []

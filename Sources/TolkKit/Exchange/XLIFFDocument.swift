@@ -8,6 +8,8 @@ struct XLIFFDocument {
     var units: [Unit]
     /// Units whose targets break the specification's rules for inline codes, with the first problem.
     var refusedUnits: [String: (line: Int, message: String)] = [:]
+    /// The `original` of each `<file>` (XLIFF 1.2), with its line: the catalogue it came from.
+    var originals: [(line: Int, path: String)] = []
 
     /// A unit of the document: its segments' sources and targets.
     struct Unit {
@@ -15,6 +17,9 @@ struct XLIFFDocument {
         var name: String?
         var line: Int
         var segments: [Segment]
+        /// Written by another tool (an XLIFF 1.2 file without Tolk's tool-id): its ids are not
+        /// Tolk's, so it is found by msgctxt and source.
+        var foreign = false
     }
 
     struct Segment {
@@ -23,6 +28,8 @@ struct XLIFFDocument {
         var subState: String?
         var source: XMLElement
         var target: XMLElement?
+        /// Text read as Tolk's message text, not escaped (an XLIFF 1.2 segment from another tool with no codes).
+        var literal = false
     }
 
 
@@ -31,6 +38,7 @@ struct XLIFFDocument {
     /// - Throws: `TolkError.exchange` naming the line and the problem for a document that
     ///   is not well-formed, not valid against the core schema, or breaks a processing requirement.
     static func read(_ data: Data, path: String) throws -> XLIFFDocument {
+        if XLIFF12Document.isXLIFF1(data) { return try XLIFF12Document.read(data, path: path) }
         guard let schema = XMLSchemaSet.xliff else {
             throw TolkError.exchange(path: path, line: 0, problem: "libxml2 could not compile the XLIFF 2 core schema")
         }
@@ -100,14 +108,22 @@ struct XLIFFDocument {
     func merge(into catalog: inout POCatalog, catalogue: String, file: String, skipping duplicated: Set<String>) -> Outcome {
         var outcome = Outcome()
         var byID: [String: Int] = [:]
+        // Each msgid's entries, for a unit whose tool dropped the msgctxt (Translate Toolkit's po2xliff does).
+        var byMsgid: [String: [Int]] = [:]
         for (index, entry) in catalog.entries.enumerated() where !entry.isHeader && !entry.isObsolete {
             byID[XLIFFWriter.unitID(context: entry.context, id: entry.id)] = index
+            byMsgid[entry.id, default: []].append(index)
         }
         for unit in units where refusedUnits[unit.id] == nil && !duplicated.contains(unit.id) {
-            guard let index = byID[unit.id], case let entry = catalog.entries[index],
+            // A unit another tool named is found by its msgctxt and source, or by its source
+            // alone when the tool dropped the msgctxt and one entry has that source.
+            let source = unit.segments.first.flatMap { try? XLIFFDocument.message(from: $0.source, literal: $0.literal) }
+            let found = byID[unit.id] ?? (unit.foreign ? source.flatMap { byID[XLIFFWriter.unitID(context: unit.name, id: $0)] }
+                ?? source.flatMap { unit.name == nil && byMsgid[$0]?.count == 1 ? byMsgid[$0]?.first : nil } : nil)
+            guard let index = found, case let entry = catalog.entries[index],
                   unit.segments.count == (entry.pluralID == nil ? 1 : entry.translations.count),
                   zip(unit.segments, [entry.id] + Array(repeating: entry.pluralID ?? "", count: max(0, unit.segments.count - 1)))
-                    .allSatisfy({ (try? XLIFFDocument.message(from: $0.0.source)) == $0.1 }) else {
+                    .allSatisfy({ (try? XLIFFDocument.message(from: $0.0.source, literal: $0.0.literal)) == $0.1 }) else {
                 outcome.unknown += 1
                 outcome.diagnostics.append(Diagnostic(.unknownUnit, severity: .warning, file: file, line: unit.line,
                     message: "unit '\(unit.id)' matches no entry of \(catalogue) (its text changed since the export?); not imported",
@@ -123,7 +139,7 @@ struct XLIFFDocument {
             for (form, segment) in unit.segments.enumerated() {
                 guard let target = segment.target else { continue }
                 do {
-                    let message = try XLIFFDocument.message(from: target)
+                    let message = try XLIFFDocument.message(from: target, literal: segment.literal)
                     let source = form == 0 ? entry.id : entry.pluralID ?? entry.id
                     if case let .failure(failure) = PlaceholderCheck.validate(translation: message, source: source) {
                         problem = (target.line, failure.description)
@@ -144,15 +160,11 @@ struct XLIFFDocument {
                     message: "unit '\(unit.id)': \(problem.text); the catalogue keeps its translation", msgctxt: entry.context, msgid: entry.id))
                 continue
             }
-            // State: initial (with a target) is fuzzy; translated, reviewed and final are not.
-            let fuzzy = unit.segments.contains { $0.target != nil && ($0.state ?? "initial") == "initial" }
-            if updated.translations != entry.translations || fuzzy != entry.isFuzzy {
-                updated.isFuzzy = fuzzy && updated.isTranslated
-                if !updated.isFuzzy {
-                    updated.previousContext = nil
-                    updated.previousID = nil
-                    updated.previousPluralID = nil
-                }
+            // State: initial (with a target) is fuzzy; translated, reviewed and final come
+            // back as they are (`ReviewState`); a plural entry is as far as its least form.
+            let state = unit.segments.filter { $0.target != nil }.map { ReviewState(xliff: $0.state) }.min() ?? .translated
+            if updated.translations != entry.translations || state != ReviewState(of: entry) {
+                updated = (updated.isTranslated ? state : .untranslated).applied(to: updated)
             }
             if updated == entry {
                 outcome.unchanged += 1
@@ -169,7 +181,8 @@ struct XLIFFDocument {
     ///
     /// - Throws: `TolkError.exchange` for a code Tolk did not export (an id that is not a
     ///   placeholder number, an isolated code).
-    static func message(from element: XMLElement) throws -> String {
+    static func message(from element: XMLElement, literal: Bool = false) throws -> String {
+        if element.namespace != XLIFFValidation.core { return try XLIFF12Document.message(from: element, literal: literal) }
         var output = ""
         for child in element.children {
             switch child {

@@ -16,9 +16,11 @@ struct XLIFFWriter {
 
     private var xml: String
 
-    init(sourceLanguage: String, targetLanguage: String, original: String) {
+    /// `version` is the header's: "2.1", or "2.0" for tools that refuse 2.1 (Phrase); the
+    /// document is the same, valid against the core schema either way.
+    init(sourceLanguage: String, targetLanguage: String, original: String, version: String = "2.1") {
         xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-            + "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.1\" srcLang=\"\(Self.attribute(sourceLanguage))\" "
+            + "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"\(version)\" srcLang=\"\(Self.attribute(sourceLanguage))\" "
             + "trgLang=\"\(Self.attribute(targetLanguage))\">\n"
             + "  <file id=\"f1\" original=\"\(Self.attribute(original))\" xml:space=\"preserve\">\n"
     }
@@ -33,36 +35,7 @@ struct XLIFFWriter {
     mutating func unit(_ entry: POEntry, codes: [Int: OriginalCode], isICUMessage: Bool, pluralCategories: [String]) {
         let id = XLIFFWriter.unitID(context: entry.context, id: entry.id)
         xml += "    <unit id=\"\(id)\"" + (entry.context.map { " name=\"\(Self.attribute($0))\"" } ?? "") + ">\n"
-        // A translation whose placeholders do not fit (the build does not use it either)
-        // is shown in a note, and the segment is offered as untranslated.
-        let broken = isICUMessage ? nil : entry.translations.indices.lazy.compactMap { form -> String? in
-            guard !entry.translations[form].isEmpty,
-                  case let .failure(problem) = PlaceholderCheck.validate(translation: entry.translations[form],
-                                                                         source: form == 0 ? entry.id : entry.pluralID ?? entry.id)
-            else { return nil }
-            return problem.description
-        }.first
-        var notes: [(category: String, text: String)] = []
-        if let context = entry.context { notes.append(("msgctxt", context)) }
-        notes += entry.extractedComments.map { ("developer", $0) }
-        notes += entry.translatorComments.map { ("translator", $0) }
-        // Where the text is: the first few places; a site's header is on every page.
-        let references = entry.sourceReferences
-        notes += references.prefix(Self.shownReferences).map { ("location", $0) }
-        if references.count > Self.shownReferences {
-            notes.append(("location", "and \(references.count - Self.shownReferences) more places"))
-        }
-        if isICUMessage {
-            notes.append(("format", "ICU MessageFormat: keep the {…} syntax, the argument names and the keywords; translate the words "
-                + "inside the braces. Plural categories this language needs: \(pluralCategories.joined(separator: ", ")); # is the number."))
-        }
-        if let broken {
-            notes.append(("translation", "The catalogue's translation is not used, because \(broken): "
-                + entry.translations.joined(separator: " | ")))
-        }
-        if entry.pluralID != nil {
-            notes.append(("format", "A plural message: one segment per plural form (f0, f1, …), in the order of the catalogue's Plural-Forms."))
-        }
+        let (notes, broken) = Self.notes(for: entry, isICUMessage: isICUMessage, pluralCategories: pluralCategories)
         if !notes.isEmpty {
             xml += "      <notes>\n"
             for note in notes {
@@ -101,7 +74,8 @@ struct XLIFFWriter {
             state = "initial"
             subState = " subState=\"tolk:fuzzy\""
         } else {
-            state = "translated"
+            // translated, reviewed or final (ReviewState): XLIFF 2's own words for them.
+            state = ReviewState(of: entry).rawValue
         }
         let hasTarget = broken == nil && entry.translations.contains { !$0.isEmpty }
         let sources = entry.pluralID.map { plural in entry.translations.indices.map { $0 == 0 ? entry.id : plural } } ?? [entry.id]
@@ -115,6 +89,45 @@ struct XLIFFWriter {
             xml += "      </segment>\n"
         }
         xml += "    </unit>\n"
+    }
+
+    /// What the translator is told about an entry, as notes in either XLIFF version: its
+    /// msgctxt, comments, first references, how to treat ICU and plural messages, and a
+    /// translation the build refuses (then also returned as `broken`: the unit is offered
+    /// as untranslated).
+    static func notes(for entry: POEntry, isICUMessage: Bool, pluralCategories: [String])
+        -> (notes: [(category: String, text: String)], broken: String?) {
+        // A translation whose placeholders do not fit (the build does not use it either)
+        // is shown in a note, and the segment is offered as untranslated.
+        let broken = isICUMessage ? nil : entry.translations.indices.lazy.compactMap { form -> String? in
+            guard !entry.translations[form].isEmpty,
+                  case let .failure(problem) = PlaceholderCheck.validate(translation: entry.translations[form],
+                                                                         source: form == 0 ? entry.id : entry.pluralID ?? entry.id)
+            else { return nil }
+            return problem.description
+        }.first
+        var notes: [(category: String, text: String)] = []
+        if let context = entry.context { notes.append(("msgctxt", context)) }
+        notes += entry.extractedComments.map { ("developer", $0) }
+        notes += entry.translatorComments.map { ("translator", $0) }
+        // Where the text is: the first few places; a site's header is on every page.
+        let references = entry.sourceReferences
+        notes += references.prefix(Self.shownReferences).map { ("location", $0) }
+        if references.count > Self.shownReferences {
+            notes.append(("location", "and \(references.count - Self.shownReferences) more places"))
+        }
+        if isICUMessage {
+            notes.append(("format", "ICU MessageFormat: keep the {…} syntax, the argument names and the keywords; translate the words "
+                + "inside the braces. Plural categories this language needs: \(pluralCategories.joined(separator: ", ")); # is the number."))
+        }
+        if let broken {
+            notes.append(("translation", "The catalogue's translation is not used, because \(broken): "
+                + entry.translations.joined(separator: " | ")))
+        }
+        if entry.pluralID != nil {
+            notes.append(("format", "A plural message: one segment per plural form (f0, f1, …), in the order of the catalogue's Plural-Forms."))
+        }
+        return (notes, broken)
     }
 
     /// A message as XLIFF inline content: text, `<pc>` for `<N>…</N>`, `<ph>` for `<N/>`.
@@ -214,22 +227,28 @@ extension OriginalCode {
 }
 
 extension XLIFFWriter {
+    /// The entries an export of `catalog` (at `path`) holds, in order, each with whether it
+    /// is an ICU MessageFormat message: every active one, or only those without a usable
+    /// translation (as the build counts it: translated, not fuzzy, placeholders right).
+    static func exported(_ catalog: POCatalog, path: String, untranslatedOnly: Bool) -> [(entry: POEntry, isICUMessage: Bool)] {
+        let table = TranslationTable(catalog: catalog, path: path)
+        return catalog.activeMessages.compactMap { entry in
+            let isICUMessage = entry.context == IndexMessage.context || entry.flags.contains("icu-message-format")
+            let usable = isICUMessage ? entry.isTranslated && !entry.isFuzzy : table.verdict(context: entry.context, id: entry.id).isUsable
+            return untranslatedOnly && usable ? nil : (entry, isICUMessage)
+        }
+    }
+
     /// The XLIFF document of `catalog` (at `path`): a unit per active entry, or only those
     /// without a usable translation.
     static func document(_ catalog: POCatalog, path: String, sourceLanguage: String, targetLanguage: String,
-                         originals: [POEntry.Key: [Int: OriginalCode]], untranslatedOnly: Bool) -> (xml: String, units: Int) {
-        var writer = XLIFFWriter(sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, original: path)
+                         originals: [POEntry.Key: [Int: OriginalCode]], untranslatedOnly: Bool, version: String = "2.1") -> (xml: String, units: Int) {
+        var writer = XLIFFWriter(sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, original: path, version: version)
         let plural = LanguageTag.pluralCategories(targetLanguage)
-        var units = 0
-        let table = TranslationTable(catalog: catalog, path: path)
-        for entry in catalog.activeMessages {
-            let isICUMessage = entry.context == IndexMessage.context || entry.flags.contains("icu-message-format")
-            // Usable as the build counts it: translated, not fuzzy, placeholders right.
-            let usable = isICUMessage ? entry.isTranslated && !entry.isFuzzy : table.verdict(context: entry.context, id: entry.id).isUsable
-            if untranslatedOnly, usable { continue }
+        let entries = exported(catalog, path: path, untranslatedOnly: untranslatedOnly)
+        for (entry, isICUMessage) in entries {
             writer.unit(entry, codes: originals[entry.key] ?? [:], isICUMessage: isICUMessage, pluralCategories: plural)
-            units += 1
         }
-        return (writer.finish(), units)
+        return (writer.finish(), entries.count)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 
-/// `tolk export --format xliff`: a catalogue as an XLIFF 2.1 document for CAT tools.
+/// `tolk export --format xliff`: a catalogue as an XLIFF 2.1 document for CAT tools (or
+/// 2.0, or 1.2 with `--format xliff12`: `XLIFF12Writer`).
 ///
 /// One `<unit>` per active entry, its id made from the msgctxt and msgid (the same entry
 /// has the same id in every export). Tolk's placeholders become inline codes the
@@ -26,12 +27,23 @@ public struct XLIFFExport {
     public var source: String?
     /// Only entries without a usable translation (untranslated and fuzzy).
     public var untranslatedOnly = false
+    public var version: Version
 
-    public init(project: Project, language: String, source: String? = nil, untranslatedOnly: Bool = false) {
+    /// The XLIFF written: 2.1 (the default), 2.0 (the same document, for tools that refuse
+    /// 2.1) or 1.2 (`XLIFF12Writer`).
+    public enum Version: String, Sendable, CaseIterable {
+        case v21 = "2.1", v20 = "2.0", v12 = "1.2"
+    }
+
+    /// How many memory matches each unit of an XLIFF 1.2 export carries, at most.
+    public static let matchesPerUnit = 3
+
+    public init(project: Project, language: String, source: String? = nil, untranslatedOnly: Bool = false, version: Version = .v21) {
         self.project = project
         self.language = language
         self.source = source
         self.untranslatedOnly = untranslatedOnly
+        self.version = version
     }
 
     public struct Result: Sendable {
@@ -57,8 +69,21 @@ public struct XLIFFExport {
         try project.forEachPage(locate: true) { page in
             if LanguageTag.sameLanguage(page.language, sourceLanguage) { originals.add(page) }
         }
+        if version == .v12 {
+            // The memory's best matches for what is left to translate, as <alt-trans>.
+            let memory = try ProjectMemory(project: project).units()
+            let index = MemoryIndex(memory, from: sourceLanguage, to: file.language)
+            let minimum = try project.memorySettings().minimumMatch
+            let (xml, units) = XLIFF12Writer.document(catalog, path: file.path, sourceLanguage: sourceLanguage, targetLanguage: file.language,
+                                                      originals: originals.codes, untranslatedOnly: untranslatedOnly) { entry in
+                guard !index.isEmpty, entry.pluralID == nil, !(entry.isTranslated && !entry.isFuzzy) else { return [] }
+                return index.matches(for: entry.id, minimum: minimum, limit: Self.matchesPerUnit)
+                    .filter { !($0.unit.origin.file == file.path && $0.unit.source == entry.id && $0.unit.context == entry.context) }
+            }
+            return Result(catalogue: file.path, xml: xml, units: units)
+        }
         let (xml, units) = XLIFFWriter.document(catalog, path: file.path, sourceLanguage: sourceLanguage, targetLanguage: file.language,
-                                                originals: originals.codes, untranslatedOnly: untranslatedOnly)
+                                                originals: originals.codes, untranslatedOnly: untranslatedOnly, version: version.rawValue)
         return Result(catalogue: file.path, xml: xml, units: units)
     }
     /// Exports and writes the document to `path` atomically.

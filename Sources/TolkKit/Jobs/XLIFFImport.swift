@@ -1,7 +1,8 @@
 import Foundation
 
-/// `tolk import FILE.xlf`: merges the targets of an XLIFF 2 document into the catalogue
-/// it was exported from (or any catalogue for its srcLang and trgLang).
+/// `tolk import FILE.xlf`: merges the targets of an XLIFF 2 document (or 1.2: the version
+/// is read from the file) into the catalogue it was exported from (or any catalogue for
+/// its source and target languages).
 ///
 /// The document is validated first: against the OASIS core schema and the
 /// specification's processing requirements. Inline codes map back to Tolk's
@@ -50,6 +51,13 @@ public struct XLIFFImport {
         } catch let error as TolkError where dryRun {
             return Self.unmatched(result, document: document, file: file,
                                   reason: error.description.replacingOccurrences(of: "Locales/: ", with: ""))
+        }
+        // An XLIFF 1.2 <file> names the catalogue it came from: it must be this language's.
+        for original in document.originals {
+            if let named = project.catalogues().first(where: { $0.path == original.path }), !LanguageTag.sameLanguage(named.language, targetLanguage) {
+                throw TolkError.exchange(path: file, line: original.line, problem: "target-language is \(targetLanguage), "
+                    + "but the <file> came from \(named.path), the catalogue for \(named.language); nothing was imported")
+            }
         }
         result.catalogue = catalogue.path
         var (catalog, read) = try project.readCatalogue(catalogue)

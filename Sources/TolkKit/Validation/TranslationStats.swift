@@ -19,21 +19,30 @@ public struct TranslationStats: Sendable, Codable, Equatable {
         public var fuzzyWords: Int { wordCounts.fuzzy }
         public var missingWords: Int { wordCounts.untranslated }
         public var percent: Double { segmentCounts.percent }
+        /// Of the translated, those a reviewer signed off (reviewed or final: `ReviewState`).
+        public private(set) var reviewed = 0
+        public private(set) var reviewedWords = 0
 
         init() {}
 
-        mutating func add(words count: Int, state: TranslationTable.EntryState) {
+        mutating func add(words count: Int, state: TranslationTable.EntryState, reviewed isReviewed: Bool = false) {
             segmentCounts.add(state)
             wordCounts.add(state, count: count)
+            if isReviewed, state == .translated {
+                reviewed += 1
+                reviewedWords += count
+            }
         }
 
         mutating func add(_ other: Counts) {
             segmentCounts.add(other.segmentCounts)
             wordCounts.add(other.wordCounts)
+            reviewed += other.reviewed
+            reviewedWords += other.reviewedWords
         }
 
         enum CodingKeys: String, CodingKey {
-            case segments, translated, fuzzy, missing, words, translatedWords, fuzzyWords, missingWords
+            case segments, translated, fuzzy, missing, words, translatedWords, fuzzyWords, missingWords, reviewed, reviewedWords
         }
 
         public init(from decoder: any Decoder) throws {
@@ -44,12 +53,15 @@ public struct TranslationStats: Sendable, Codable, Equatable {
             }
             segmentCounts = try tally(.translated, .fuzzy, .missing)
             wordCounts = try tally(.translatedWords, .fuzzyWords, .missingWords)
+            reviewed = try container.decodeIfPresent(Int.self, forKey: .reviewed) ?? 0
+            reviewedWords = try container.decodeIfPresent(Int.self, forKey: .reviewedWords) ?? 0
         }
 
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             for (key, value) in [(CodingKeys.segments, segments), (.translated, translated), (.fuzzy, fuzzy), (.missing, missing),
-                                 (.words, words), (.translatedWords, translatedWords), (.fuzzyWords, fuzzyWords), (.missingWords, missingWords)] {
+                                 (.words, words), (.translatedWords, translatedWords), (.fuzzyWords, fuzzyWords), (.missingWords, missingWords),
+                                 (.reviewed, reviewed), (.reviewedWords, reviewedWords)] {
                 try container.encode(value, forKey: key)
             }
         }
@@ -72,7 +84,10 @@ public struct TranslationStats: Sendable, Codable, Equatable {
             let whole = table?.wholeUnit(unit, page: page.path) != nil
             for segment in unit.segments where segment.isTranslatable {
                 let words = JobFigures.words(in: segment.text, language: page.language)
-                counts.add(words: words, state: whole ? .translated : TranslationTable.EntryState(table?.verdict(for: segment, page: page.path) ?? .missing))
+                let key = table?.key(for: segment, page: page.path)
+                let reviewed = key.flatMap { table?.entry(context: $0.context, id: $0.id) }.map { ReviewState(of: $0) >= .reviewed } ?? false
+                counts.add(words: words, state: whole ? .translated : TranslationTable.EntryState(table?.verdict(for: segment, page: page.path) ?? .missing),
+                           reviewed: reviewed)
             }
         }
         return counts
@@ -90,12 +105,12 @@ public struct TranslationStats: Sendable, Codable, Equatable {
     }
 
     public func table() -> String {
-        var lines = ["language  page                                        segments  translated  fuzzy  missing     words  translated  share"]
+        var lines = ["language  page                                        segments  translated  reviewed  fuzzy  missing     words  translated  share"]
         for row in rows {
             let name = row.page.map(TerminalText.escaped) ?? "(all pages)"
             let percent = String(format: "%5.1f%%", row.counts.percent)
             lines.append(pad(row.language, 8) + "  " + pad(name, 42) + "  " + lpad(row.counts.segments, 8) + "  "
-                + lpad(row.counts.translated, 10) + "  " + lpad(row.counts.fuzzy, 5) + "  " + lpad(row.counts.missing, 7)
+                + lpad(row.counts.translated, 10) + "  " + lpad(row.counts.reviewed, 8) + "  " + lpad(row.counts.fuzzy, 5) + "  " + lpad(row.counts.missing, 7)
                 + "  " + lpad(row.counts.words, 8) + "  " + lpad(row.counts.translatedWords, 10) + "  " + percent)
         }
         return lines.joined(separator: "\n") + "\n"
