@@ -161,7 +161,7 @@ struct XLIFF12Tests {
         #expect(catalog.activeMessages.first { $0.context == "tolk-index" && $0.id == "Read more" }?.translation == "Mehr lesen")
     }
 
-    @Test("with a translation memory, XLIFF 1.2 units carry their best matches as <alt-trans>, and import takes only targets")
+    @Test("with a translation memory, units carry their best matches (<alt-trans> in 1.2, <mtc:matches> in 2.x), and import takes only targets")
     func memoryMatches() throws {
         let folder = try temporaryProject(from: Fixture.repositoryRoot)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -179,6 +179,15 @@ struct XLIFF12Tests {
         let before = try read(folder, "Locales/en/de.po")
         let result = try importing(folder, "de12.xlf")
         #expect(result.updated == 0 && result.unknown == 0)
+        #expect(try read(folder, "Locales/en/de.po") == before)
+        let v21 = try export(folder, .v21, to: "de21.xlf")
+        #expect(v21.contains(##"<mtc:match id="m1" ref="#s1" matchQuality="86" origin="Locales/memory/agency.tmx:6 (tuid 4711)">"##))
+        #expect(v21.contains("<target>Melden Sie sich <pc id=\"1\">hier</pc> für den Workshop an.</target>"))
+        if FileManager.default.fileExists(atPath: Self.core20.path) {
+            _ = try GNUGettext.run("xmllint", ["--noout", "--schema", Self.core20.path, folder.appendingPathComponent("de21.xlf").path])
+        }
+        let again = try importing(folder, "de21.xlf")
+        #expect(again.updated == 0 && again.unknown == 0 && again.refused == 0)
         #expect(try read(folder, "Locales/en/de.po") == before)
     }
 

@@ -32,9 +32,23 @@ struct XLIFFWriter {
     /// How many `#:` references of an entry become location notes.
     static let shownReferences = 5
 
-    mutating func unit(_ entry: POEntry, codes: [Int: OriginalCode], isICUMessage: Bool, pluralCategories: [String]) {
+    static let matchesNamespace = "urn:oasis:names:tc:xliff:matches:2.0"
+
+    mutating func unit(_ entry: POEntry, codes: [Int: OriginalCode], isICUMessage: Bool, pluralCategories: [String],
+                       matches: [MemoryMatch] = []) {
         let id = XLIFFWriter.unitID(context: entry.context, id: entry.id)
         xml += "    <unit id=\"\(id)\"" + (entry.context.map { " name=\"\(Self.attribute($0))\"" } ?? "") + ">\n"
+        // The memory's best matches (the Translation Candidates module), for the tool to offer.
+        if !matches.isEmpty {
+            xml += "      <mtc:matches xmlns:mtc=\"\(Self.matchesNamespace)\">\n"
+            for (index, match) in matches.enumerated() {
+                xml += "        <mtc:match id=\"m\(index + 1)\" ref=\"#s1\" matchQuality=\"\(match.score)\" origin=\"\(Self.attribute(match.unit.origin.description))\">\n"
+                xml += "          <source>\(Self.plainInline(match.unit.source))</source>\n"
+                xml += "          <target>\(Self.plainInline(match.transferred))</target>\n"
+                xml += "        </mtc:match>\n"
+            }
+            xml += "      </mtc:matches>\n"
+        }
         let (notes, broken) = Self.notes(for: entry, isICUMessage: isICUMessage, pluralCategories: pluralCategories)
         if !notes.isEmpty {
             xml += "      <notes>\n"
@@ -146,6 +160,20 @@ struct XLIFFWriter {
         return output
     }
 
+    /// A message as inline content without references to original data (a match's own).
+    static func plainInline(_ message: String) -> String {
+        var output = ""
+        for piece in MessageText.parse(message) {
+            switch piece {
+            case let .text(text): output += Self.text(text)
+            case let .open(number): output += "<pc id=\"\(number)\">"
+            case .close: output += "</pc>"
+            case let .empty(number): output += "<ph id=\"\(number)\"/>"
+            }
+        }
+        return output
+    }
+
     static func text(_ text: String) -> String {
         var output = ""
         output.reserveCapacity(text.utf8.count)
@@ -242,12 +270,14 @@ extension XLIFFWriter {
     /// The XLIFF document of `catalog` (at `path`): a unit per active entry, or only those
     /// without a usable translation.
     static func document(_ catalog: POCatalog, path: String, sourceLanguage: String, targetLanguage: String,
-                         originals: [POEntry.Key: [Int: OriginalCode]], untranslatedOnly: Bool, version: String = "2.1") -> (xml: String, units: Int) {
+                         originals: [POEntry.Key: [Int: OriginalCode]], untranslatedOnly: Bool, version: String = "2.1",
+                         matches: (POEntry) -> [MemoryMatch] = { _ in [] }) -> (xml: String, units: Int) {
         var writer = XLIFFWriter(sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, original: path, version: version)
         let plural = LanguageTag.pluralCategories(targetLanguage)
         let entries = exported(catalog, path: path, untranslatedOnly: untranslatedOnly)
         for (entry, isICUMessage) in entries {
-            writer.unit(entry, codes: originals[entry.key] ?? [:], isICUMessage: isICUMessage, pluralCategories: plural)
+            writer.unit(entry, codes: originals[entry.key] ?? [:], isICUMessage: isICUMessage, pluralCategories: plural,
+                        matches: matches(entry))
         }
         return (writer.finish(), entries.count)
     }

@@ -35,7 +35,7 @@ public struct XLIFFExport {
         case v21 = "2.1", v20 = "2.0", v12 = "1.2"
     }
 
-    /// How many memory matches each unit of an XLIFF 1.2 export carries, at most.
+    /// How many memory matches each unit carries, at most.
     public static let matchesPerUnit = 3
 
     public init(project: Project, language: String, source: String? = nil, untranslatedOnly: Bool = false, version: Version = .v21) {
@@ -69,23 +69,33 @@ public struct XLIFFExport {
         try project.forEachPage(locate: true) { page in
             if LanguageTag.sameLanguage(page.language, sourceLanguage) { originals.add(page) }
         }
+        let matches = try memoryMatches(for: catalog, file: file, sourceLanguage: sourceLanguage)
         if version == .v12 {
-            // The memory's best matches for what is left to translate, as <alt-trans>.
-            let memory = try ProjectMemory(project: project).units()
-            let index = MemoryIndex(memory, from: sourceLanguage, to: file.language)
-            let minimum = try project.memorySettings().minimumMatch
             let (xml, units) = XLIFF12Writer.document(catalog, path: file.path, sourceLanguage: sourceLanguage, targetLanguage: file.language,
-                                                      originals: originals.codes, untranslatedOnly: untranslatedOnly) { entry in
-                guard !index.isEmpty, entry.pluralID == nil, !(entry.isTranslated && !entry.isFuzzy) else { return [] }
-                return index.matches(for: entry.id, minimum: minimum, limit: Self.matchesPerUnit)
-                    .filter { !($0.unit.origin.file == file.path && $0.unit.source == entry.id && $0.unit.context == entry.context) }
-            }
+                                                      originals: originals.codes, untranslatedOnly: untranslatedOnly, matches: matches)
             return Result(catalogue: file.path, xml: xml, units: units)
         }
         let (xml, units) = XLIFFWriter.document(catalog, path: file.path, sourceLanguage: sourceLanguage, targetLanguage: file.language,
-                                                originals: originals.codes, untranslatedOnly: untranslatedOnly, version: version.rawValue)
+                                                originals: originals.codes, untranslatedOnly: untranslatedOnly, version: version.rawValue,
+                                                matches: matches)
         return Result(catalogue: file.path, xml: xml, units: units)
     }
+    /// The memory's best matches for each entry left to translate (untranslated or fuzzy,
+    /// not plural, not ICU): at most `matchesPerUnit`, at `[memory] min-match` or more, the
+    /// entry's own old translation aside. The memory is read only when some entry needs it.
+    private func memoryMatches(for catalog: POCatalog, file: CatalogFile, sourceLanguage: String) throws -> (POEntry) -> [MemoryMatch] {
+        let open = catalog.activeMessages.contains { !($0.isTranslated && !$0.isFuzzy) && $0.pluralID == nil }
+        guard open else { return { _ in [] } }
+        let index = MemoryIndex(try ProjectMemory(project: project).units(), from: sourceLanguage, to: file.language)
+        let minimum = try project.memorySettings().minimumMatch
+        guard !index.isEmpty else { return { _ in [] } }
+        return { entry in
+            guard entry.pluralID == nil, !(entry.isTranslated && !entry.isFuzzy), entry.context != IndexMessage.context,
+                  !entry.flags.contains("icu-message-format") else { return [] }
+            return index.matches(for: entry.id, minimum: minimum, limit: Self.matchesPerUnit)
+        }
+    }
+
     /// Exports and writes the document to `path` atomically.
     @discardableResult
     public func write(to path: String) throws -> Result {
