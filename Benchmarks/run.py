@@ -115,6 +115,8 @@ def main():
         subprocess.run([TOLK, "build", "--quiet", "--project", site], check=True, stderr=subprocess.DEVNULL)
         subprocess.run([TOLK, "export", "--locale", "de", "-o", os.path.join(base, "de.xlf"), "--project", site], check=True,
                        stdout=subprocess.DEVNULL)
+        subprocess.run([TOLK, "export", "--locale", "de", "--format", "xliff12", "-o", os.path.join(base, "de12.xlf"), "--project", site],
+                       check=True, stdout=subprocess.DEVNULL)
         others = pages <= args.others_up_to
         if others:
             # po2html needs html2po's catalogues: made once here, untimed.
@@ -146,6 +148,10 @@ def main():
             # A translator's round trip: the whole catalogue out as XLIFF, and back in.
             "tolk export": ([TOLK, "export", "--locale", "de", "-o", os.path.join(base, "de.xlf"), "--project", site], None),
             "tolk import": ([TOLK, "import", os.path.join(base, "de.xlf"), "--project", site], None),
+            # The same round trip in XLIFF 1.2, for the agencies' tools that read no XLIFF 2.
+            "tolk export (XLIFF 1.2)": ([TOLK, "export", "--locale", "de", "--format", "xliff12", "-o", os.path.join(base, "de12.xlf"),
+                                         "--project", site], None),
+            "tolk import (XLIFF 1.2)": ([TOLK, "import", os.path.join(base, "de12.xlf"), "--project", site], None),
         }
         if others:
             commands["html2po"] = (["html2po", "--progress=none", "-i", os.path.join(base, "extract", "Input"), "-o",
@@ -166,7 +172,7 @@ def main():
         # Pages each tool processed.
         built = sum(1 for _, _, names in os.walk(os.path.join(site, "Output", "de")) for name in names if name != "index.html")
         done = {"tolk extract": len(files), "tolk extract (ITS rules)": len(files), "tolk extract (update)": len(files), "tolk build": built, "tolk check": len(files),
-                "tolk export": len(files), "tolk import": len(files)}
+                "tolk export": len(files), "tolk import": len(files), "tolk export (XLIFF 1.2)": len(files), "tolk import (XLIFF 1.2)": len(files)}
         if others:
             refused = sum(1 for root, _, names in os.walk(os.path.join(base, "html2po")) for name in names
                           if name.endswith(".po") and "msgid" not in open(os.path.join(root, name), encoding="utf-8", errors="replace").read()[200:])

@@ -86,6 +86,10 @@ struct XLIFF12Tests {
         let xliff = try export(folder, .v12, to: "w3c.xlf")
         _ = try GNUGettext.run("xmllint", ["--noout", "--schema", Self.schema.path, folder.appendingPathComponent("w3c.xlf").path])
         #expect(xliff.components(separatedBy: "<trans-unit ").count - 1 > 5_000)
+        // Translate Toolkit reads every unit, with its translation and state.
+        let units = try translateToolkit(folder.appendingPathComponent("w3c.xlf"))
+        #expect(units.count == xliff.components(separatedBy: "<trans-unit ").count - 1)
+        #expect(units.allSatisfy { $0[3] == "False" && $0[4] == "True" && $0[1] == $0[2] })
         let result = try importing(folder, "w3c.xlf")
         #expect(result.refused == 0 && result.unknown == 0 && result.updated == 0 && !result.written)
         #expect(try String(contentsOf: path, encoding: .utf8) == before)
