@@ -29,6 +29,18 @@ struct MemoryTests {
         return String(decoding: data, as: UTF8.self)
     }
 
+    /// The shipped project with a sentence the agency TMX (`Fixtures/tmx/agency.tmx`) has
+    /// in other words: "Register <a>here</a> for the workshops." (its tu 4711: "… workshop.").
+    static func projectWithWorkshops() throws -> URL {
+        let folder = try temporaryProject(from: Fixture.repositoryRoot)
+        let page = folder.appendingPathComponent("Input/relational-leadership.html")
+        var html = try String(contentsOf: page, encoding: .utf8)
+        let anchor = try #require(html.range(of: "<p>We warmly invite"))
+        html.insert(contentsOf: "<p>Register <a href=\"https://example.org/register\">here</a> for the workshops.</p>\n    ", at: anchor.lowerBound)
+        try html.write(to: page, atomically: true, encoding: .utf8)
+        return folder
+    }
+
     static func catalogue(_ folder: URL, _ path: String = "Locales/en/de.po") throws -> POCatalog {
         try POParser(path: path).parse(String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8))
     }
@@ -71,13 +83,8 @@ struct MemoryTests {
 
     @Test("a sentence from another project's TMX fills the entry, its link placed by order and kind; the agency TMX is UTF-16 with a BOM")
     func otherProjectTMX() throws {
-        let folder = try temporaryProject(from: Fixture.repositoryRoot)
+        let folder = try Self.projectWithWorkshops()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let page = folder.appendingPathComponent("Input/relational-leadership.html")
-        var html = try String(contentsOf: page, encoding: .utf8)
-        let anchor = try #require(html.range(of: "<p>We warmly invite"))
-        html.insert(contentsOf: "<p>Register <a href=\"https://example.org/register\">here</a> for the workshops.</p>\n    ", at: anchor.lowerBound)
-        try html.write(to: page, atomically: true, encoding: .utf8)
         let imported = try MemoryImport(project: Project(root: folder)).run(file: Self.tmx.appendingPathComponent("agency.tmx").path)
         #expect(imported.destination == "Locales/memory/agency.tmx" && imported.action == "added")
         #expect(imported.translationUnits == 4 && imported.singleLanguage == 1 && imported.units == 10)

@@ -167,13 +167,8 @@ struct XLIFF12Tests {
 
     @Test("with a translation memory, units carry their best matches (<alt-trans> in 1.2, <mtc:matches> in 2.x), and import takes only targets")
     func memoryMatches() throws {
-        let folder = try temporaryProject(from: Fixture.repositoryRoot)
+        let folder = try MemoryTests.projectWithWorkshops()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let page = folder.appendingPathComponent("Input/relational-leadership.html")
-        var html = try String(contentsOf: page, encoding: .utf8)
-        let anchor = try #require(html.range(of: "<p>We warmly invite"))
-        html.insert(contentsOf: "<p>Register <a href=\"https://example.org/register\">here</a> for the workshops.</p>\n    ", at: anchor.lowerBound)
-        try html.write(to: page, atomically: true, encoding: .utf8)
         _ = try MemoryImport(project: Project(root: folder)).run(file: Fixture.url("tmx/agency.tmx").path)
         _ = try CatalogUpdate(project: Project(root: folder)).run()
         let xliff = try export(folder, .v12, to: "de12.xlf")

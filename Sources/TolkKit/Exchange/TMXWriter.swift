@@ -59,11 +59,7 @@ public struct TMXWriter {
     /// A message as TMX segment content.
     static func segment(_ message: String, _ originals: [Int: OriginalCode]) -> String {
         let pieces = MessageText.parse(message)
-        var opened = Set<Int>(), closed = Set<Int>()
-        for piece in pieces {
-            if case let .open(number) = piece { opened.insert(number) }
-            if case let .close(number) = piece { closed.insert(number) }
-        }
+        let (opened, closed) = MessageText.halves(of: pieces)
         var output = ""
         for piece in pieces {
             switch piece {
@@ -85,21 +81,8 @@ public struct TMXWriter {
         text.unicodeScalars.allSatisfy { XLIFFValidation.isXMLCharacter($0.value) && $0 != "\r" }
     }
 
-    static func text(_ value: String) -> String {
-        var output = ""
-        output.reserveCapacity(value.utf8.count)
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "&": output += "&amp;"
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            default: output.unicodeScalars.append(scalar)
-            }
-        }
-        return output
-    }
+    /// XML text: the units it writes hold no character XML cannot (`canHold`), so XLIFF's escaping is TMX's.
+    static func text(_ value: String) -> String { XLIFFWriter.text(value) }
 
-    static func attribute(_ value: String) -> String {
-        text(value).replacingOccurrences(of: "\"", with: "&quot;")
-    }
+    static func attribute(_ value: String) -> String { XLIFFWriter.attribute(value) }
 }

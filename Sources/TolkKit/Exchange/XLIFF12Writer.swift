@@ -95,11 +95,7 @@ struct XLIFF12Writer {
     /// A message as XLIFF 1.2 inline content.
     static func inline(_ message: String, codes: [Int: OriginalCode]) -> String {
         let pieces = MessageText.parse(message)
-        var opened = Set<Int>(), closed = Set<Int>()
-        for piece in pieces {
-            if case let .open(number) = piece { opened.insert(number) }
-            if case let .close(number) = piece { closed.insert(number) }
-        }
+        let (opened, closed) = MessageText.halves(of: pieces)
         var output = ""
         for piece in pieces {
             switch piece {

@@ -56,12 +56,9 @@ enum XMLTree {
     /// - Throws: `TolkError.exchange` with the line and libxml2's message for a document
     ///   that is not well-formed or not valid against the schema.
     static func read(_ data: Data, path: String, schema: XMLSchemaSet? = nil) throws -> XMLElement {
-        let collector = XMLProblemCollector()
-        let context = Unmanaged.passUnretained(collector).toOpaque()
-        tolk_xml_silence_generic_errors()
-        xmlSetStructuredErrorFunc(context, collectXMLProblem)
+        let (collector, context) = listening()
         defer { xmlSetStructuredErrorFunc(nil, nil) }
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue)
+        let options = parseOptions
         let document = data.withUnsafeBytes { bytes in
             xmlReadMemory(bytes.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(bytes.count), nil, nil, options)
         }
@@ -71,10 +68,7 @@ enum XMLTree {
         let entityLine = firstEntityDeclaration(in: data)
         if let entityLine, document == nil || document?.pointee.intSubset != nil {
             if let document { xmlFreeDoc(document) }
-            throw TolkError.exchange(path: path, line: entityLine, problem: """
-                the document declares an entity (<!ENTITY>), which Tolk does not read: \
-                entities can pull in other files or multiply text; write the text itself
-                """)
+            throw entityDeclared(path: path, line: entityLine)
         }
         guard let document else {
             let problem = collector.problems.first
@@ -114,18 +108,10 @@ enum XMLTree {
     @discardableResult
     static func stream(_ data: Data, path: String, root rootBody: (XMLElement) throws -> Void,
                        each body: (_ parent: XMLElement, _ element: XMLElement?) throws -> Void) throws -> XMLElement {
-        if let line = firstEntityDeclaration(in: data) {
-            throw TolkError.exchange(path: path, line: line, problem: """
-                the document declares an entity (<!ENTITY>), which Tolk does not read: \
-                entities can pull in other files or multiply text; write the text itself
-                """)
-        }
-        let collector = XMLProblemCollector()
-        let context = Unmanaged.passUnretained(collector).toOpaque()
-        tolk_xml_silence_generic_errors()
-        xmlSetStructuredErrorFunc(context, collectXMLProblem)
+        if let line = firstEntityDeclaration(in: data) { throw entityDeclared(path: path, line: line) }
+        let (collector, context) = listening()
         defer { xmlSetStructuredErrorFunc(nil, nil) }
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue)
+        let options = parseOptions
         return try data.withUnsafeBytes { bytes -> XMLElement in
             guard let reader = xmlReaderForMemory(bytes.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(bytes.count), nil, nil, options) else {
                 throw TolkError.exchange(path: path, line: 0, problem: "libxml2 could not start reading the document")
@@ -163,6 +149,26 @@ enum XMLTree {
             guard status == 0, let root else { throw failure() }
             return root
         }
+    }
+
+    /// No network, CDATA as text: the options of every read.
+    private static let parseOptions = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue)
+
+    /// A collector of this thread's libxml2 problems, set as its error handler (the caller
+    /// unsets it), and the pointer to it that libxml2 hands back.
+    private static func listening() -> (XMLProblemCollector, UnsafeMutableRawPointer) {
+        let collector = XMLProblemCollector()
+        let context = Unmanaged.passUnretained(collector).toOpaque()
+        tolk_xml_silence_generic_errors()
+        xmlSetStructuredErrorFunc(context, collectXMLProblem)
+        return (collector, context)
+    }
+
+    private static func entityDeclared(path: String, line: Int) -> TolkError {
+        TolkError.exchange(path: path, line: line, problem: """
+            the document declares an entity (<!ENTITY>), which Tolk does not read: \
+            entities can pull in other files or multiply text; write the text itself
+            """)
     }
 
     /// The line of the first `<!ENTITY` in `data`, nil when there is none.

@@ -92,6 +92,17 @@ public enum MessageText {
         return pieces
     }
 
+    /// The numbers of the pairs `pieces` open and close: a pair whose other half is not
+    /// among them (cut by a sentence break) is an isolated code in an exchange file.
+    public static func halves(of pieces: [Piece]) -> (opened: Set<Int>, closed: Set<Int>) {
+        var opened = Set<Int>(), closed = Set<Int>()
+        for piece in pieces {
+            if case let .open(number) = piece { opened.insert(number) }
+            if case let .close(number) = piece { closed.insert(number) }
+        }
+        return (opened, closed)
+    }
+
     /// The message text of `pieces`, as `parse` would read it back.
     public static func text(of pieces: [Piece]) -> String {
         pieces.reduce(into: "") { result, piece in
