@@ -64,6 +64,39 @@ struct BrowserTests {
         }
     }
 
+    @Test("names kept in their language are marked for screen readers: brands in German pages lang=en, English fallbacks in an Arabic page lang=en dir=ltr")
+    func languageMarks() throws {
+        let folder = try temporaryProject(from: Fixture.repositoryRoot, copying: ["Input", "Locales", SiteConfiguration.fileName])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // An Arabic catalogue with nothing translated yet, published anyway: every text falls back.
+        _ = try CatalogUpdate(project: Project(root: folder)).run(newLanguages: ["ar"])
+        let settings = folder.appendingPathComponent(SiteConfiguration.fileName)
+        try (String(contentsOf: settings, encoding: .utf8) + "\n[languages.ar]\nmin-completion = 0\n").write(to: settings, atomically: true, encoding: .utf8)
+        _ = try SiteBuild(project: Project(root: folder)).run()
+        func elements(_ page: String) throws -> [HTMLElement] {
+            var found: [HTMLElement] = []
+            func collect(_ element: HTMLElement) {
+                found.append(element)
+                element.children.forEach { if case let .element(child) = $0 { collect(child) } }
+            }
+            collect(HTMLParser.parse(try dom(folder.appendingPathComponent("Output/\(page)"))).root)
+            return found
+        }
+        let german = try elements("de/hls-week-2022.html")
+        let brands = german.filter { $0[attribute: "class"] == "brand" }
+        #expect(brands.count >= 4 && brands.allSatisfy { $0[attribute: "lang"] == "en" && $0[attribute: "dir"] == nil },
+                "\(brands.map { ($0.textContent, $0[attribute: "lang"]) })")
+        // The English page of the German session: its German names say so.
+        let english = try elements("en/berlin.html").filter { $0[attribute: "class"] == "brand" }
+        #expect(!english.isEmpty && english.allSatisfy { $0[attribute: "lang"] == "de" })
+        let arabic = try elements("ar/hls-week-2022.html")
+        #expect(arabic.first { $0.name == "html" }?[attribute: "dir"] == "rtl")
+        let heading = try #require(arabic.first { $0.name == "h1" })
+        #expect(heading[attribute: "lang"] == "en" && heading[attribute: "dir"] == "ltr")
+        let marked = arabic.filter { $0[attribute: "lang"] == "en" }
+        #expect(marked.count > 10 && marked.allSatisfy { $0[attribute: "dir"] == "ltr" }, "\(marked.filter { $0[attribute: "dir"] != "ltr" }.map(\.name))")
+    }
+
     @Test("what a visitor sees: the switcher, British formats in English, German and Berlin times, the image and the stylesheet loaded", arguments: [
         ("en/berlin.html", "Deutsch", "Thursday, 13 October 2022, 09:30", ""),
         ("de/hls-week-2022.html", "English", "Dienstag, 11. Oktober, 10:00", "images/hls-week.jpg"),

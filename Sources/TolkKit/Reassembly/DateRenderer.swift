@@ -67,6 +67,12 @@ struct DateRenderer {
         // The range shows every part either end showed.
         let fields = Set(fieldsOf(skeleton(from, original: first.original)) + fieldsOf(skeleton(to, original: second.original)))
         var skeleton = fixed ?? Self.canonicalOrder.filter { fields.contains($0) }.joined()
+        // Days without times, weekdays and all, leave the first day dangling ("Montag, 10. –
+        // Freitag, 14. Oktober"; "Monday, 10 – Friday, 14 October"): a range of days reads as
+        // ICU's day interval, "10.–14. Oktober 2022", "10–14 October 2022".
+        if !skeleton.contains("j"), first.datetime.prefix(10) != second.datetime.prefix(10) {
+            skeleton = skeleton.replacingOccurrences(of: "EEEE", with: "")
+        }
         var extra = ""
         if let siteZone, from.isInstant, skeleton.contains("j") {
             from.zone = siteZone

@@ -97,7 +97,7 @@ struct EventIndex {
             lines.append("    <h2\(langAttribute(others.language))>\(HTMLEscape.escaped(others.text))</h2>")
             lines.append("    <ul class=\"languages\">")
             for other in otherLanguages {
-                lines.append("      <li><a href=\"../\(HTMLEscape.escaped(other))/\(fileName)\" hreflang=\"\(HTMLEscape.escaped(other))\" lang=\"\(HTMLEscape.escaped(other))\">\(HTMLEscape.escaped(LanguageTag.displayName(other)))</a></li>")
+                lines.append("      <li><a href=\"../\(HTMLEscape.escaped(other))/\(fileName)\" hreflang=\"\(HTMLEscape.escaped(other))\"\(LanguageMarkup.attributes(for: other, inPageOf: language))>\(HTMLEscape.escaped(LanguageTag.displayName(other)))</a></li>")
             }
             lines.append("    </ul>")
         }
@@ -118,6 +118,6 @@ struct EventIndex {
     }
 
     private func langAttribute(_ textLanguage: String) -> String {
-        LanguageTag.sameLanguage(textLanguage, language) ? "" : " lang=\"\(HTMLEscape.escaped(textLanguage))\""
+        LanguageTag.sameLanguage(textLanguage, language) ? "" : LanguageMarkup.attributes(for: textLanguage, inPageOf: language)
     }
 }

@@ -212,7 +212,7 @@ struct PageBuilder {
             let href = HTMLEscape.escaped(version.href)
             let name = String(decoding: HTMLEscape.text(LanguageTag.displayName(version.language)), as: UTF8.self)
             let current = LanguageTag.sameLanguage(version.language, language) ? " aria-current=\"page\"" : ""
-            html += "<li><a href=\"\(href)\" hreflang=\"\(version.language)\" lang=\"\(version.language)\"\(current)>\(name)</a></li>"
+            html += "<li><a href=\"\(href)\" hreflang=\"\(version.language)\"\(LanguageMarkup.attributes(for: version.language, inPageOf: language))\(current)>\(name)</a></li>"
         }
         edits.replace(content, with: Array((html + "</ul>").utf8))
     }

@@ -118,10 +118,13 @@ struct UnitBuilder {
     private func markSourceLanguage(range: Range<Int>, container: SourceSpan, isWholeContainer: Bool, edits: inout ByteEdits) {
         if isWholeContainer {
             Attributes.set("lang", to: sourceLanguage, on: container, in: source, edits: &edits)
+            if let direction = LanguageMarkup.direction(for: sourceLanguage, inPageOf: dates.locale) {
+                Attributes.set("dir", to: direction, on: container, in: source, edits: &edits)
+            }
         } else {
             let (leading, trailing) = whitespaceEdges(of: range)
             guard leading.upperBound < trailing.lowerBound else { return }
-            edits.insert(Array("<span lang=\"\(sourceLanguage)\">".utf8), at: leading.upperBound)
+            edits.insert(Array("<span\(languageAttributes)>".utf8), at: leading.upperBound)
             edits.insert(Array("</span>".utf8), at: trailing.lowerBound)
         }
     }
@@ -145,7 +148,7 @@ struct UnitBuilder {
                 rendered = translation
             case .fallback:
                 guard let source = renderSource(segments[index].tokens) else { return nil }
-                rendered = Array("<span lang=\"\(sourceLanguage)\">".utf8) + source + Array("</span>".utf8)
+                rendered = Array("<span\(languageAttributes)>".utf8) + source + Array("</span>".utf8)
             }
             if review {
                 rendered = reviewSpan(outcome, segment: segments[index]) + rendered + Array("</span>".utf8)
@@ -245,14 +248,33 @@ struct UnitBuilder {
         return Array(source[start..<end])
     }
 
-    /// An empty placeholder's element: times rendered for the language, the rest as written.
+    /// An empty placeholder's element: times rendered for the language, the rest as written;
+    /// an element kept in the source language (`translate="no"`, a brand rule) says so with
+    /// `lang` (and `dir` when the directions differ), unless it already has a `lang`, so that
+    /// a screen reader reads "HLS Week" as English inside a German sentence.
     private func emptyElement(_ code: Int) -> [UInt8]? {
         let inline = unit.codes[code]
         if case let .machineReadableTime(datetime) = inline.protection, let span = inline.span,
            let content = span.content, let text = dates.render(datetime, original: inline.original) {
             return copy(span.start..<content.lowerBound) + HTMLEscape.text(text) + Array(source[content.upperBound..<span.end!])
         }
+        if inline.protection == .notTranslatable, !inline.element.hasPrefix("#"), let span = inline.span,
+           !TagScanner.attributes(source, in: span.start..<span.startTagEnd).contains(where: { $0.name == "lang" || $0.name == "xml:lang" }),
+           !LanguageTag.sameLanguage(sourceLanguage, dates.locale), let element = originalElement(code) {
+            // Before the start tag's `>` (or `/>`); attribute edits stay inside tags, so the
+            // element's copy starts with the start tag's.
+            var end = copy(span.start..<span.startTagEnd).count - 1
+            if end > 0, element[end - 1] == UInt8(ascii: "/") { end -= 1 }
+            guard end > 0, end <= element.count else { return element }
+            return Array(element[..<end]) + Array(languageAttributes.utf8) + Array(element[end...])
+        }
         return originalElement(code)
+    }
+
+    /// ` lang="en"`, with ` dir="ltr"` when the page's direction is the other one: what
+    /// text kept in the source language carries in a translated page.
+    private var languageAttributes: String {
+        LanguageMarkup.attributes(for: sourceLanguage, inPageOf: dates.locale)
     }
 
     private func originalElement(_ code: Int) -> [UInt8]? {
