@@ -29,7 +29,7 @@ struct BrowserTests {
 
     @Test("German pages show German text, lang=de, German dates and working language links", arguments: [
         ("relational-leadership.html", "Human Learning Systems und beziehungsorientierte Führung", "Dienstag, 11. Oktober 2022, 10:00"),
-        ("promise-scotland.html", "Wie kann HLS uns helfen, „The Promise“ in Schottland einzulösen?", "Donnerstag, 13. Oktober 2022, 14:00"),
+        ("promise-scotland.html", "Wie kann HLS uns helfen, The Promise in Schottland einzulösen?", "Donnerstag, 13. Oktober 2022, 14:00"),
         ("hls-week-2022.html", "Human Learning Systems Week 2022", "Montag, 10. Oktober"),
         ("berlin.html", "Willkommen in Berlin", "Donnerstag, 13. Oktober 2022, 09:30"),
         ("index.html", "Veranstaltungen", "Dienstag, 11. Oktober 2022, 10:00"),

@@ -175,6 +175,18 @@ struct CheckTests {
         #expect(try snapshot() == before)
     }
 
+    @Test("a glossary cell may give a word's inflections, any of which is the term: 'Erfahrungsberichte | Erfahrungsberichten'")
+    func inflectedTerms() throws {
+        let glossary = try Glossary(path: "g.csv", text: "en,de,note\nstories,Erfahrungsberichte | Erfahrungsberichten,\n")
+        let term = try #require(glossary.occurrences(in: Glossary.words("webinars and stories", language: "en"), language: "en").first).term
+        for (german, holds) in [("Webinare und Erfahrungsberichte", true), ("in Webinaren und Erfahrungsberichten", true),
+                                ("Webinare und Geschichten", false)] {
+            #expect(glossary.occurs(term, in: Glossary.words(german, language: "de"), language: "de") == holds, "\(german)")
+        }
+        // Either form in the text is found as the term, so the check reads it back in both.
+        #expect(glossary.occurrences(in: Glossary.words("mit Erfahrungsberichten", language: "de"), language: "de").map(\.term) == [term])
+    }
+
     @Test("a malformed glossary stops with its line")
     func malformedGlossary() throws {
         #expect(throws: TolkError.glossary(path: "g.csv", line: 3, problem: "2 fields where the header has 3")) {

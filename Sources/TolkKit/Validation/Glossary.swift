@@ -59,10 +59,12 @@ public struct Glossary: Sendable {
         for column in columns where column.lowercased() != "note" {
             var byFirstWord: [String: [Occurrence]] = [:]
             for (number, term) in terms.enumerated() {
-                guard let form = term.forms[column] else { continue }
-                let words = Self.words(form, language: column)
-                guard let first = words.first else { continue }
-                byFirstWord[first, default: []].append(Occurrence(term: number, words: words))
+                guard let cell = term.forms[column] else { continue }
+                for form in Self.alternatives(cell) {
+                    let words = Self.words(form, language: column)
+                    guard let first = words.first else { continue }
+                    byFirstWord[first, default: []].append(Occurrence(term: number, words: words))
+                }
             }
             index[column] = byFirstWord
         }
@@ -89,10 +91,18 @@ public struct Glossary: Sendable {
 
     /// True when term number `term` has a form in `language` that occurs in `words`.
     func occurs(_ term: Int, in words: [String], language: String) -> Bool {
-        guard let form = form(terms[term], in: language) else { return false }
-        let termWords = Self.words(form, language: column(for: language) ?? language)
-        guard !termWords.isEmpty, words.count >= termWords.count else { return false }
-        return (0...(words.count - termWords.count)).contains { words[$0..<($0 + termWords.count)].elementsEqual(termWords) }
+        guard let cell = form(terms[term], in: language) else { return false }
+        return Self.alternatives(cell).contains { form in
+            let termWords = Self.words(form, language: column(for: language) ?? language)
+            guard !termWords.isEmpty, words.count >= termWords.count else { return false }
+            return (0...(words.count - termWords.count)).contains { words[$0..<($0 + termWords.count)].elementsEqual(termWords) }
+        }
+    }
+
+    /// A cell's forms: one, or several separated by `|` (a word's inflections, as German
+    /// needs: `Erfahrungsberichte | Erfahrungsberichten`), any of which is the term.
+    static func alternatives(_ cell: String) -> [String] {
+        cell.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     /// The column for `language`: its own, else one of the same language (`de` for `de-CH`).
