@@ -7,6 +7,9 @@ public struct StandaloneTime: Sendable, Equatable {
     public var original: String
     /// The element's content in the page's bytes.
     public var content: Range<Int>
+    /// Where the element ends (after `</time>`): what is said about the time in another
+    /// zone goes there, outside the element, whose `datetime` it does not describe.
+    public var elementEnd: Int
     /// The time this one forms a range with ("10:00–12:00"), and the bytes between them.
     public var end: End?
 
@@ -15,6 +18,7 @@ public struct StandaloneTime: Sendable, Equatable {
         public var original: String
         public var content: Range<Int>
         public var between: Range<Int>
+        public var elementEnd: Int
     }
 
     /// The standalone times of `document`, outside the byte ranges of `units`.
@@ -37,7 +41,8 @@ public struct StandaloneTime: Sendable, Equatable {
                     walk(child, scope: childScope)
                     continue
                 }
-                var time = StandaloneTime(datetime: datetime, original: child.textContent, content: content)
+                var time = StandaloneTime(datetime: datetime, original: child.textContent, content: content,
+                                          elementEnd: span.end ?? content.upperBound)
                 // Two times joined by a dash are a range, which ICU renders as one.
                 let range = TimeRange.at(index, in: children, time: { node -> HTMLElement? in
                     guard case let .element(element) = node, TimeRange.datetime(of: element) != nil,
@@ -47,7 +52,8 @@ public struct StandaloneTime: Sendable, Equatable {
                 }, text: TimeRange.text(of:))
                 if let next = range?.1, let nextDatetime = next[attribute: "datetime"], let nextSpan = next.span,
                    let nextContent = nextSpan.content, let end = span.end {
-                    time.end = End(datetime: nextDatetime, original: next.textContent, content: nextContent, between: end..<nextSpan.start)
+                    time.end = End(datetime: nextDatetime, original: next.textContent, content: nextContent, between: end..<nextSpan.start,
+                                   elementEnd: nextSpan.end ?? nextContent.upperBound)
                     index += 2
                 }
                 times.append(time)

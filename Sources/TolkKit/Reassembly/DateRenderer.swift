@@ -21,8 +21,20 @@ struct DateRenderer {
             return ICUFormat.date(date, skeleton: skeleton, locale: locale)
         }
         date.zone = siteZone
-        guard let text = ICUFormat.date(date, skeleton: skeleton + zoneField(date), locale: locale) else { return nil }
-        return text + audienceTime(date, date)
+        return ICUFormat.date(date, skeleton: skeleton + zoneField(date), locale: locale)
+    }
+
+    /// The same time (or range) in the language's own zone, " (11:00–13:00 Uhr MESZ)", or
+    /// "" when it has none: written after the `<time>` element, whose `datetime` is the
+    /// site's time, never inside it.
+    func inAudienceZone(_ datetime: String, to end: String? = nil, original: String = "", skeleton fixed: String? = nil) -> String {
+        guard siteZone != nil, var from = MachineDate(datetime), from.isInstant,
+              (fixed ?? skeleton(from, original: original)).contains("j") else { return "" }
+        var to = end.flatMap(MachineDate.init) ?? from
+        guard to.zone == from.zone, from.millis <= to.millis else { return "" }
+        from.zone = siteZone!
+        to.zone = siteZone!
+        return audienceTime(from, to)
     }
 
     /// The zone's short name where the language has one ("BST", "MESZ"), else its long name
@@ -80,7 +92,6 @@ struct DateRenderer {
             // ICU's interval formatter shows only a zone's short name ("GMT+1" in German for
             // London): the name the language has is added after the range instead.
             extra = zoneName(from).map { " " + $0 } ?? ""
-            extra += audienceTime(from, to)
         }
         guard let interval = ICUFormat.interval(from, to, skeleton: skeleton, locale: locale),
               let firstPart = interval.first, let secondPart = interval.second, firstPart.upperBound <= secondPart.lowerBound

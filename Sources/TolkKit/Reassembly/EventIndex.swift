@@ -112,9 +112,11 @@ struct EventIndex {
         if let to = event.end,
            let range = dates.renderRange((from, ""), (to, ""), skeleton: skeleton) {
             return "<time datetime=\"\(HTMLEscape.escaped(from))\">\(HTMLEscape.escaped(range.first))</time>\(HTMLEscape.escaped(range.separator))<time datetime=\"\(HTMLEscape.escaped(to))\">\(HTMLEscape.escaped(range.second))</time>"
+                + HTMLEscape.escaped(dates.inAudienceZone(from, to: to, skeleton: skeleton))
         }
         guard let text = dates.render(from, original: "", skeleton: skeleton) else { return nil }
         return "<time datetime=\"\(HTMLEscape.escaped(from))\">\(HTMLEscape.escaped(text))</time>"
+            + HTMLEscape.escaped(dates.inAudienceZone(from, skeleton: skeleton))
     }
 
     private func langAttribute(_ textLanguage: String) -> String {

@@ -147,13 +147,19 @@ struct PageBuilder {
                 edits.replace(time.content, with: HTMLEscape.text(range.first))
                 edits.replace(end.between, with: HTMLEscape.text(range.separator))
                 edits.replace(end.content, with: HTMLEscape.text(range.second))
+                let other = dates.inAudienceZone(time.datetime, to: end.datetime, original: time.original + " " + end.original)
+                if !other.isEmpty { edits.insert(HTMLEscape.text(other), at: end.elementEnd) }
             } else {
                 // Not a range ICU can render (an end before its start): each date on its own.
                 if let text = dates.render(time.datetime, original: time.original) {
                     edits.replace(time.content, with: HTMLEscape.text(text))
+                    let other = dates.inAudienceZone(time.datetime, original: time.original)
+                    if !other.isEmpty { edits.insert(HTMLEscape.text(other), at: time.elementEnd) }
                 }
                 if let end = time.end, let text = dates.render(end.datetime, original: end.original) {
                     edits.replace(end.content, with: HTMLEscape.text(text))
+                    let other = dates.inAudienceZone(end.datetime, original: end.original)
+                    if !other.isEmpty { edits.insert(HTMLEscape.text(other), at: end.elementEnd) }
                 }
             }
         }

@@ -257,6 +257,7 @@ struct UnitBuilder {
         if case let .machineReadableTime(datetime) = inline.protection, let span = inline.span,
            let content = span.content, let text = dates.render(datetime, original: inline.original) {
             return copy(span.start..<content.lowerBound) + HTMLEscape.text(text) + Array(source[content.upperBound..<span.end!])
+                + HTMLEscape.text(dates.inAudienceZone(datetime, original: inline.original))
         }
         if inline.protection == .notTranslatable, !inline.element.hasPrefix("#"), let span = inline.span,
            !TagScanner.attributes(source, in: span.start..<span.startTagEnd).contains(where: { $0.name == "lang" || $0.name == "xml:lang" }),
@@ -297,6 +298,7 @@ struct UnitBuilder {
         return copy(spanA.start..<contentA.lowerBound) + HTMLEscape.text(texts.first) + Array(source[contentA.upperBound..<spanA.end!])
             + HTMLEscape.text(texts.separator)
             + copy(spanB.start..<contentB.lowerBound) + HTMLEscape.text(texts.second) + Array(source[contentB.upperBound..<spanB.end!])
+            + HTMLEscape.text(dates.inAudienceZone(from, to: to, original: a.original + " " + b.original))
     }
 
     /// The whitespace at the start and end of `range`, which stays as written.
