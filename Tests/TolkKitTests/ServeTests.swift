@@ -208,12 +208,12 @@ struct ServeTests {
         defer { if process.isRunning { process.terminate() } }
         let serving = try #require(await lines.first { $0.hasPrefix("Serving http://127.0.0.1:") })
         let url = try #require(URL(string: String(serving.split(separator: " ")[1])))
-        #expect(try await Self.fetch(url, "/de/hls-week-2022.html").contains("Uhrzeiten: britische Zeit (deutsche Zeit)."))
+        #expect(try await Self.fetch(url, "/de/hls-week-2022.html").contains("Alle Zeiten in BST (in Klammern: MESZ)."))
         #expect(try await Self.fetch(url, "/en/berlin.html").contains("<html lang=\"en\""))
         #expect(try await Self.status(url, "/") == 200)
         let path = folder.appendingPathComponent("Locales/en/de.po").path
         let catalogue = try String(contentsOfFile: path, encoding: .utf8)
-        try catalogue.replacingOccurrences(of: "Uhrzeiten: britische Zeit (deutsche Zeit).", with: "Alle Zeiten: britische Zeit.")
+        try catalogue.replacingOccurrences(of: "Alle Zeiten in BST (in Klammern: MESZ).", with: "Alle Zeiten: britische Zeit.")
             .write(toFile: path, atomically: true, encoding: .utf8)
         let edited = Date()
         var page = ""

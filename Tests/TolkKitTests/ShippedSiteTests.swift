@@ -104,9 +104,9 @@ struct ShippedSiteTests {
         let (folder, _) = try Self.build()
         defer { try? FileManager.default.removeItem(at: folder) }
         let german = try String(contentsOf: folder.appendingPathComponent("Output/de/relational-leadership.html"), encoding: .utf8)
-        #expect(german.contains(">Dienstag, 11. Oktober 2022, 10:00</time>–<time datetime=\"2022-10-11T12:00+01:00\">12:00 Uhr Britische Sommerzeit</time> (11:00–13:00 Uhr MESZ)"))
+        #expect(german.contains(">Dienstag, 11. Oktober 2022, 10:00</time>–<time datetime=\"2022-10-11T12:00+01:00\">12:00 Uhr BST</time> (11:00–13:00 Uhr MESZ)"), "an abbreviation after 'Uhr', as German writes it, on both zones")
         let index = try String(contentsOf: folder.appendingPathComponent("Output/de/index.html"), encoding: .utf8)
-        #expect(index.contains("11:00 Uhr Britische Sommerzeit</time> (10:30–12:00 Uhr MESZ)"), "the Berlin session in Berlin time")
+        #expect(index.contains("11:00 Uhr BST</time> (10:30–12:00 Uhr MESZ)"), "the Berlin session in Berlin time")
         // A <time>'s text is the time its datetime says: no second zone inside any element.
         #expect(!german.contains("MESZ)</time>") && !index.contains("MESZ)</time>"))
         let english = try String(contentsOf: folder.appendingPathComponent("Output/en/index.html"), encoding: .utf8)
@@ -119,7 +119,7 @@ struct ShippedSiteTests {
         dates.siteZone = "Europe/London"
         dates.audienceZone = "Europe/Berlin"
         #expect(dates.render("2022-10-11T10:00", original: "10:00") == "10:00")
-        #expect(dates.render("2022-10-11T10:00+01:00", original: "10:00") == "10:00 Britische Sommerzeit")
+        #expect(dates.render("2022-10-11T10:00+01:00", original: "10:00") == "10:00 BST")
         #expect(dates.inAudienceZone("2022-10-11T10:00+01:00", original: "10:00") == " (11:00 MESZ)")
         #expect(dates.inAudienceZone("2022-10-11T10:00", original: "10:00") == "", "a wall time has no other zone")
         #expect(dates.render("2022-10-11", original: "11 October") == "11. Oktober")

@@ -137,6 +137,10 @@ int32_t tolk_exemplars_contain(const char *_Nonnull locale, int32_t codePoint);
 /// 1 when the locale's script is written right to left.
 int32_t tolk_is_right_to_left(const char *_Nonnull locale);
 
+// The BCP 47 tag of the likely locale of the country `zone` is in ("en-GB" for
+// Europe/London); 0 when it is in none.
+int32_t tolk_zone_locale(const char *_Nonnull zone, char *_Nonnull out, int32_t capacity);
+
 #ifdef __cplusplus
 }
 #endif

@@ -112,4 +112,13 @@ enum ICUFormat {
     static func isRightToLeft(_ locale: String) -> Bool {
         tolk_is_right_to_left(locale) != 0
     }
+
+    /// The likely locale of the country `zone` is in ("en-GB" for Europe/London), nil for
+    /// a zone in no country: whose abbreviation ("BST") is the zone's own.
+    static func zoneLocale(_ zone: String) -> String? {
+        var buffer = [CChar](repeating: 0, count: 64)
+        let length = tolk_zone_locale(zone, &buffer, Int32(buffer.count))
+        guard length > 0, length < buffer.count else { return nil }
+        return String(cString: buffer)
+    }
 }

@@ -21,7 +21,7 @@ struct DateRenderer {
             return ICUFormat.date(date, skeleton: skeleton, locale: locale)
         }
         date.zone = siteZone
-        return ICUFormat.date(date, skeleton: skeleton + zoneField(date), locale: locale)
+        return formatted(date, skeleton: skeleton)
     }
 
     /// The same time (or range) in the language's own zone, " (11:00–13:00 Uhr MESZ)", or
@@ -38,14 +38,32 @@ struct DateRenderer {
     }
 
     /// The zone's short name where the language has one ("BST", "MESZ"), else its long name
-    /// ("Britische Sommerzeit" rather than "GMT+1").
+    /// ("Britische Sommerzeit" rather than "GMT+1"), as an ICU field.
     private func zoneField(_ date: MachineDate) -> String {
-        guard let short = ICUFormat.date(date, skeleton: "z", locale: locale) else { return "z" }
-        return short.hasPrefix("GMT") || short.hasPrefix("UTC") ? "zzzz" : "z"
+        isOffset(ICUFormat.date(date, skeleton: "z", locale: locale)) ? "zzzz" : "z"
+    }
+
+    private func isOffset(_ name: String?) -> Bool {
+        guard let name else { return true }
+        return name.hasPrefix("GMT") || name.hasPrefix("UTC")
+    }
+
+    /// `skeleton` with the zone: the language's abbreviation ("MESZ"), else the one the
+    /// zone's own country uses ("12:00 Uhr BST": after "Uhr", German reads an abbreviation,
+    /// where a full name in the nominative, "Britische Sommerzeit", reads as a mistake),
+    /// else the long name.
+    private func formatted(_ date: MachineDate, skeleton: String) -> String? {
+        let short = ICUFormat.date(date, skeleton: "z", locale: locale)
+        guard isOffset(short), let offset = short, let home = ICUFormat.zoneLocale(date.zone),
+              case let own = ICUFormat.date(date, skeleton: "z", locale: home), !isOffset(own), let own,
+              let text = ICUFormat.date(date, skeleton: skeleton + "z", locale: locale), text.contains(offset) else {
+            return ICUFormat.date(date, skeleton: skeleton + zoneField(date), locale: locale)
+        }
+        return text.replacingOccurrences(of: offset, with: own)
     }
 
     private func zoneName(_ date: MachineDate) -> String? {
-        ICUFormat.date(date, skeleton: zoneField(date), locale: locale)
+        formatted(date, skeleton: "")
     }
 
     /// " (11:00 MESZ)": the time again in the audience's zone, when it has one of its own.
@@ -55,7 +73,7 @@ struct DateRenderer {
         from.zone = audienceZone
         to.zone = audienceZone
         let text = from.millis == to.millis
-            ? ICUFormat.date(from, skeleton: "jm" + zoneField(from), locale: locale)
+            ? formatted(from, skeleton: "jm")
             : ICUFormat.interval(from, to, skeleton: "jm", locale: locale).map { $0.text + (zoneName(from).map { " " + $0 } ?? "") }
         return text.map { " (\($0))" } ?? ""
     }

@@ -11,7 +11,7 @@ import Foundation
 struct BuildCache: Sendable {
     static let folder = ".tolk"
     /// Bump when what the build writes changes, so old caches are not trusted.
-    static let toolVersion = "tolk-build 16"
+    static let toolVersion = "tolk-build 17"
 
     /// One language version of a page, as written.
     struct Output: Equatable, Sendable {
