@@ -21,6 +21,9 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .customLong("base-url"), help: "Site address for absolute URLs in Output/sitemap.xml, e.g. https://example.org/.")
     var baseURL: String?
 
+    @Flag(name: .long, help: "Also build every page pseudo-localized, without a catalogue: Output/qps-ploc/ and the right-to-left Output/qps-plocm/.")
+    var pseudo = false
+
     @Flag(name: .long, help: "Rebuild every page, ignoring the build cache in .tolk/.")
     var full = false
 
@@ -44,6 +47,10 @@ struct BuildCommand: ParsableCommand {
                     .run(progress: progress)
             }
             printDiagnostics(result.diagnostics)
+            if pseudo {
+                let pseudoResult = try PseudoBuild(project: options.resolved()).run()
+                if !options.quiet { say("\(pseudoResult.pages.count) pseudo-localized page(s) in Output/\(PseudoLocale.leftToRight)/ and Output/\(PseudoLocale.rightToLeft)/") }
+            }
             if !options.quiet {
                 let changed = Set(result.changedFiles)
                 for report in result.pages {

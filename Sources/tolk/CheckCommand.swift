@@ -24,9 +24,13 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .long, help: "Treat every finding as failing (exit 1), and fuzzy entries as errors.")
     var strict = false
 
+    @Flag(name: .long, help: "Build the pages pseudo-localized and open them in headless Chromium: report visible text never extracted, and text wider than its box.")
+    var pseudo = false
+
     @OptionGroup var options: ProjectOptions
 
     func run() throws {
+        if pseudo { return try runPseudo() }
         let result: CatalogCheck.Result
         do {
             result = try Progress(enabled: !options.quiet).around { progress in
@@ -43,5 +47,22 @@ struct CheckCommand: ParsableCommand {
         case .sarif: print(try SARIFReport.render(result), terminator: "")
         }
         if result.hasErrors || (strict && !result.findings.isEmpty) { throw ExitCode(1) }
+    }
+
+    /// `--pseudo`: exit 0 when nothing is found, 1 for findings, 2 when it cannot run.
+    private func runPseudo() throws {
+        let result: (pages: Int, findings: [PseudoCheck.Finding])
+        do {
+            result = try PseudoCheck(project: options.resolved()).run()
+        } catch let error as TolkError {
+            complain("tolk: error: \(error.description)")
+            throw ExitCode(2)
+        }
+        for finding in result.findings {
+            let what = finding.kind == "overflow" ? "text wider than its box" : "text never extracted for translation"
+            say("\(finding.page): warning: [pseudo-\(finding.kind)] <\(finding.element)>: \(what): \"\(finding.text)\"")
+        }
+        if !options.quiet { say("\(result.pages) pseudo-localized page(s) checked in Chromium: \(result.findings.count) finding(s)") }
+        if !result.findings.isEmpty { throw ExitCode(1) }
     }
 }

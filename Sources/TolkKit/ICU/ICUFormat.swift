@@ -109,8 +109,11 @@ enum ICUFormat {
     }
 
     /// True for languages written right to left.
+    /// Windows' mirrored pseudo-locale, written right to left (ICU knows no script for it).
+    static let mirroredPseudoLocale = "qps-plocm"
+
     static func isRightToLeft(_ locale: String) -> Bool {
-        tolk_is_right_to_left(locale) != 0
+        locale.lowercased() == mirroredPseudoLocale || tolk_is_right_to_left(locale) != 0
     }
 
     /// The likely locale of the country `zone` is in ("en-GB" for Europe/London), nil for
