@@ -261,13 +261,14 @@ struct UnitBuilder {
         }
         if inline.protection == .notTranslatable, !inline.element.hasPrefix("#"), let span = inline.span,
            !TagScanner.attributes(source, in: span.start..<span.startTagEnd).contains(where: { $0.name == "lang" || $0.name == "xml:lang" }),
-           !LanguageTag.sameLanguage(sourceLanguage, dates.locale), let element = originalElement(code) {
-            // Before the start tag's `>` (or `/>`); attribute edits stay inside tags, so the
-            // element's copy starts with the start tag's.
-            var end = copy(span.start..<span.startTagEnd).count - 1
-            if end > 0, element[end - 1] == UInt8(ascii: "/") { end -= 1 }
-            guard end > 0, end <= element.count else { return element }
-            return Array(element[..<end]) + Array(languageAttributes.utf8) + Array(element[end...])
+           !LanguageTag.sameLanguage(sourceLanguage, dates.locale) {
+            // Before the start tag's `>` (or `/>`).
+            let tag = copy(span.start..<span.startTagEnd)
+            var end = tag.count - 1
+            if end > 0, tag[end - 1] == UInt8(ascii: "/") { end -= 1 }
+            if end > 0 {
+                return Array(tag[..<end]) + Array(languageAttributes.utf8) + Array(tag[end...]) + copy(span.startTagEnd..<(span.end ?? span.startTagEnd))
+            }
         }
         return originalElement(code)
     }
