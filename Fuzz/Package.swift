@@ -15,6 +15,7 @@ let package = Package(
         .executableTarget(name: "FuzzXLIFFImport", dependencies: ["FuzzSupport", .product(name: "TolkKit", package: "Tolk")]),
         .executableTarget(name: "FuzzITSRules", dependencies: ["FuzzSupport", .product(name: "TolkKit", package: "Tolk")]),
         .executableTarget(name: "FuzzSegment", dependencies: ["FuzzSupport", .product(name: "TolkKit", package: "Tolk")]),
+        .executableTarget(name: "FuzzTMX", dependencies: ["FuzzSupport", .product(name: "TolkKit", package: "Tolk")]),
     ],
     swiftLanguageModes: [.v6]
 )
