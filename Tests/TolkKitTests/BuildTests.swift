@@ -134,7 +134,9 @@ struct BuildTests {
         let german = try read(folder, "Output/de/index.html")
         #expect(german.contains("<h1 lang=\"en\">Events</h1>"))
         #expect(german.contains("<p lang=\"en\">1 event</p>"))
-        #expect(german.contains("<a href=\"event.html\">Frühjahrsworkshop</a><br><time datetime=\"2023-04-18T09:00+02:00\">Dienstag, 18. April 2023, 09:00</time>–<time datetime=\"2023-04-18T11:30+02:00\">11:30 Uhr</time>"))
+        #expect(german.contains("<a id=\"event-1\" href=\"event.html\">Frühjahrsworkshop</a><br><time datetime=\"2023-04-18T09:00+02:00\">Dienstag, 18. April 2023, 09:00</time>–<time datetime=\"2023-04-18T11:30+02:00\">11:30 Uhr</time>"))
+        // "Read more" is described by its event's title, so that a screen reader tells the links apart.
+        #expect(german.contains("<a href=\"event.html\" aria-describedby=\"event-1\" lang=\"en\">Read more</a>"))
         // The shipped catalogue translates them: four events, German plural.
         #expect(ICUFormat.message("{count, plural, one {# Veranstaltung} other {# Veranstaltungen}}", locale: "de",
                                   arguments: ["count": .number(1)]) == .success("1 Veranstaltung"))

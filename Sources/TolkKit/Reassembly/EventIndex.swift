@@ -83,12 +83,15 @@ struct EventIndex {
             "    <p\(langAttribute(count.language))>\(HTMLEscape.escaped(count.text))</p>",
             "    <ul class=\"events\">",
         ]
-        for event in events {
+        for (number, event) in events.enumerated() {
             let title = event.titles[language] ?? EventSummary.Title(text: event.relative, translated: false)
             let titleLanguage = title.translated ? language : event.pageLanguage
-            var item = "      <li><a href=\"\(HTMLEscape.escaped(URLPath.percentEncoded(event.relative)))\"\(langAttribute(titleLanguage))>\(HTMLEscape.escaped(title.text))</a>"
+            // Every "Read more" says which event it is for (a screen reader lists links by
+            // their names, and four identical ones tell nothing): its description is the title.
+            let titleID = "event-\(number + 1)"
+            var item = "      <li><a id=\"\(titleID)\" href=\"\(HTMLEscape.escaped(URLPath.percentEncoded(event.relative)))\"\(langAttribute(titleLanguage))>\(HTMLEscape.escaped(title.text))</a>"
             if let when = dateHTML(event, dates: dates) { item += "<br>" + when }
-            item += "<br><a href=\"\(HTMLEscape.escaped(URLPath.percentEncoded(event.relative)))\"\(langAttribute(readMore.language))>\(HTMLEscape.escaped(readMore.text))</a></li>"
+            item += "<br><a href=\"\(HTMLEscape.escaped(URLPath.percentEncoded(event.relative)))\" aria-describedby=\"\(titleID)\"\(langAttribute(readMore.language))>\(HTMLEscape.escaped(readMore.text))</a></li>"
             lines.append(item)
         }
         lines.append("    </ul>")
