@@ -107,9 +107,7 @@ struct MemorySearchCommand: ParsableCommand {
             case .text:
                 if matches.isEmpty { say("No match for \"\(text)\" in the memory.") }
                 for match in matches {
-                    // A sentence holding the text is a concordance hit, whatever its score as a match.
-                    let holds = MessageText.plainText(match.unit.source).lowercased().contains(text.lowercased())
-                    say("\(holds ? "holds it" : "\(match.score)%")  \(match.unit.sourceLanguage) → \(match.unit.targetLanguage)  \(match.unit.origin)")
+                    say("\(MemorySearch.holds(match, text) ? "holds it" : "\(match.score)%")  \(match.unit.sourceLanguage) → \(match.unit.targetLanguage)  \(match.unit.origin)")
                     say("  \(match.unit.source)")
                     say("  \(match.unit.target)")
                 }

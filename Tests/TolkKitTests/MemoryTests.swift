@@ -321,9 +321,11 @@ struct MemoryTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let found = try MemorySearch(project: Project(root: folder), language: "de").run("garden opens")
         #expect(found.first?.unit.source == "The garden opens at eleven." && found.first?.unit.target == "Der Garten öffnet um elf.")
+        #expect(found.first.map { MemorySearch.holds($0, "Garden OPENS") } == true, "a hit says it holds the text")
         #expect(found.first?.unit.origin == MemoryOrigin(file: "Locales/memory/garden-club.tmx", line: 7, tuid: "garden"))
         let close = try MemorySearch(project: Project(root: folder), language: "de").run("Parking is free for visitors.")
         #expect(close.first?.unit.source == "Parking is free for Visitors!" && close.first?.score == 90)
+        #expect(close.first.map { MemorySearch.holds($0, "Parking is free for visitors.") } == false, "a fuzzy match shows its score")
         let json = try MemorySearchReport(found).json()
         #expect(json.contains("\"tuid\" : \"garden\"") && json.contains("\"score\""))
         #expect(try MemorySearch(project: Project(root: folder), language: "de").run("nothing like it").isEmpty)

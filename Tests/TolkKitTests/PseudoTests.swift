@@ -38,7 +38,9 @@ struct PseudoTests {
         defer { try? FileManager.default.removeItem(at: shipped) }
         let site = try PseudoCheck(project: Project(root: shipped)).run()
         #expect(site.pages == 4 && site.findings.isEmpty, "\(site.findings)")
-        #expect(FileManager.default.fileExists(atPath: shipped.appendingPathComponent("Output/qps-plocm/styles/site.css").path)
-                || FileManager.default.fileExists(atPath: shipped.appendingPathComponent("Output/qps-plocm/styles").path))
+        // Each pseudo folder has the pages' assets beside them, as a language's folder does.
+        for path in ["Output/qps-ploc/styles/events.css", "Output/qps-plocm/styles/events.css", "Output/qps-plocm/images/hls-week.jpg"] {
+            #expect(FileManager.default.fileExists(atPath: shipped.appendingPathComponent(path).path), "\(path) is missing")
+        }
     }
 }

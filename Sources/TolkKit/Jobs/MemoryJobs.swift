@@ -128,6 +128,12 @@ public struct MemorySearch {
         }
         return pairs.flatMap { MemoryIndex(units, from: $0.0, to: $0.1).search(text, limit: limit) }
     }
+
+    /// Whether `match`'s source holds `text` (case-insensitive): a concordance hit, whatever
+    /// its score as a match of the whole sentence.
+    public static func holds(_ match: MemoryMatch, _ text: String) -> Bool {
+        MessageText.plainText(match.unit.source).lowercased().contains(text.lowercased())
+    }
 }
 
 /// `tolk memory search --format json`: one object per match.

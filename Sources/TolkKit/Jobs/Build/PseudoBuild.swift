@@ -54,7 +54,7 @@ public struct PseudoBuild {
 
     /// `Input/events/a.html` as `events/a.html`.
     private static func relative(_ path: String) -> String {
-        path.hasPrefix("Input/") ? String(path.dropFirst("Input/".count)) : path
+        String(path.dropFirst("Input/".count))
     }
 
     private func write(_ data: Data, to output: String) throws {
