@@ -313,6 +313,27 @@ struct MemoryTests {
         #expect(try String(contentsOf: folder.appendingPathComponent("Locales/en/de.po"), encoding: .utf8) == before)
     }
 
+    @Test("the TMX files' units are cached in .tolk/memory-cache: the same units from the cache, a changed file read again, a damaged cache ignored")
+    func memoryCache() throws {
+        let folder = try temporaryProject(from: Self.analyzeProject)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let memory = ProjectMemory(project: try Project(root: folder))
+        let cache = folder.appendingPathComponent(".tolk/memory-cache")
+        let first = try memory.tmxUnits()
+        #expect(first.count == 12 && FileManager.default.fileExists(atPath: cache.path))
+        let written = try Data(contentsOf: cache)
+        #expect(try memory.tmxUnits() == first)
+        #expect(try Data(contentsOf: cache) == written, "an unchanged memory leaves the cache as it was")
+        // The file changes: its units are read again, not taken from the cache.
+        let tmx = folder.appendingPathComponent("Locales/memory/garden-club.tmx")
+        try String(contentsOf: tmx, encoding: .utf8).replacingOccurrences(of: "Hunde sind willkommen.", with: "Hunde sind gern gesehen.")
+            .write(to: tmx, atomically: true, encoding: .utf8)
+        #expect(try memory.tmxUnits().contains { $0.target == "Hunde sind gern gesehen." })
+        // A damaged cache is read as no cache.
+        try Data("not a cache".utf8).write(to: cache)
+        #expect(try memory.tmxUnits().count == 12)
+    }
+
     // MARK: Concordance and analysis
 
     @Test("memory search lists the sources holding a text, then close ones, with translation, score and origin")
